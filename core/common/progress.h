@@ -1,0 +1,32 @@
+// Progress reporting and cancellation for long core jobs, without Qt: the app wraps these in signals,
+// the CLI prints them on stderr.
+#pragma once
+
+#include <atomic>
+#include <string>
+
+namespace ms {
+
+class Progress {
+ public:
+  virtual ~Progress() = default;
+  // fraction in [0, 1]; message says what is being done ("layer3 (4/9)").
+  virtual void report(double fraction, const std::string& message) = 0;
+};
+
+class NullProgress final : public Progress {
+ public:
+  void report(double, const std::string&) override {}
+};
+
+// Shared by the job and whoever may cancel it; checked between units of work.
+class CancelToken {
+ public:
+  void cancel() { cancelled_.store(true, std::memory_order_relaxed); }
+  bool cancelled() const { return cancelled_.load(std::memory_order_relaxed); }
+
+ private:
+  std::atomic<bool> cancelled_{false};
+};
+
+}  // namespace ms

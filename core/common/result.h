@@ -1,0 +1,44 @@
+// Result<T>: a value or an error message, the way every core/ boundary reports failure.
+// Errors name what went wrong and where (file, layer, class) so the CLI and GUI can show them verbatim.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace ms {
+
+struct Error {
+  std::string message;
+};
+
+inline Error make_error(std::string message) { return Error{std::move(message)}; }
+
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design, `return value;`
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design, `return make_error(...);`
+
+  bool ok() const { return std::holds_alternative<T>(state_); }
+  explicit operator bool() const { return ok(); }
+
+  const T& value() const& { return std::get<T>(state_); }
+  T& value() & { return std::get<T>(state_); }
+  T&& value() && { return std::get<T>(std::move(state_)); }
+  const T& operator*() const& { return value(); }
+  T& operator*() & { return value(); }
+  const T* operator->() const { return &value(); }
+  T* operator->() { return &value(); }
+
+  const std::string& error() const { return std::get<Error>(state_).message; }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+// For operations that return nothing but may fail.
+struct Ok {};
+using Status = Result<Ok>;
+
+}  // namespace ms
