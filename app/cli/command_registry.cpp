@@ -1,0 +1,53 @@
+#include <QCoreApplication>
+
+#include "app/cli/command.h"
+#include "app/cli/command_line.h"
+#include "app/cli/commands.h"
+
+namespace ms::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> all = {
+      {"datasets", "List the known datasets, or describe one (count, classes, shape, value range).", run_datasets},
+      {"demo", "Headless demo on the embedded Fashion-MNIST: summary, sample montage, geometry.", run_demo},
+  };
+  return all;
+}
+
+const Command* find_command(const QString& name) {
+  for (const Command& command : commands())
+    if (name == command.name) return &command;
+  return nullptr;
+}
+
+namespace {
+
+void print_usage() {
+  QString text =
+      "Usage: manifoldscope [COMMAND] [options]\n"
+      "Without a command, opens the ManifoldScope window.\n\nCommands:\n";
+  for (const Command& command : commands())
+    text += QString("  %1  %2\n").arg(QString(command.name).leftJustified(12), command.summary);
+  text += "\nOptions:\n  -h, --help     Show this help.\n  -v, --version  Show the version.\n"
+          "Run `manifoldscope COMMAND --help` for a command's options.";
+  print_out(text);
+}
+
+}  // namespace
+
+int run_command_line(const QStringList& arguments) {
+  const QString first = arguments.value(0);
+  if (first == "--help" || first == "-h" || first == "help") {
+    print_usage();
+    return 0;
+  }
+  if (first == "--version" || first == "-v") {
+    print_out(QString("manifoldscope %1").arg(MS_VERSION));
+    return 0;
+  }
+  if (const Command* command = find_command(first)) return command->run(arguments.mid(1));
+  print_error("unknown command '" + first + "' (see `manifoldscope --help`)");
+  return 2;
+}
+
+}  // namespace ms::cli

@@ -1,0 +1,11 @@
+// The run functions of all subcommands; each is defined in its own *_command.cpp.
+#pragma once
+
+#include <QStringList>
+
+namespace ms::cli {
+
+int run_datasets(const QStringList& arguments);
+int run_demo(const QStringList& arguments);
+
+}  // namespace ms::cli
