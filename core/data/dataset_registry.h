@@ -1,0 +1,37 @@
+// Known datasets (shipped by Debian packages) and opening any dataset from a name or a path.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/common/result.h"
+#include "core/data/dataset.h"
+
+namespace ms::data {
+
+struct KnownDataset {
+  std::string name;                 // "fashion-mnist"
+  std::string description;          // one line
+  std::string package;              // Debian package that ships it
+  std::vector<std::string> splits;  // "train", "test", ...
+  std::string location;             // folder or file it is read from
+  bool available = false;           // the files are present on this machine
+};
+
+std::vector<KnownDataset> known_datasets();
+
+// The embedded default: Fashion-MNIST's test split.
+constexpr const char* kDefaultDataset = "fashion-mnist:test";
+
+// Opens a dataset from
+//   NAME[:SPLIT]            a known dataset (default split: the first listed)
+//   FILE-idx3-ubyte[.gz]    an IDX images file; its labels file is found by the usual naming
+//   FILE.bin                CIFAR-10 binary batch (CIFAR-100 when the name says so: train.bin/test.bin)
+//   FOLDER                  one sub-folder of PNG/JPEG images per class, or a folder of CIFAR batches
+//   FILE.h5|.hdf5[:VALUES[:LABELS]]  HDF5 arrays (default VALUES: "images" or "features"; LABELS: "labels")
+Result<Dataset> open_dataset(const std::string& spec);
+
+// The splits `spec` names: every split of a known dataset given without one, else just `spec` itself.
+std::vector<std::string> expand_splits(const std::string& spec);
+
+}  // namespace ms::data
