@@ -1,0 +1,44 @@
+// Correlation of two columns of a result table, per group (e.g. per architecture, as the paper reports):
+// Pearson r, Spearman rho, Kendall tau-b with p-values, optionally the partial correlation controlling for a covariate
+// column and seeded percentile bootstrap CIs of r and rho.
+//
+// Inputs:
+//   table    a CSV table (csv_table.h)
+//   options  column names (x, y; group and covariate optional), bootstrap resamples / level / seed
+// Outputs:
+//   one GroupCorrelation per group, in order of first appearance (a single group "all" without a group column).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/common/result.h"
+#include "core/stats/bootstrap.h"
+#include "core/stats/correlation.h"
+#include "core/stats/csv_table.h"
+
+namespace ms::stats {
+
+struct CorrelateOptions {
+  std::string x;
+  std::string y;
+  std::string group;      // empty: all rows form one group
+  std::string covariate;  // empty: no partial correlation
+  BootstrapOptions bootstrap{0, 0.95, 0};  // resamples = 0: no CIs
+};
+
+struct GroupCorrelation {
+  std::string group;
+  long n = 0;
+  CorrelationResult pearson;
+  CorrelationResult spearman;
+  CorrelationResult kendall;
+  std::optional<CorrelationResult> partial;        // with options.covariate
+  std::optional<BootstrapInterval> pearson_ci;     // with options.bootstrap.resamples > 0
+  std::optional<BootstrapInterval> spearman_ci;
+};
+
+Result<std::vector<GroupCorrelation>> correlate_table(const CsvTable& table, const CorrelateOptions& options);
+
+}  // namespace ms::stats
