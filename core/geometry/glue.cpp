@@ -1,0 +1,164 @@
+#include "core/geometry/glue.h"
+
+#include "core/geometry/glue_cholesky.h"
+#include "core/geometry/glue_dichotomies.h"
+#include "core/geometry/glue_gram.h"
+#include "core/geometry/glue_repeat.h"
+#include "core/geometry/glue_parallel.h"
+#include "core/geometry/glue_random.h"
+#include "core/geometry/glue_subsample.h"
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <mutex>
+#include <string>
+
+namespace ms::geometry {
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+template <class Derived>
+ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
+                                 const GlueOptions& options, Progress* progress, const CancelToken* cancel) {
+  if (X.rows() != labels.size())
+    return ms::make_error("X has " + std::to_string(X.rows()) + " rows but there are " +
+                          std::to_string(labels.size()) + " labels");
+  if (options.n_t < 1) return ms::make_error("n_t must be at least 1");
+  if (options.repeats < 1) return ms::make_error("repeats must be at least 1");
+  for (Eigen::Index i = 0; i < X.rows(); ++i)
+    if (!X.row(i).allFinite()) return ms::make_error("row " + std::to_string(i) + " of X has a NaN or Inf value");
+
+  GlueResult result;
+  result.num_features = static_cast<int>(X.cols());
+  GlueDiagnostics& diag = result.diagnostics;
+  const int n_t = options.n_t;
+  const int workers = glue_workers(n_t, options.threads);
+
+  for (int repeat = 0; repeat < options.repeats; ++repeat) {
+    auto subsample = glue_subsample(labels, options.points_per_manifold, options.seed, repeat);
+    if (!subsample) return ms::make_error(subsample.error());
+    const std::vector<int>& offsets = subsample->class_offsets;
+    const int P = subsample->num_classes();
+    const Eigen::Index m = static_cast<Eigen::Index>(subsample->points.size());
+    result.num_manifolds = P;
+
+    auto start = std::chrono::steady_clock::now();
+    Eigen::MatrixXd points(m, X.cols());
+    for (Eigen::Index i = 0; i < m; ++i) points.row(i) = X.row(subsample->points[i]).template cast<double>();
+    Eigen::RowVectorXd mean;
+    if (options.preprocess == Preprocess::center) {
+      mean = points.colwise().mean();
+      points.rowwise() -= mean;
+    }
+    const Eigen::MatrixXd K = glue_gram(points);
+    points.resize(0, 0);
+    diag.gram_seconds += seconds_since(start);
+    start = std::chrono::steady_clock::now();
+
+    Eigen::MatrixXd L;
+    double jitter = 0;
+    if (!glue_cholesky(K, &L, &jitter)) return ms::make_error("the Gram matrix of the points could not be factored");
+    diag.cholesky_jitter = std::max(diag.cholesky_jitter, jitter);
+
+    // Probes: z_k from sample k's own stream, then X t_k = L z_k for all samples in one triangular product.
+    Eigen::MatrixXd Z(m, n_t);
+    for (int k = 0; k < n_t; ++k) {
+      std::mt19937_64 rng = glue_stream(options.seed, repeat, static_cast<uint64_t>(k));
+      std::normal_distribution<double> normal;
+      for (Eigen::Index i = 0; i < m; ++i) Z(i, k) = normal(rng);
+    }
+    const Eigen::MatrixXd H = L.triangularView<Eigen::Lower>() * Z;
+    Z.resize(0, 0);
+    L.resize(0, 0);
+    const Eigen::MatrixXd Y = glue_dichotomies(P, n_t, options.dichotomies, options.seed, repeat);
+
+    std::mutex progress_mutex;
+    auto on_sample = [&](int finished) {
+      if (!progress || (finished % 16 != 0 && finished != n_t)) return;
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      progress->report((repeat + 0.9 * finished / n_t) / options.repeats,
+                       "GLUE repeat " + std::to_string(repeat + 1) + ": " + std::to_string(finished) + "/" +
+                           std::to_string(n_t) + " samples");
+    };
+    GlueRepeat rep = glue_repeat(K, offsets, H, Y, options.inactive, workers, on_sample, cancel);
+    if (rep.cancelled) return ms::make_error("GLUE cancelled");
+    const std::vector<NnlsInfo>& infos = rep.infos;
+    for (int k = 0; k < n_t; ++k) {
+      const NnlsInfo& info = infos[k];
+      ++diag.solves;
+      if (info.status != NnlsStatus::solved) ++diag.failed_solves;
+      diag.total_iterations += info.iterations;
+      diag.max_iterations = std::max(diag.max_iterations, info.iterations);
+      diag.worst_kkt_residual = std::max(diag.worst_kkt_residual, info.kkt_residual);
+      diag.max_support = std::max(diag.max_support, info.support);
+      const double a = rep.measures.a[k];
+      diag.worst_a_mismatch = std::max(diag.worst_a_mismatch, std::abs(a - rep.a_dual[k]) / std::max(1.0, a));
+    }
+    diag.solve_seconds += seconds_since(start);
+    result.repeats.push_back(rep.measures.measures);
+
+    if (repeat == 0) {
+      result.points = subsample->points;
+      result.class_offsets = offsets;
+      result.center_weights = rep.measures.center_weights;
+      const int keep = std::max(0, std::min(options.anchor_samples, n_t));
+      result.anchor_weights = rep.weights.leftCols(keep);
+      result.anchor_active = rep.active.leftCols(keep);
+      result.mean_removed = mean;
+    }
+    if (progress) progress->report(double(repeat + 1) / options.repeats, "GLUE repeat " + std::to_string(repeat + 1));
+  }
+
+  // Mean and population std over repeats, measure by measure.
+  const double R = static_cast<double>(result.repeats.size());
+  std::vector<std::vector<double>> columns;
+  for (const GlueMeasures& r : result.repeats) {
+    std::vector<double> values;
+    for_each_measure(r, [&](const char*, double v) { values.push_back(v); });
+    columns.push_back(values);
+  }
+  size_t index = 0;
+  for_each_measure(result.mean, [&](const char*, double& v) {
+    double sum = 0;
+    for (const auto& c : columns) sum += c[index];
+    v = sum / R;
+    ++index;
+  });
+  index = 0;
+  for_each_measure(result.std, [&](const char*, double& v) {
+    double sum = 0;
+    for (const auto& c : columns) sum += c[index];
+    const double mean = sum / R;
+    double ss = 0;
+    for (const auto& c : columns) ss += (c[index] - mean) * (c[index] - mean);
+    v = std::sqrt(ss / R);
+    ++index;
+  });
+  return result;
+}
+
+}  // namespace
+
+ms::Result<GlueResult> glue(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
+                            const GlueOptions& options, Progress* progress, const CancelToken* cancel) {
+  return glue_impl(X, labels, options, progress, cancel);
+}
+
+ms::Result<GlueResult> glue(const Eigen::Ref<const Eigen::MatrixXf>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
+                            const GlueOptions& options, Progress* progress, const CancelToken* cancel) {
+  return glue_impl(X, labels, options, progress, cancel);
+}
+
+ms::Result<GlueResult> glue(const Eigen::Ref<const RowMatrixXf>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
+                            const GlueOptions& options, Progress* progress, const CancelToken* cancel) {
+  return glue_impl(X, labels, options, progress, cancel);
+}
+
+}  // namespace ms::geometry

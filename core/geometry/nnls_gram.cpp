@@ -1,0 +1,201 @@
+#include "core/geometry/nnls_gram.h"
+
+#include <Eigen/Cholesky>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ms::geometry {
+
+const char* to_string(NnlsStatus status) {
+  switch (status) {
+    case NnlsStatus::solved: return "solved";
+    case NnlsStatus::solved_inaccurate: return "solved_inaccurate";
+    case NnlsStatus::max_iterations_reached: return "max_iterations_reached";
+  }
+  return "?";
+}
+
+bool NnlsGramSolver::append(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s,
+                            int j) {
+  const int p = static_cast<int>(passive_.size());
+  if (chol_.rows() < p + 1) chol_.conservativeResize(2 * (p + 1), 2 * (p + 1));
+  const double qjj = K(j, j);
+  double d = qjj;
+  if (p > 0) {
+    for (int a = 0; a < p; ++a) work_[a] = s[passive_[a]] * s[j] * K(passive_[a], j);
+    auto r = work_.head(p);
+    chol_.topLeftCorner(p, p).triangularView<Eigen::Lower>().solveInPlace(r);
+    d -= r.squaredNorm();
+  }
+  // A (nearly) dependent column would make Q_PP singular; Lawson-Hanson never needs it in exact arithmetic.
+  if (!(d > pivot_tolerance_ * qjj)) return false;
+  if (p > 0) chol_.row(p).head(p) = work_.head(p).transpose();
+  chol_(p, p) = std::sqrt(d);
+  passive_.push_back(j);
+  in_passive_[j] = 1;
+  return true;
+}
+
+bool NnlsGramSolver::refactor(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s) {
+  std::vector<int> order;
+  order.swap(passive_);
+  for (int j : order) in_passive_[j] = 0;
+  // Re-append one by one: same factor as a fresh Cholesky, and dependent columns drop out instead of failing.
+  bool all = true;
+  for (int j : order) all = append(K, s, j) && all;
+  return all;
+}
+
+void NnlsGramSolver::solve_passive(const Eigen::Ref<const Eigen::VectorXd>& q) {
+  const int p = static_cast<int>(passive_.size());
+  for (int a = 0; a < p; ++a) z_[a] = -q[passive_[a]];
+  auto z = z_.head(p);
+  const auto L = chol_.topLeftCorner(p, p);
+  L.triangularView<Eigen::Lower>().solveInPlace(z);
+  L.transpose().triangularView<Eigen::Upper>().solveInPlace(z);
+}
+
+void NnlsGramSolver::update_gradient(const Eigen::Ref<const Eigen::MatrixXd>& K,
+                                     const Eigen::Ref<const Eigen::VectorXd>& s,
+                                     const Eigen::Ref<const Eigen::VectorXd>& q,
+                                     const Eigen::Ref<const Eigen::VectorXd>& lambda) {
+  // g = q + diag(s) K diag(s) lambda, touching only the support columns of K.
+  work_.setZero();
+  for (int j : passive_)
+    if (lambda[j] != 0) work_.noalias() += (s[j] * lambda[j]) * K.col(j);
+  g_ = q + s.cwiseProduct(work_);
+}
+
+NnlsInfo NnlsGramSolver::solve(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s,
+                               const Eigen::Ref<const Eigen::VectorXd>& q, Eigen::Ref<Eigen::VectorXd> lambda,
+                               const NnlsSettings& settings) {
+  const int m = static_cast<int>(K.rows());
+  NnlsInfo info;
+  passive_.clear();
+  in_passive_.assign(m, 0);
+  blocked_.assign(m, 0);
+  z_.resize(m);
+  work_.resize(std::max(m, 1));
+  pivot_tolerance_ = settings.pivot_tolerance;
+  if (chol_.rows() < 16) chol_.resize(16, 16);
+
+  // Relative scale: g_i / (|x_i| tau) is a cosine between x_i and theta up to |theta| / tau.
+  norms_ = K.diagonal().cwiseMax(0.0).cwiseSqrt();
+  double tau = 0;
+  for (int i = 0; i < m; ++i)
+    if (norms_[i] > 0) tau = std::max(tau, std::abs(q[i]) / norms_[i]);
+  if (!settings.warm_start) lambda.setZero();
+  if (tau == 0) {  // t orthogonal to every point: theta = t, lambda = 0
+    lambda.setZero();
+    return info;
+  }
+  const int max_iterations = settings.max_iterations > 0 ? settings.max_iterations : 3 * m + 10;
+
+  int entering = -1;
+  if (settings.warm_start) {
+    for (int i = 0; i < m; ++i) {
+      if (lambda[i] > 0 && norms_[i] > 0) {
+        if (!append(K, s, i)) lambda[i] = 0;
+      } else {
+        lambda[i] = 0;
+      }
+    }
+  }
+
+  auto inner = [&]() {
+    // Move from the feasible lambda towards the passive-set optimum, dropping variables that hit zero.
+    for (;;) {
+      const int p = static_cast<int>(passive_.size());
+      if (p == 0) return;
+      solve_passive(q);
+      bool positive = true;
+      for (int a = 0; a < p; ++a) positive = positive && z_[a] > 0;
+      if (positive) {
+        for (int a = 0; a < p; ++a) lambda[passive_[a]] = z_[a];
+        return;
+      }
+      if (entering >= 0 && lambda[entering] == 0 && passive_.back() == entering && z_[p - 1] <= 0) {
+        // Rounding made the entering variable non-positive: no progress possible with it; skip it this round.
+        passive_.pop_back();
+        in_passive_[entering] = 0;
+        blocked_[entering] = 1;
+        return;
+      }
+      double step = 1;
+      int leaving = -1;
+      for (int a = 0; a < p; ++a) {
+        if (z_[a] > 0) continue;
+        const double l = lambda[passive_[a]];
+        const double t = l / (l - z_[a]);
+        if (t < step) step = t, leaving = passive_[a];
+      }
+      for (int a = 0; a < p; ++a) lambda[passive_[a]] += step * (z_[a] - lambda[passive_[a]]);
+      if (leaving >= 0) lambda[leaving] = 0;
+      std::vector<int> keep;
+      keep.reserve(p);
+      for (int j : passive_) {
+        if (lambda[j] > 0) {
+          keep.push_back(j);
+        } else {
+          lambda[j] = 0;
+          in_passive_[j] = 0;
+          ++info.removals;
+        }
+      }
+      passive_.swap(keep);
+      if (!refactor(K, s))  // a column became dependent after the others changed: it leaves with lambda 0
+        for (int j = 0; j < m; ++j)
+          if (!in_passive_[j]) lambda[j] = 0;
+    }
+  };
+
+  if (!passive_.empty()) inner();
+  update_gradient(K, s, q, lambda);
+
+  for (;;) {
+    int best = -1;
+    double best_value = -settings.add_tolerance;
+    for (int i = 0; i < m; ++i) {
+      if (in_passive_[i] || blocked_[i] || norms_[i] == 0) continue;
+      const double r = g_[i] / (norms_[i] * tau);
+      if (r < best_value) best_value = r, best = i;
+    }
+    if (best < 0) break;
+    if (info.iterations >= max_iterations) {
+      info.status = NnlsStatus::max_iterations_reached;
+      break;
+    }
+    ++info.iterations;
+    if (!append(K, s, best)) {
+      blocked_[best] = 1;
+      continue;
+    }
+    entering = best;
+    inner();
+    entering = -1;
+    if (in_passive_[best]) std::fill(blocked_.begin(), blocked_.end(), 0);
+    update_gradient(K, s, q, lambda);
+  }
+
+  // Exact KKT check on the final gradient.
+  double residual = 0;
+  int support = 0;
+  for (int i = 0; i < m; ++i) {
+    if (norms_[i] == 0) continue;
+    const double r = g_[i] / (norms_[i] * tau);
+    if (lambda[i] > 0) {
+      ++support;
+      residual = std::max(residual, std::abs(r));
+    } else {
+      residual = std::max(residual, -r);
+    }
+  }
+  info.support = support;
+  info.kkt_residual = residual;
+  if (info.status == NnlsStatus::solved && residual > settings.kkt_tolerance)
+    info.status = NnlsStatus::solved_inaccurate;
+  return info;
+}
+
+}  // namespace ms::geometry

@@ -1,0 +1,74 @@
+// nnls_gram: non-negative least squares in Gram form, the dual of the GLUE anchor problem (spec glue.md 2.2).
+//
+//   minimize_{lambda >= 0}  1/2 lambda^T Q lambda + q^T lambda,   Q = diag(s) K diag(s)
+//
+// With K = X X^T, s the point signs y and q = diag(s) X t, this is min ||G^T lambda + t||^2 (up to a constant) and
+// the gradient g = Q lambda + q is the vector of constraint values y_i <x_i, theta>, theta = t + G^T lambda.
+// Lawson-Hanson active set in Gram form: one variable enters per iteration, the passive block Q_PP is kept as an
+// incrementally grown Cholesky factor; a variable whose column is numerically dependent on the passive ones is
+// skipped. Settings / status / info in the manner of OSQP.
+//
+// Inputs:
+//   K  m by m symmetric positive semi-definite (Gram matrix of the points)
+//   s  m signs (+-1) of the points
+//   q  m linear term
+//   lambda  m, with settings.warm_start the starting point (its support seeds the passive set)
+// Outputs:
+//   lambda  m minimiser (exact zeros off the support)
+//   returns NnlsInfo
+#pragma once
+
+#include <Eigen/Core>
+
+#include <vector>
+
+namespace ms::geometry {
+
+struct NnlsSettings {
+  int max_iterations = 0;          // variables entering the passive set; 0 = 3 m + 10
+  double add_tolerance = 1e-12;    // a variable enters when its relative gradient is below -add_tolerance
+  double kkt_tolerance = 1e-9;     // relative KKT residual at or below which the status is `solved`
+  double pivot_tolerance = 1e-12;  // relative Cholesky pivot below which an entering column counts as dependent
+  bool warm_start = false;
+};
+
+enum class NnlsStatus {
+  solved,
+  solved_inaccurate,       // finished, but the KKT residual exceeds kkt_tolerance
+  max_iterations_reached,
+};
+
+const char* to_string(NnlsStatus status);
+
+struct NnlsInfo {
+  NnlsStatus status = NnlsStatus::solved;
+  int iterations = 0;  // entering variables
+  int removals = 0;    // variables that left the passive set
+  int support = 0;     // final number of positive lambda
+  // max_i of |g_i| on the support and max(0, -g_i) off it, each divided by sqrt(K_ii) * tau, where
+  // tau = max_j |q_j| / sqrt(K_jj) (a lower bound of |t|): a cosine-scale number, invariant to scaling K.
+  double kkt_residual = 0;
+};
+
+// Holds the workspace so that one solver per thread solves many problems of the same size without allocating.
+class NnlsGramSolver {
+ public:
+  NnlsInfo solve(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s,
+                 const Eigen::Ref<const Eigen::VectorXd>& q, Eigen::Ref<Eigen::VectorXd> lambda,
+                 const NnlsSettings& settings = {});
+
+ private:
+  bool append(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s, int j);
+  bool refactor(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s);
+  void solve_passive(const Eigen::Ref<const Eigen::VectorXd>& q);  // z_P = -Q_PP^{-1} q_P
+  void update_gradient(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s,
+                       const Eigen::Ref<const Eigen::VectorXd>& q, const Eigen::Ref<const Eigen::VectorXd>& lambda);
+
+  std::vector<int> passive_;
+  std::vector<char> in_passive_, blocked_;
+  Eigen::MatrixXd chol_;  // lower Cholesky factor of Q_PP in its top-left corner
+  Eigen::VectorXd z_, g_, norms_, work_, coef_;
+  double pivot_tolerance_ = 0;
+};
+
+}  // namespace ms::geometry
