@@ -1,0 +1,29 @@
+// Internal: layer discovery and the tap method, built on torch/csrc/jit internals (isolated in tap_graph.cpp).
+//
+// The forward graph is copied, inlined (torch::jit::Inline), constant-propagated and pruned, so that functional ops
+// hidden in prim::If branches by scripting become plain nodes and every op carries the module path of its call site.
+// The tappable nodes of its top-level block are the aten ops listed in tap_graph.cpp with a Tensor output.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/model/detail/model_impl.h"
+
+namespace ms::model::detail {
+
+struct TapSite {
+  std::string id;           // "layer1.0.conv1:conv2d", unique in the graph
+  std::string module_path;  // "layer1.0.conv1"
+  std::string op;           // "conv2d"
+};
+
+// All tappable sites of module's forward, in graph (execution) order.
+std::vector<TapSite> enumerate_taps(const torch::jit::Module& module);
+
+// Registers (once per id list) a method returning a tuple with the values of the given sites, in the order of ids,
+// and returns its name. Values later overwritten by in-place ops are cloned at their site.
+// Errors when an id is not a site of the graph.
+Result<std::string> install_tap_method(Model::Impl& impl, const std::vector<std::string>& ids);
+
+}  // namespace ms::model::detail

@@ -1,0 +1,107 @@
+// Loading TorchScript checkpoints and discovering their layers (torch translation unit).
+#include "core/model/model.h"
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <numeric>
+
+#include "core/model/detail/model_impl.h"
+#include "core/model/detail/tap_graph.h"
+
+namespace ms::model {
+
+int64_t LayerInfo::size() const {
+  return std::accumulate(shape.begin(), shape.end(), int64_t{1}, std::multiplies<>());
+}
+
+std::string describe(const LayerInfo& layer) {
+  std::string text = layer.id + " [";
+  for (size_t i = 0; i < layer.shape.size(); ++i) text += (i ? "," : "") + std::to_string(layer.shape[i]);
+  return text + "]";
+}
+
+Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Model::Model(Model&&) noexcept = default;
+Model& Model::operator=(Model&&) noexcept = default;
+Model::~Model() = default;
+
+const std::string& Model::path() const { return impl_->path; }
+
+namespace detail {
+
+std::string short_message(const std::exception& error) {
+  const auto* c10_error = dynamic_cast<const c10::Error*>(&error);
+  std::string text = c10_error ? c10_error->what_without_backtrace() : error.what();
+  // The interpreter prefixes a TorchScript traceback; the reason is its last "...Error: " line.
+  size_t at = text.rfind("Error: ");
+  if (at != std::string::npos && text.find("Traceback") != std::string::npos) {
+    text = text.substr(at + 7);
+  }
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  size_t end = text.find('\n');
+  return end == std::string::npos ? text : text.substr(0, end);
+}
+
+std::vector<torch::Tensor> run_taps(Model::Impl& impl, const std::string& method, const torch::Tensor& batch) {
+  c10::IValue result = impl.module.get_method(method)({batch});
+  std::vector<torch::Tensor> tensors;
+  for (const c10::IValue& element : result.toTupleRef().elements()) tensors.push_back(element.toTensor());
+  return tensors;
+}
+
+}  // namespace detail
+
+Result<Model> load_model(const std::string& path) {
+  std::error_code status;
+  if (!std::filesystem::is_regular_file(path, status)) return make_error(path + ": no such file");
+  auto impl = std::make_unique<Model::Impl>();
+  impl->path = path;
+  try {
+    impl->module = torch::jit::load(path, torch::kCPU);
+  } catch (const std::exception& error) {
+    return make_error(path + ": not a TorchScript archive (" + detail::short_message(error) + ")");
+  }
+  if (!impl->module.find_method("forward")) return make_error(path + ": the TorchScript module has no forward method");
+  impl->module.eval();
+  return Model(std::move(impl));
+}
+
+Result<std::vector<LayerInfo>> Model::layers(const std::vector<int64_t>& input_shape) const {
+  const std::string shape_text = [&] {
+    std::string text;
+    for (size_t i = 0; i < input_shape.size(); ++i) text += (i ? "x" : "") + std::to_string(input_shape[i]);
+    return text;
+  }();
+  for (int64_t extent : input_shape)
+    if (extent <= 0) return make_error(impl_->path + ": invalid input shape " + shape_text);
+
+  constexpr int64_t kBatch = 2;  // > 1, so that outputs without a batch dimension can be told apart
+  try {
+    std::vector<detail::TapSite> sites = detail::enumerate_taps(impl_->module);
+    std::vector<std::string> ids;
+    for (const detail::TapSite& site : sites) ids.push_back(site.id);
+    Result<std::string> method = detail::install_tap_method(*impl_, ids);
+    if (!method) return make_error(method.error());
+
+    std::vector<int64_t> batch_shape = {kBatch};
+    batch_shape.insert(batch_shape.end(), input_shape.begin(), input_shape.end());
+    torch::NoGradGuard no_grad;
+    std::vector<torch::Tensor> outputs = detail::run_taps(*impl_, *method, torch::zeros(batch_shape));
+
+    std::vector<LayerInfo> layers;
+    for (size_t i = 0; i < sites.size(); ++i) {
+      const torch::Tensor& output = outputs[i];
+      if (output.dim() < 1 || output.size(0) != kBatch) continue;
+      LayerInfo layer{sites[i].id, sites[i].module_path, sites[i].op, {}};
+      for (int64_t d = 1; d < output.dim(); ++d) layer.shape.push_back(output.size(d));
+      layers.push_back(std::move(layer));
+    }
+    return layers;
+  } catch (const std::exception& error) {
+    return make_error(impl_->path + ": forward failed for input shape " + shape_text + ": " +
+                      detail::short_message(error));
+  }
+}
+
+}  // namespace ms::model

@@ -1,0 +1,56 @@
+// A TorchScript checkpoint (scripted or traced) and the layers one can tap in its forward pass.
+// Torch-free on purpose: app/ and pipeline code include this without pulling in ATen (pimpl).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/common/result.h"
+
+namespace ms::model {
+
+// One tappable op of the inlined forward graph.
+struct LayerInfo {
+  std::string id;           // unique: "layer1.0.conv1:conv2d"; repeats get "#2", "#3" ("relu:relu#2")
+  std::string module_path;  // "layer1.0.conv1", "" for ops written in the top-level forward
+  std::string op;           // aten op without namespace: "conv2d", "linear", "relu", "add", "flatten", ...
+  std::vector<int64_t> shape;  // output shape of one sample (batch dim dropped): {64, 14, 14}
+
+  int64_t size() const;  // product of shape: the feature count of one flattened sample
+};
+
+class Model {
+ public:
+  struct Impl;  // defined in core/model/detail/model_impl.h (torch inside)
+
+  explicit Model(std::unique_ptr<Impl> impl);
+  Model(Model&&) noexcept;
+  Model& operator=(Model&&) noexcept;
+  ~Model();
+
+  const std::string& path() const;
+
+  // Discovers the tappable layers in graph order and their output shapes by running one dummy batch of
+  // zeros shaped {2, input_shape...}. Ops whose output has no batch dimension (parameter arithmetic) are left out.
+  // Inputs:
+  //   input_shape  shape of one sample, e.g. {1, 28, 28}
+  // Errors name the file and the reason (e.g. the forward fails for that input shape).
+  Result<std::vector<LayerInfo>> layers(const std::vector<int64_t>& input_shape) const;
+
+  Impl& impl() { return *impl_; }
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Loads a TorchScript archive (torch.jit.script or torch.jit.trace, saved with .save()), in eval mode on the CPU.
+// Errors as values naming the file: missing, not a TorchScript archive, no forward method.
+Result<Model> load_model(const std::string& path);
+
+// "layer1.0.conv1:conv2d [64,14,14]", the one-line form the CLI prints.
+std::string describe(const LayerInfo& layer);
+
+}  // namespace ms::model

@@ -1,0 +1,167 @@
+// Streaming inputs through a model in batches: activations (tap method) and logits (forward). Torch TU.
+#include <ATen/Parallel.h>
+
+#include <functional>
+#include <numeric>
+
+#include "core/model/compute_logits.h"
+#include "core/model/detail/model_impl.h"
+#include "core/model/detail/tap_graph.h"
+#include "core/model/extract_activations.h"
+
+namespace ms::model {
+namespace {
+
+using BatchFn = std::function<Status(int64_t first_row, const torch::Tensor& batch)>;
+
+std::string shape_text(const std::vector<int64_t>& shape) {
+  std::string text;
+  for (size_t i = 0; i < shape.size(); ++i) text += (i ? "x" : "") + std::to_string(shape[i]);
+  return text;
+}
+
+Status check_inputs(const Model& model, const Eigen::Ref<const RowMatrixXf>& X, const std::vector<int64_t>& shape,
+                    const BatchOptions& options) {
+  int64_t size = std::accumulate(shape.begin(), shape.end(), int64_t{1}, std::multiplies<>());
+  if (shape.empty() || size != X.cols())
+    return make_error(model.path() + ": item shape " + shape_text(shape) + " does not match " +
+                      std::to_string(X.cols()) + " values per item");
+  if (X.rows() == 0) return make_error(model.path() + ": no inputs");
+  if (options.batch_size <= 0) return make_error("batch size must be positive");
+  const Normalization& norm = options.normalization;
+  int64_t channels = shape.size() >= 2 ? shape[0] : 1;
+  for (const std::vector<float>* values : {&norm.mean, &norm.std})
+    if (values->size() > 1 && static_cast<int64_t>(values->size()) != channels)
+      return make_error("normalisation has " + std::to_string(values->size()) + " values for " +
+                        std::to_string(channels) + " channels");
+  for (float s : norm.std)
+    if (!(s > 0)) return make_error("normalisation std must be positive");
+  return Ok{};
+}
+
+// Rows [first, first + rows) of X as a normalised {rows, shape...} tensor (a copy: inputs are never modified).
+torch::Tensor make_batch(const Eigen::Ref<const RowMatrixXf>& X, int64_t first, int64_t rows,
+                         const std::vector<int64_t>& shape, const Normalization& norm) {
+  torch::Tensor batch = torch::empty({rows, X.cols()}, torch::kFloat32);
+  Eigen::Map<RowMatrixXf> out(batch.data_ptr<float>(), rows, X.cols());
+  out = X.middleRows(first, rows) * norm.scale;
+  std::vector<int64_t> full = {rows};
+  full.insert(full.end(), shape.begin(), shape.end());
+  batch = batch.view(full);
+  if (norm.mean.empty() && norm.std.empty()) return batch;
+  // Per-channel constants broadcast over {rows, c, h, w}: shape {1, c, 1, 1}.
+  std::vector<int64_t> channel_shape(full.size(), 1);
+  auto per_channel = [&](const std::vector<float>& values, float fallback) {
+    if (values.empty()) return torch::full({1}, fallback);
+    torch::Tensor t = torch::tensor(values);
+    if (values.size() > 1) {
+      channel_shape[1] = static_cast<int64_t>(values.size());
+      t = t.view(channel_shape);
+    }
+    return t;
+  };
+  return (batch - per_channel(norm.mean, 0.0f)) / per_channel(norm.std, 1.0f);
+}
+
+Status for_each_batch(Model& model, const Eigen::Ref<const RowMatrixXf>& X, const std::vector<int64_t>& shape,
+                      const BatchOptions& options, const std::string& what, Progress& progress,
+                      CancelToken& cancel, const std::function<void(const torch::Tensor&)>& warm,
+                      const BatchFn& on_batch) {
+  if (Status status = check_inputs(model, X, shape, options); !status) return status;
+  if (options.threads > 0) at::set_num_threads(options.threads);
+  torch::NoGradGuard no_grad;
+  const int64_t n = X.rows();
+  const int64_t batches = (n + options.batch_size - 1) / options.batch_size;
+  try {
+    for (int64_t b = 0; b < batches; ++b) {
+      if (cancel.cancelled()) return make_error(what + " cancelled");
+      int64_t first = b * options.batch_size;
+      int64_t rows = std::min(options.batch_size, n - first);
+      torch::Tensor batch = make_batch(X, first, rows, shape, options.normalization);
+      if (b == 0)
+        for (int w = 0; w < options.warmup; ++w) warm(batch);
+      if (Status status = on_batch(first, batch); !status) return status;
+      progress.report(double(b + 1) / double(batches),
+                      what + ": batch " + std::to_string(b + 1) + "/" + std::to_string(batches));
+    }
+  } catch (const std::exception& error) {
+    return make_error(model.path() + ": forward failed for input shape " + shape_text(shape) + ": " +
+                      detail::short_message(error));
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+Status extract_activations(Model& model, const Eigen::Ref<const RowMatrixXf>& X,
+                           const std::vector<int64_t>& item_shape, const std::vector<std::string>& layer_ids,
+                           const BatchOptions& options, ActivationSink& sink, Progress& progress,
+                           CancelToken& cancel) {
+  if (layer_ids.empty()) return make_error("no layers chosen");
+  Model::Impl& impl = model.impl();
+  Result<std::string> method = [&]() -> Result<std::string> {
+    try {
+      return detail::install_tap_method(impl, layer_ids);
+    } catch (const std::exception& error) {
+      return make_error(model.path() + ": cannot tap layers: " + detail::short_message(error));
+    }
+  }();
+  if (!method) return make_error(method.error());
+
+  std::vector<detail::TapSite> sites = detail::enumerate_taps(impl.module);
+  std::vector<LayerInfo> layers;
+  for (const std::string& id : layer_ids)
+    for (const detail::TapSite& site : sites)
+      if (site.id == id) layers.push_back({site.id, site.module_path, site.op, {}});
+
+  bool begun = false;
+  auto warm = [&](const torch::Tensor& batch) { detail::run_taps(impl, *method, batch); };
+  return for_each_batch(
+      model, X, item_shape, options, "activations", progress, cancel, warm,
+      [&](int64_t first, const torch::Tensor& batch) -> Status {
+        std::vector<torch::Tensor> outputs = detail::run_taps(impl, *method, batch);
+        const int64_t rows = batch.size(0);
+        for (size_t l = 0; l < outputs.size(); ++l) {
+          if (outputs[l].dim() < 1 || outputs[l].size(0) != rows)
+            return make_error(model.path() + ": layer '" + layers[l].id + "' has no batch dimension");
+          if (!begun) {  // shapes are known once the first batch has run
+            auto sizes = outputs[l].sizes();
+            layers[l].shape.assign(sizes.begin() + 1, sizes.end());
+          }
+          outputs[l] = outputs[l].reshape({rows, -1}).to(torch::kFloat32).contiguous();
+        }
+        if (!begun) {
+          sink.begin(layers, X.rows());
+          begun = true;
+        }
+        for (size_t l = 0; l < outputs.size(); ++l) {
+          Eigen::Map<const RowMatrixXf> values(outputs[l].data_ptr<float>(), rows, outputs[l].size(1));
+          sink.consume(static_cast<int>(l), first, values);
+        }
+        return Ok{};
+      });
+}
+
+Result<Eigen::MatrixXf> compute_logits(Model& model, const Eigen::Ref<const RowMatrixXf>& X,
+                                       const std::vector<int64_t>& item_shape, const BatchOptions& options,
+                                       Progress& progress, CancelToken& cancel) {
+  Model::Impl& impl = model.impl();
+  Eigen::MatrixXf logits;
+  auto forward = [&](const torch::Tensor& batch) { return impl.module.forward({batch}); };
+  Status status = for_each_batch(
+      model, X, item_shape, options, "logits", progress, cancel, [&](const torch::Tensor& b) { forward(b); },
+      [&](int64_t first, const torch::Tensor& batch) -> Status {
+        c10::IValue output = forward(batch);
+        if (!output.isTensor()) return make_error(model.path() + ": forward does not return one tensor");
+        const int64_t rows = batch.size(0);
+        torch::Tensor values = output.toTensor().reshape({rows, -1}).to(torch::kFloat32).contiguous();
+        if (first == 0) logits.resize(X.rows(), values.size(1));
+        if (values.size(1) != logits.cols()) return make_error(model.path() + ": output width changed");
+        logits.middleRows(first, rows) = Eigen::Map<const RowMatrixXf>(values.data_ptr<float>(), rows, values.size(1));
+        return Ok{};
+      });
+  if (!status) return make_error(status.error());
+  return logits;
+}
+
+}  // namespace ms::model
