@@ -1,0 +1,37 @@
+#include "app/gui/run_gui.h"
+
+#include <QApplication>
+#include <QSurfaceFormat>
+
+#include "app/gui/main_window.h"
+#include "core/data/dataset_registry.h"
+
+namespace ms::gui {
+
+int run_gui(int argc, char** argv) {
+  // VTK's OpenGL views need a 3.2 core context, and the default format must be set before the application exists.
+  QSurfaceFormat format;
+  format.setRenderableType(QSurfaceFormat::OpenGL);
+  format.setVersion(3, 2);
+  format.setProfile(QSurfaceFormat::CoreProfile);
+  format.setDepthBufferSize(24);
+  format.setStencilBufferSize(8);
+  QSurfaceFormat::setDefaultFormat(format);
+
+  QApplication app(argc, argv);
+  QApplication::setApplicationName("ManifoldScope");
+  QApplication::setOrganizationName("ManifoldScope");
+  QApplication::setApplicationVersion(MS_VERSION);
+
+  QString dataset = data::kDefaultDataset;
+  const QStringList arguments = QApplication::arguments();
+  if (int at = static_cast<int>(arguments.indexOf("--open")); at >= 0 && at + 1 < arguments.size())
+    dataset = arguments[at + 1];
+
+  MainWindow window;
+  window.show();
+  window.open_dataset(dataset);
+  return QApplication::exec();
+}
+
+}  // namespace ms::gui

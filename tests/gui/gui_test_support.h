@@ -1,0 +1,20 @@
+// Helpers for GUI tests: waiting on signals without blocking the event loop, and saving screenshots to look at.
+#pragma once
+
+#include <QImage>
+#include <QObject>
+#include <QSignalSpy>
+#include <QString>
+
+namespace ms::test {
+
+// Processes events until `spy` has a signal or `timeout_ms` passes; true when the signal came.
+bool wait_for(QSignalSpy& spy, int timeout_ms);
+
+// Saves under <build>/test-output/screenshots/NAME.png and returns the path.
+QString save_screenshot(const QImage& image, const QString& name);
+
+// How many distinct colours an image region has: a blank or single-colour picture has very few.
+int distinct_colours(const QImage& image);
+
+}  // namespace ms::test

@@ -1,0 +1,29 @@
+#include "tests/unit/cli/run_cli.h"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace ms::test {
+
+CliRun run_cli(const std::string& arguments) {
+  static int counter = 0;
+  const std::string err_file = std::string(MS_TEST_OUTPUT_DIR) + "/cli-stderr-" + std::to_string(++counter);
+  const std::string command = std::string("'") + MS_BINARY + "' " + arguments + " 2>'" + err_file + "' </dev/null";
+  CliRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return run;
+  char buffer[4096];
+  for (size_t got; (got = fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.out.append(buffer, got);
+  const int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  std::ifstream err(err_file);
+  std::stringstream text;
+  text << err.rdbuf();
+  run.err = text.str();
+  return run;
+}
+
+}  // namespace ms::test

@@ -1,0 +1,17 @@
+// Runs the real manifoldscope binary and captures what it prints.
+#pragma once
+
+#include <string>
+
+namespace ms::test {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// `arguments` is appended to the binary's path as shell words (quote paths yourself when they may hold spaces).
+CliRun run_cli(const std::string& arguments);
+
+}  // namespace ms::test
