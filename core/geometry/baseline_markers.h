@@ -1,0 +1,50 @@
+// All representation baselines of the paper (spec §6) for one layer, with their within-class `_avg` variants
+// (the statistic per class, averaged over classes with at least two samples). Field names match the columns of the
+// released tables (participation_ratio, numerical_rank, nc1, sparsity, mean_distance, mean_angle, mean_covariance,
+// and *_avg). No d x d matrix is formed for large d (see baseline_spectrum.h, baseline_nc1.h, baseline_pairwise.h).
+//
+// Inputs:
+//   X        n by d features, one row per sample (float or double)
+//   labels   n class ids >= 0
+//   options  thresholds of the paper's code and the block size of the pairwise loops
+// Output: BaselineMarkers, or an error for mismatched sizes / negative labels / empty input.
+#pragma once
+
+#include <Eigen/Core>
+
+#include "core/common/result.h"
+
+namespace ms::geometry {
+
+struct BaselineOptions {
+  double sparsity_threshold = 1e-6;  // |x| > threshold counts as nonzero
+  double rank_tolerance = 1e-3;      // sigma_j >= tol * sigma_1
+  double nc1_tolerance = 1e-3;       // Sigma_B eigenpairs kept: lambda > tol * lambda_max
+  long block = 256;                  // rows per block in the pairwise loops (memory ~ block * max(n, d))
+};
+
+struct BaselineMarkers {
+  double participation_ratio = 0.0;
+  double numerical_rank = 0.0;
+  double nc1 = 0.0;
+  double sparsity = 0.0;
+  double mean_distance = 0.0;
+  double mean_angle = 0.0;
+  double mean_covariance = 0.0;
+  double participation_ratio_avg = 0.0;
+  double numerical_rank_avg = 0.0;
+  double sparsity_avg = 0.0;
+  double mean_distance_avg = 0.0;
+  double mean_angle_avg = 0.0;
+  double mean_covariance_avg = 0.0;
+};
+
+Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                                 const Eigen::Ref<const Eigen::VectorXi>& labels,
+                                                 const BaselineOptions& options = {});
+// Float features are widened to double once (n d doubles).
+Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::MatrixXf>& X,
+                                                 const Eigen::Ref<const Eigen::VectorXi>& labels,
+                                                 const BaselineOptions& options = {});
+
+}  // namespace ms::geometry

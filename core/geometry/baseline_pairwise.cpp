@@ -1,0 +1,71 @@
+#include "core/geometry/baseline_pairwise.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ms::geometry {
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+// Calls visit(i, j, <x_i, x_j>) for all sample pairs i < j, one block of rows of the Gram matrix at a time.
+template <class Visit>
+void for_each_pair(const Eigen::Ref<const Eigen::MatrixXd>& X, long block, Visit visit) {
+  const long n = X.rows();
+  block = std::max(1L, block);
+  for (long i0 = 0; i0 < n; i0 += block) {
+    const long rows = std::min(block, n - i0);
+    // Products of this block with itself and every later sample.
+    const Eigen::MatrixXd K = X.middleRows(i0, rows) * X.bottomRows(n - i0).transpose();
+    for (long a = 0; a < rows; ++a)
+      for (long b = a + 1; b < n - i0; ++b) visit(i0 + a, i0 + b, K(a, b));
+  }
+}
+
+}  // namespace
+
+double mean_distance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
+  const long n = X.rows();
+  if (n < 2) return nan;
+  // Center first: distances are translation invariant and the Gram identity loses less precision near the mean.
+  const Eigen::MatrixXd Xc = X.rowwise() - X.colwise().mean();
+  const Eigen::VectorXd sq = Xc.rowwise().squaredNorm();
+  double total = 0.0;
+  for_each_pair(Xc, block, [&](long i, long j, double dot) { total += std::sqrt(std::max(0.0, sq(i) + sq(j) - 2 * dot)); });
+  return total / (0.5 * static_cast<double>(n) * static_cast<double>(n - 1));
+}
+
+double mean_angle(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
+  const long n = X.rows();
+  if (n < 2) return nan;
+  const Eigen::VectorXd norms = X.rowwise().norm().cwiseMax(1e-8);
+  double total = 0.0;
+  for_each_pair(X, block, [&](long i, long j, double dot) {
+    total += std::acos(std::clamp(dot / (norms(i) * norms(j)), -1.0, 1.0));
+  });
+  return total / (0.5 * static_cast<double>(n) * static_cast<double>(n - 1));
+}
+
+double mean_covariance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
+  const long n = X.rows(), d = X.cols();
+  if (n < 2 || d < 2) return nan;
+  const Eigen::MatrixXd Xc = X.rowwise() - X.colwise().mean();
+  block = std::max(1L, block);
+  double total = 0.0;
+  for (long k0 = 0; k0 < d; k0 += block) {
+    const long cols = std::min(block, d - k0);
+    // Rows k0..k0+cols of the scatter, columns k0..d: the upper triangle of this block row.
+    const Eigen::MatrixXd S = Xc.middleCols(k0, cols).transpose() * Xc.rightCols(d - k0);
+    for (long a = 0; a < cols; ++a) total += S.row(a).tail(d - k0 - a - 1).cwiseAbs().sum();
+  }
+  return total / static_cast<double>(n - 1) / (0.5 * static_cast<double>(d) * static_cast<double>(d - 1));
+}
+
+double sparsity(const Eigen::Ref<const Eigen::MatrixXd>& X, double threshold) {
+  if (X.size() == 0) return nan;
+  return static_cast<double>((X.array().abs() > threshold).count()) / static_cast<double>(X.size());
+}
+
+}  // namespace ms::geometry

@@ -1,0 +1,23 @@
+// Pairwise baselines of the paper's code (analysis/*.py), computed block by block with bounded memory:
+//   mean_distance    mean over pairs i<j of ||x_i - x_j||
+//   mean_angle       mean over pairs i<j of arccos(clip(cos(x_i, x_j), -1, 1)), norms floored at 1e-8 (radians)
+//   mean_covariance  mean over feature pairs k<l of |Cov_kl| (sample covariance, ddof 1). |.| prevents a closed
+//                    form, so Cov is formed one block of rows at a time (block x d), never as a d x d matrix.
+//   sparsity         #{|x| > threshold} / (n d)   (a density of nonzeros, as in the released tables)
+//
+// Inputs:
+//   X  n by d features, one row per sample
+//   block  rows (samples or features) per block; memory ~ block * max(n, d) doubles
+// Outputs: the statistic; NaN when there is no pair (n < 2, or d < 2 for mean_covariance).
+#pragma once
+
+#include <Eigen/Core>
+
+namespace ms::geometry {
+
+double mean_distance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block = 256);
+double mean_angle(const Eigen::Ref<const Eigen::MatrixXd>& X, long block = 256);
+double mean_covariance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block = 256);
+double sparsity(const Eigen::Ref<const Eigen::MatrixXd>& X, double threshold = 1e-6);
+
+}  // namespace ms::geometry

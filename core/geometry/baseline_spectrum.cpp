@@ -1,0 +1,41 @@
+#include "core/geometry/baseline_spectrum.h"
+
+#include <Eigen/Eigenvalues>
+#include <cmath>
+#include <limits>
+
+namespace ms::geometry {
+
+Eigen::MatrixXd centered_small_gram(const Eigen::Ref<const Eigen::MatrixXd>& X) {
+  const Eigen::MatrixXd Xc = X.rowwise() - X.colwise().mean();
+  Eigen::MatrixXd K;
+  if (X.rows() <= X.cols()) {
+    K.setZero(X.rows(), X.rows());
+    K.selfadjointView<Eigen::Lower>().rankUpdate(Xc);
+  } else {
+    K.setZero(X.cols(), X.cols());
+    K.selfadjointView<Eigen::Lower>().rankUpdate(Xc.transpose());
+  }
+  K.triangularView<Eigen::StrictlyUpper>() = K.transpose();
+  return K;
+}
+
+double participation_ratio(const Eigen::Ref<const Eigen::MatrixXd>& X) {
+  if (X.rows() < 2 || X.cols() == 0) return std::numeric_limits<double>::quiet_NaN();
+  const Eigen::MatrixXd K = centered_small_gram(X);
+  const double trace = K.trace(), frobenius2 = K.squaredNorm();
+  if (frobenius2 == 0.0) return std::numeric_limits<double>::quiet_NaN();
+  return trace * trace / frobenius2;
+}
+
+long numerical_rank(const Eigen::Ref<const Eigen::MatrixXd>& X, double tolerance) {
+  if (X.rows() == 0 || X.cols() == 0) return 0;
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(centered_small_gram(X), Eigen::EigenvaluesOnly);
+  const Eigen::VectorXd& lambda = solver.eigenvalues();  // ascending; lambda = sigma^2
+  const double top = lambda(lambda.size() - 1);
+  if (!(top > 0.0)) return 0;
+  // sigma_j >= tol * sigma_1  <=>  lambda_j >= tol^2 * lambda_1
+  return (lambda.array() >= tolerance * tolerance * top).count();
+}
+
+}  // namespace ms::geometry
