@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/data/cifar_reader.h"
+#include "core/data/corruptions.h"
 #include "core/data/digits_reader.h"
 #include "core/data/hdf5_array_reader.h"
 #include "core/data/idx_reader.h"
@@ -100,6 +101,17 @@ std::vector<std::string> expand_splits(const std::string& spec) {
 }
 
 Result<Dataset> open_dataset(const std::string& spec) {
+  // "BASE+corruption:severity" is a shifted copy of BASE (seed 0, so the same spec always means the same images).
+  if (auto plus = spec.rfind('+'); plus != std::string::npos && plus > 0) {
+    auto shift = parse_shift(spec.substr(plus + 1));
+    std::error_code ec;
+    if (!shift && !fs::exists(spec, ec)) return make_error(spec + ": " + shift.error());
+    if (shift) {
+      auto base = open_dataset(spec.substr(0, plus));
+      if (!base) return base;
+      return apply_shift(*base, *shift, 0);
+    }
+  }
   for (const KnownDataset& known : known_datasets()) {
     if (spec == known.name) return open_known(known, known.splits.front());
     if (spec.rfind(known.name + ":", 0) == 0) {

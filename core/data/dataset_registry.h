@@ -29,6 +29,7 @@ constexpr const char* kDefaultDataset = "fashion-mnist:test";
 //   FILE.bin                CIFAR-10 binary batch (CIFAR-100 when the name says so: train.bin/test.bin)
 //   FOLDER                  one sub-folder of PNG/JPEG images per class, or a folder of CIFAR batches
 //   FILE.h5|.hdf5[:VALUES[:LABELS]]  HDF5 arrays (default VALUES: "images" or "features"; LABELS: "labels")
+//   ANY+CORRUPTION:SEVERITY a shifted copy (see corruptions.h), e.g. "fashion-mnist:test+fog:3"
 Result<Dataset> open_dataset(const std::string& spec);
 
 // The splits `spec` names: every split of a known dataset given without one, else just `spec` itself.
