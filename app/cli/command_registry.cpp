@@ -10,6 +10,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"datasets", "List the known datasets, or describe one (count, classes, shape, value range).", run_datasets},
       {"demo", "Headless demo on the embedded Fashion-MNIST: summary, sample montage, geometry.", run_demo},
+      {"correlate", "Correlate two CSV columns per group: r, rho, tau with p, partial, bootstrap CIs.", run_correlate},
   };
   return all;
 }
