@@ -11,6 +11,7 @@ const std::vector<Command>& commands() {
       {"datasets", "List the known datasets, or describe one (count, classes, shape, value range).", run_datasets},
       {"demo", "Headless demo on the embedded Fashion-MNIST: summary, sample montage, geometry.", run_demo},
       {"correlate", "Correlate two CSV columns per group: r, rho, tau with p, partial, bootstrap CIs.", run_correlate},
+      {"layers", "List the layers of a TorchScript checkpoint: id, op, output shape (--input-shape, --json).", run_layers},
   };
   return all;
 }

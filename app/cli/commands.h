@@ -8,5 +8,6 @@ namespace ms::cli {
 int run_datasets(const QStringList& arguments);
 int run_demo(const QStringList& arguments);
 int run_correlate(const QStringList& arguments);
+int run_layers(const QStringList& arguments);
 
 }  // namespace ms::cli

@@ -10,6 +10,9 @@
 #include "core/model/compute_logits.h"
 #include "core/model/extract_activations.h"
 #include "core/model/model.h"
+#ifdef MS_BINARY
+#include "tests/unit/cli/run_cli.h"
+#endif
 
 namespace ms::model {
 namespace {
@@ -387,6 +390,33 @@ TEST_F(TorchScriptModels, ErrorsAreValues) {
   ASSERT_FALSE(cancelled.ok());
   EXPECT_NE(cancelled.error().find("cancelled"), std::string::npos);
 }
+
+#ifdef MS_BINARY
+// `manifoldscope layers` on a saved model: text, JSON and an error as an exit code.
+TEST_F(TorchScriptModels, LayersCommand) {
+  Fixture fixture = save(make_cnn(), "cnn_cli.pt");
+  test::CliRun text = test::run_cli("layers '" + fixture.path + "' --input-shape 2x8x8");
+  if (text.err.find("no model support") != std::string::npos)
+    GTEST_SKIP() << "the manifoldscope binary is built without core/model: " << text.err;
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("8 layers"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("conv1:conv2d [4,8,8]"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("relu#2 [6,4,4]"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("fc:linear [5]"), std::string::npos) << text.out;
+
+  test::CliRun json = test::run_cli("layers '" + fixture.path + "' --input-shape 2x8x8 --json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.out.find("\"id\": \"bn:batch_norm\""), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"features\": 96"), std::string::npos) << json.out;
+
+  test::CliRun wrong = test::run_cli("layers '" + fixture.path + "' --input-shape 1x28x28");
+  EXPECT_EQ(wrong.exit_code, 1);
+  EXPECT_NE(wrong.err.find("forward failed for input shape 1x28x28"), std::string::npos) << wrong.err;
+  test::CliRun missing = test::run_cli("layers '" + output_path("nothing_here.pt") + "'");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no such file"), std::string::npos) << missing.err;
+}
+#endif
 
 }  // namespace
 }  // namespace ms::model
