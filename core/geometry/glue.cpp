@@ -62,21 +62,21 @@ ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eige
     diag.gram_seconds += seconds_since(start);
     start = std::chrono::steady_clock::now();
 
-    Eigen::MatrixXd L;
-    double jitter = 0;
-    if (!glue_cholesky(K, &L, &jitter)) return ms::make_error("the Gram matrix of the points could not be factored");
-    diag.cholesky_jitter = std::max(diag.cholesky_jitter, jitter);
+    Eigen::MatrixXd F;
+    if (!glue_cholesky(K, &F)) return ms::make_error("the Gram matrix of the points could not be factored");
+    const Eigen::Index rank = F.cols();
+    diag.gram_rank = repeat == 0 ? static_cast<int>(rank) : std::min(diag.gram_rank, static_cast<int>(rank));
 
-    // Probes: z_k from sample k's own stream, then X t_k = L z_k for all samples in one triangular product.
-    Eigen::MatrixXd Z(m, n_t);
+    // Probes: X t_k = F z_k, z_k from sample k's own stream; one matrix product for all samples.
+    Eigen::MatrixXd Z(rank, n_t);
     for (int k = 0; k < n_t; ++k) {
       std::mt19937_64 rng = glue_stream(options.seed, repeat, static_cast<uint64_t>(k));
       std::normal_distribution<double> normal;
-      for (Eigen::Index i = 0; i < m; ++i) Z(i, k) = normal(rng);
+      for (Eigen::Index i = 0; i < rank; ++i) Z(i, k) = normal(rng);
     }
-    const Eigen::MatrixXd H = L.triangularView<Eigen::Lower>() * Z;
+    const Eigen::MatrixXd H = F * Z;
     Z.resize(0, 0);
-    L.resize(0, 0);
+    F.resize(0, 0);
     const Eigen::MatrixXd Y = glue_dichotomies(P, n_t, options.dichotomies, options.seed, repeat);
 
     std::mutex progress_mutex;

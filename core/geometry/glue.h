@@ -1,7 +1,7 @@
 // glue: GLUE effective geometry of class manifolds (capacity alpha, dimension D_eff, radius R_eff, utility
 // Psi_eff, alignments) by the Gram-space algorithm of spec glue.md 2.3. Per repeat: seeded subsampling of
-// points_per_manifold points per class, one Gram GEMM K = X X^T (the only O(N) work), probes X t_k = L z_k with
-// L L^T = K (jittered Cholesky), one dual NNLS per sample on worker threads (each sample with its own random
+// points_per_manifold points per class, one Gram GEMM K = X X^T (the only O(N) work), probes X t_k = F z_k with
+// F F^T = K (semi-definite Cholesky), one dual NNLS per sample on worker threads (each sample with its own random
 // stream: the result for a seed does not depend on the thread count), then the measures as P by P forms in K.
 //
 // Inputs:

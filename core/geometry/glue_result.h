@@ -60,7 +60,7 @@ struct GlueDiagnostics {
   int max_iterations = 0;         // of any one solve
   double worst_kkt_residual = 0;  // relative, see nnls_gram.h
   double worst_a_mismatch = 0;    // max |a_k - ||t - theta*||^2| / max(1, a_k): pseudo-inverse form vs dual
-  double cholesky_jitter = 0;     // relative diagonal jitter that made K + jitter*I factorable (largest over repeats)
+  int gram_rank = 0;              // numerical rank of K (smallest over repeats), see glue_cholesky.h
   int max_support = 0;            // largest number of support points in a solve
   double gram_seconds = 0;        // gathering + K = X X^T (summed over repeats)
   double solve_seconds = 0;       // everything after the Gram matrix

@@ -179,7 +179,7 @@ NnlsInfo NnlsGramSolver::solve(const Eigen::Ref<const Eigen::MatrixXd>& K, const
   }
 
   // Exact KKT check on the final gradient.
-  double residual = 0;
+  double residual = 0, dependent_residual = 0;
   int support = 0;
   for (int i = 0; i < m; ++i) {
     if (norms_[i] == 0) continue;
@@ -187,13 +187,18 @@ NnlsInfo NnlsGramSolver::solve(const Eigen::Ref<const Eigen::MatrixXd>& K, const
     if (lambda[i] > 0) {
       ++support;
       residual = std::max(residual, std::abs(r));
+    } else if (blocked_[i]) {
+      dependent_residual = std::max(dependent_residual, -r);
+      info.dependent += -r > 0;
     } else {
       residual = std::max(residual, -r);
     }
   }
   info.support = support;
-  info.kkt_residual = residual;
-  if (info.status == NnlsStatus::solved && residual > settings.kkt_tolerance)
+  info.kkt_residual = std::max(residual, dependent_residual);
+  info.dependent_residual = dependent_residual;
+  if (info.status == NnlsStatus::solved &&
+      (residual > settings.kkt_tolerance || dependent_residual > 10 * std::sqrt(settings.pivot_tolerance)))
     info.status = NnlsStatus::solved_inaccurate;
   return info;
 }

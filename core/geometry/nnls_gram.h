@@ -26,8 +26,8 @@ namespace ms::geometry {
 
 struct NnlsSettings {
   int max_iterations = 0;          // variables entering the passive set; 0 = 3 m + 10
-  double add_tolerance = 1e-12;    // a variable enters when its relative gradient is below -add_tolerance
-  double kkt_tolerance = 1e-9;     // relative KKT residual at or below which the status is `solved`
+  double add_tolerance = 1e-11;    // a variable enters when its relative gradient is below -add_tolerance
+  double kkt_tolerance = 1e-8;     // relative KKT residual at or below which the status is `solved`
   double pivot_tolerance = 1e-12;  // relative Cholesky pivot below which an entering column counts as dependent
   bool warm_start = false;
 };
@@ -48,6 +48,11 @@ struct NnlsInfo {
   // max_i of |g_i| on the support and max(0, -g_i) off it, each divided by sqrt(K_ii) * tau, where
   // tau = max_j |q_j| / sqrt(K_jj) (a lower bound of |t|): a cosine-scale number, invariant to scaling K.
   double kkt_residual = 0;
+  // The part of kkt_residual due to points the solver skipped as numerically dependent on the support (pivot
+  // below pivot_tolerance): near-duplicates of support points, violated by at most ~sqrt(pivot_tolerance).
+  // `solved` allows up to 10 sqrt(pivot_tolerance) there, kkt_tolerance elsewhere.
+  double dependent_residual = 0;
+  int dependent = 0;  // such skipped points at the end
 };
 
 // Holds the workspace so that one solver per thread solves many problems of the same size without allocating.
