@@ -156,7 +156,7 @@ ms::Result<GlueResult> glue(const Eigen::Ref<const Eigen::MatrixXf>& X, const Ei
   return glue_impl(X, labels, options, progress, cancel);
 }
 
-ms::Result<GlueResult> glue(const Eigen::Ref<const RowMatrixXf>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
+ms::Result<GlueResult> glue_row_major(const Eigen::Ref<const RowMatrixXf>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
                             const GlueOptions& options, Progress* progress, const CancelToken* cancel) {
   return glue_impl(X, labels, options, progress, cancel);
 }

@@ -32,8 +32,9 @@ ms::Result<GlueResult> glue(const Eigen::Ref<const Eigen::MatrixXd>& X, const Ei
 ms::Result<GlueResult> glue(const Eigen::Ref<const Eigen::MatrixXf>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
                             const GlueOptions& options = {}, Progress* progress = nullptr,
                             const CancelToken* cancel = nullptr);
-// Row-major input (e.g. an item-major float buffer mapped without copying).
-ms::Result<GlueResult> glue(const Eigen::Ref<const RowMatrixXf>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
+// Row-major input (e.g. an item-major float buffer mapped without copying); a separate name, since a MatrixXf
+// would convert to either Ref.
+ms::Result<GlueResult> glue_row_major(const Eigen::Ref<const RowMatrixXf>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
                             const GlueOptions& options = {}, Progress* progress = nullptr,
                             const CancelToken* cancel = nullptr);
 

@@ -29,7 +29,7 @@ Eigen::MatrixXd glue_vectors(const Eigen::Ref<const Eigen::MatrixXd>& X, const G
   return vectors_impl(X, result, weights);
 }
 
-Eigen::MatrixXd glue_vectors(const Eigen::Ref<const RowMatrixXf>& X, const GlueResult& result,
+Eigen::MatrixXd glue_vectors_row_major(const Eigen::Ref<const RowMatrixXf>& X, const GlueResult& result,
                              const Eigen::Ref<const Eigen::VectorXd>& weights) {
   return vectors_impl(X, result, weights);
 }

@@ -18,7 +18,7 @@ namespace ms::geometry {
 
 Eigen::MatrixXd glue_vectors(const Eigen::Ref<const Eigen::MatrixXd>& X, const GlueResult& result,
                              const Eigen::Ref<const Eigen::VectorXd>& weights);
-Eigen::MatrixXd glue_vectors(const Eigen::Ref<const RowMatrixXf>& X, const GlueResult& result,
+Eigen::MatrixXd glue_vectors_row_major(const Eigen::Ref<const RowMatrixXf>& X, const GlueResult& result,
                              const Eigen::Ref<const Eigen::VectorXd>& weights);
 
 // result.center_weights as a P by m matrix (row mu carries class mu's block), for callers that want W X.
