@@ -1,5 +1,6 @@
 #include "core/stats/correlate_table.h"
 
+#include <cmath>
 #include <map>
 
 #include "core/stats/partial_correlation.h"
@@ -41,6 +42,9 @@ Result<std::vector<GroupCorrelation>> correlate_table(const CsvTable& table, con
   std::vector<std::string> order;
   std::map<std::string, std::vector<long>> members;
   for (std::size_t i = 0; i < labels.size(); ++i) {
+    // Missing values ("nan" in the table) drop the row from this correlation only.
+    const long row = static_cast<long>(i);
+    if (std::isnan((*x)(row)) || std::isnan((*y)(row)) || (z && std::isnan((*z)(row)))) continue;
     auto [it, inserted] = members.try_emplace(labels[i]);
     if (inserted) order.push_back(labels[i]);
     it->second.push_back(static_cast<long>(i));

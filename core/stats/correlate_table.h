@@ -7,6 +7,7 @@
 //   options  column names (x, y; group and covariate optional), bootstrap resamples / level / seed
 // Outputs:
 //   one GroupCorrelation per group, in order of first appearance (a single group "all" without a group column).
+//   Rows where x, y or the covariate is NaN ("nan" in the table) are left out; n counts the rows used.
 #pragma once
 
 #include <optional>

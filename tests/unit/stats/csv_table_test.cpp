@@ -1,4 +1,6 @@
 // The CSV reader: RFC 4180 quoting, line ends, and errors that name file, line and column.
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "core/stats/correlate_table.h"
@@ -72,6 +74,16 @@ TEST(CorrelateTable, GroupsInOrderOfAppearanceWithPartialAndCI) {
   ASSERT_TRUE((*groups)[0].partial.has_value());
   ASSERT_TRUE((*groups)[1].pearson_ci.has_value());
   EXPECT_LE((*groups)[1].pearson_ci->low, (*groups)[1].pearson_ci->high);
+  // A "nan" cell drops that row only.
+  const Result<CsvTable> with_nan = parse_csv_table("g,x,y\na,1,2\na,nan,5\na,2,3\na,3,5\n", "n.csv");
+  ASSERT_TRUE(with_nan.ok());
+  CorrelateOptions plain;
+  plain.x = "x";
+  plain.y = "y";
+  const auto dropped = correlate_table(*with_nan, plain);
+  ASSERT_TRUE(dropped.ok());
+  EXPECT_EQ((*dropped)[0].n, 3);
+  EXPECT_NEAR((*dropped)[0].pearson.statistic, 3.0 / std::sqrt(2.0 * 14.0 / 3.0), 1e-14);  // (1,2,3) vs (2,3,5)
   options.x = "missing";
   EXPECT_FALSE(correlate_table(*table, options).ok());
 }
