@@ -25,7 +25,7 @@ enum class PcaMethod { automatic, exact, randomized };
 
 struct PcaOptions {
   PcaMethod method = PcaMethod::automatic;
-  long exact_limit = 1500;     // automatic: exact when min(n, d) <= exact_limit
+  long exact_limit = 600;      // automatic: exact when min(n, d) <= exact_limit (5000 x 600: ~1 s)
   long oversampling = 10;      // randomized: extra directions in the sketch
   int power_iterations = 4;    // randomized: subspace iterations (sharpen a slowly decaying spectrum)
   std::uint64_t seed = 0;      // randomized: the Gaussian test matrix
