@@ -1,0 +1,60 @@
+// The demo model zoo: small classifiers trained from C++ over a grid of hyper-parameters, saved as TorchScript
+// checkpoints with a JSON sidecar, so that markers can be compared across lr x weight decay x seed x optimizer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/data/dataset.h"
+
+namespace ms::model {
+
+// One training run of the grid.
+struct ZooRun {
+  std::string architecture;  // "mlp", "cnn", "resnet"
+  std::string optimizer;     // "sgd" (momentum 0.9) or "adamw"
+  double learning_rate = 0;
+  double weight_decay = 0;
+  uint64_t seed = 0;
+  int epochs = 1;
+  int64_t batch_size = 128;
+  int64_t train_limit = 0;  // use the first class-balanced N training items; 0 = all
+
+  std::string name() const;  // "cnn-adamw-lr0.002-wd0.0005-s0": the checkpoint's file stem
+};
+
+// A grid: every architecture x optimizer x lr scale x weight decay x seed.
+// Learning rates are base_lr(optimizer) * scale (sgd 0.05, adamw 0.001).
+struct ZooPreset {
+  std::vector<std::string> architectures;
+  std::vector<std::string> optimizers;
+  std::vector<double> lr_scales;
+  std::vector<double> weight_decays;
+  std::vector<uint64_t> seeds;
+  int epochs = 1;
+  int64_t batch_size = 128;
+  int64_t train_limit = 0;
+};
+
+// "quick" (12 runs, 1 epoch on 10k images: minutes) or "full" (270 runs, 5 epochs on 60k: hours).
+Result<ZooPreset> zoo_preset(const std::string& name);
+std::vector<ZooRun> expand(const ZooPreset& preset);
+
+struct ZooResult {
+  std::string checkpoint;  // DIR/NAME.pt
+  std::string sidecar;     // DIR/NAME.json
+  double final_train_loss = 0;  // mean loss over the last epoch
+  double test_accuracy = 0;     // of the saved checkpoint, reloaded through load_model
+  double test_loss = 0;
+  double seconds = 0;
+};
+
+// Trains run on `train` (images, values 0..255, normalised by 1/255), evaluates on `test`, and writes
+// out_dir/NAME.pt and out_dir/NAME.json. Errors: unknown architecture/optimizer, non-image data, I/O, cancellation.
+Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train, const data::Dataset& test,
+                                  const std::string& out_dir, int threads, Progress& progress, CancelToken& cancel);
+
+}  // namespace ms::model

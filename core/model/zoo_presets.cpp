@@ -1,0 +1,65 @@
+#include <cstdio>
+
+#include "core/model/zoo.h"
+
+namespace ms::model {
+namespace {
+
+double base_learning_rate(const std::string& optimizer) { return optimizer == "sgd" ? 0.05 : 1e-3; }
+
+std::string number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+}  // namespace
+
+std::string ZooRun::name() const {
+  return architecture + "-" + optimizer + "-lr" + number(learning_rate) + "-wd" + number(weight_decay) + "-s" +
+         std::to_string(seed);
+}
+
+Result<ZooPreset> zoo_preset(const std::string& name) {
+  ZooPreset preset;
+  preset.architectures = {"mlp", "cnn", "resnet"};
+  preset.optimizers = {"sgd", "adamw"};
+  if (name == "quick") {
+    preset.lr_scales = {0.5, 2.0};
+    preset.weight_decays = {5e-4};
+    preset.seeds = {0};
+    preset.epochs = 1;
+    preset.train_limit = 10000;
+  } else if (name == "full") {
+    preset.lr_scales = {0.25, 0.5, 1.0, 2.0, 4.0};
+    preset.weight_decays = {0.0, 5e-4, 5e-3};
+    preset.seeds = {0, 1, 2};
+    preset.epochs = 5;
+  } else {
+    return make_error("unknown zoo preset '" + name + "' (expected quick or full)");
+  }
+  return preset;
+}
+
+std::vector<ZooRun> expand(const ZooPreset& preset) {
+  std::vector<ZooRun> runs;
+  for (const std::string& architecture : preset.architectures)
+    for (const std::string& optimizer : preset.optimizers)
+      for (double scale : preset.lr_scales)
+        for (double weight_decay : preset.weight_decays)
+          for (uint64_t seed : preset.seeds) {
+            ZooRun run;
+            run.architecture = architecture;
+            run.optimizer = optimizer;
+            run.learning_rate = base_learning_rate(optimizer) * scale;
+            run.weight_decay = weight_decay;
+            run.seed = seed;
+            run.epochs = preset.epochs;
+            run.batch_size = preset.batch_size;
+            run.train_limit = preset.train_limit;
+            runs.push_back(run);
+          }
+  return runs;
+}
+
+}  // namespace ms::model
