@@ -37,14 +37,26 @@ bool NnlsGramSolver::append(const Eigen::Ref<const Eigen::MatrixXd>& K, const Ei
   return true;
 }
 
-bool NnlsGramSolver::refactor(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s) {
-  std::vector<int> order;
-  order.swap(passive_);
-  for (int j : order) in_passive_[j] = 0;
-  // Re-append one by one: same factor as a fresh Cholesky, and dependent columns drop out instead of failing.
-  bool all = true;
-  for (int j : order) all = append(K, s, j) && all;
-  return all;
+void NnlsGramSolver::remove_at(int position) {
+  const int p = static_cast<int>(passive_.size());
+  in_passive_[passive_[position]] = 0;
+  passive_.erase(passive_.begin() + position);
+  // Deleting row `position` of L leaves rows below it with one entry right of the diagonal; rotating column pairs
+  // (i, i+1) from the right (L L^T unchanged) restores the triangle.
+  for (int i = position; i < p - 1; ++i) {
+    chol_.row(i).head(i + 2) = chol_.row(i + 1).head(i + 2);
+  }
+  for (int i = position; i < p - 1; ++i) {
+    const double a = chol_(i, i), b = chol_(i, i + 1);
+    const double r = std::hypot(a, b);
+    const double c = r > 0 ? a / r : 1.0, sn = r > 0 ? b / r : 0.0;
+    for (int row = i; row < p - 1; ++row) {
+      const double x = chol_(row, i), y = chol_(row, i + 1);
+      chol_(row, i) = c * x + sn * y;
+      chol_(row, i + 1) = -sn * x + c * y;
+    }
+    chol_(i, i + 1) = 0;
+  }
 }
 
 void NnlsGramSolver::solve_passive(const Eigen::Ref<const Eigen::VectorXd>& q) {
@@ -132,21 +144,13 @@ NnlsInfo NnlsGramSolver::solve(const Eigen::Ref<const Eigen::MatrixXd>& K, const
       }
       for (int a = 0; a < p; ++a) lambda[passive_[a]] += step * (z_[a] - lambda[passive_[a]]);
       if (leaving >= 0) lambda[leaving] = 0;
-      std::vector<int> keep;
-      keep.reserve(p);
-      for (int j : passive_) {
-        if (lambda[j] > 0) {
-          keep.push_back(j);
-        } else {
-          lambda[j] = 0;
-          in_passive_[j] = 0;
-          ++info.removals;
-        }
+      for (int a = p - 1; a >= 0; --a) {
+        const int j = passive_[a];
+        if (lambda[j] > 0) continue;
+        lambda[j] = 0;
+        remove_at(a);
+        ++info.removals;
       }
-      passive_.swap(keep);
-      if (!refactor(K, s))  // a column became dependent after the others changed: it leaves with lambda 0
-        for (int j = 0; j < m; ++j)
-          if (!in_passive_[j]) lambda[j] = 0;
     }
   };
 

@@ -64,12 +64,12 @@ class NnlsGramSolver {
 
  private:
   bool append(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s, int j);
-  bool refactor(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s);
+  void remove_at(int position);  // drop passive_[position], Cholesky downdate by Givens rotations, O(p^2)
   void solve_passive(const Eigen::Ref<const Eigen::VectorXd>& q);  // z_P = -Q_PP^{-1} q_P
   void update_gradient(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s,
                        const Eigen::Ref<const Eigen::VectorXd>& q, const Eigen::Ref<const Eigen::VectorXd>& lambda);
 
-  std::vector<int> passive_;
+  std::vector<int> passive_;  // support in entering order; row a of chol_ belongs to passive_[a]
   std::vector<char> in_passive_, blocked_;
   Eigen::MatrixXd chol_;  // lower Cholesky factor of Q_PP in its top-left corner
   Eigen::VectorXd z_, g_, norms_, work_, coef_;
