@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   # build
   build-essential cmake ninja-build pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev libvtk9-dev
   libtorch-dev libhdf5-dev libeigen3-dev libopenblas-dev zlib1g-dev libstb-dev
   # tests: GoogleTest, a virtual X display for the GUI tests, a font for text in screenshots
   libgtest-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core

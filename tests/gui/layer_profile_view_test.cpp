@@ -1,0 +1,164 @@
+// View (b), the layer profile, in a real window (run under xvfb-run): three checkpoints over eight layers drawn in
+// their Okabe-Ito colours with axes and text, exported as PNG at scale 2 and as CSV.
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+
+#include <cmath>
+#include <limits>
+
+#include "tests/gui/gui_test_support.h"
+#include "views/layer_profile_view.h"
+#include "views/palette.h"
+
+namespace ms {
+namespace {
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+views::ProfileData three_checkpoints() {
+  views::ProfileData data;
+  data.marker = "D_eff";
+  data.layers = {"conv1", "relu1", "conv2", "relu2", "pool", "fc1", "relu3", "fc2"};
+  // Made-up but shaped like the paper's dimension profiles: rising, then compressed in the last layers.
+  for (int s = 0; s < 3; ++s) {
+    views::ProfileSeries series;
+    series.name = "checkpoint " + std::to_string(s + 1);
+    for (int l = 0; l < 8; ++l) series.values.push_back(10.0 + 6.0 * s + 8.0 * std::sin(0.45 * l) - 0.3 * l * l);
+    data.series.push_back(series);
+  }
+  data.series[1].values[5] = kNaN;  // one missing layer
+  return data;
+}
+
+int count_near(const QImage& image, const views::Rgb& colour, int tolerance, QRect region = {}) {
+  if (region.isNull()) region = image.rect();
+  const int r = std::lround(colour[0] * 255), g = std::lround(colour[1] * 255), b = std::lround(colour[2] * 255);
+  int count = 0;
+  for (int y = region.top(); y <= region.bottom(); ++y)
+    for (int x = region.left(); x <= region.right(); ++x) {
+      const QRgb p = image.pixel(x, y);
+      if (std::abs(qRed(p) - r) <= tolerance && std::abs(qGreen(p) - g) <= tolerance &&
+          std::abs(qBlue(p) - b) <= tolerance)
+        ++count;
+    }
+  return count;
+}
+
+QString output_path(const QString& name) {
+  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/views";
+  QDir().mkpath(dir);
+  return dir + "/" + name;
+}
+
+TEST(LayerProfileView, DrawsEverySeriesInItsColourWithAxesAndText) {
+  views::LayerProfileView view;
+  ASSERT_TRUE(view.set_data(three_checkpoints()).ok());
+  view.resize(800, 500);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  const QImage frame = view.grab_frame();
+  const QString shot = test::save_screenshot(frame, "layer_profile_view");
+
+  // Each series: a 2 px line plus 8 markers of 7 px is several hundred pixels of its colour.
+  for (int s = 0; s < 3; ++s)
+    EXPECT_GT(count_near(frame, views::class_colour(s), 40), 300) << "series " << s << ", see " << shot.toStdString();
+  // Axes, tick labels and titles: dark pixels along the left and bottom edges of the chart.
+  const QRect left(0, 0, frame.width() / 8, frame.height());
+  const QRect bottom(0, frame.height() * 7 / 8, frame.width(), frame.height() / 8);
+  const views::Rgb black{0.0, 0.0, 0.0};
+  EXPECT_GT(count_near(frame, black, 100, left), 150) << "y tick labels and title, see " << shot.toStdString();
+  EXPECT_GT(count_near(frame, black, 100, bottom), 300) << "layer names and x title, see " << shot.toStdString();
+  EXPECT_GT(test::distinct_colours(frame), 30);
+}
+
+TEST(LayerProfileView, AxesFollowTheData) {
+  views::LayerProfileView view;
+  const views::ProfileData data = three_checkpoints();
+  ASSERT_TRUE(view.set_data(data).ok());
+  view.resize(600, 400);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.grab_frame();
+  double lo = 1e300, hi = -1e300;
+  for (const auto& s : data.series)
+    for (double v : s.values)
+      if (!std::isnan(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  vtkAxis* y = view.chart()->GetAxis(vtkAxis::LEFT);
+  // The data range with a small margin on both sides (extreme markers are not cut by the frame).
+  EXPECT_LT(y->GetMinimum(), lo - 0.02 * (hi - lo));
+  EXPECT_GT(y->GetMaximum(), hi + 0.02 * (hi - lo));
+  EXPECT_LT(y->GetMaximum() - y->GetMinimum(), 1.3 * (hi - lo)) << "the range hugs the data";
+  vtkAxis* x = view.chart()->GetAxis(vtkAxis::BOTTOM);
+  EXPECT_DOUBLE_EQ(x->GetMinimum(), -0.5);
+  EXPECT_DOUBLE_EQ(x->GetMaximum(), 7.5);
+  EXPECT_EQ(std::string(y->GetTitle()), "D_eff");
+  EXPECT_EQ(view.chart()->GetNumberOfPlots(), 3);
+}
+
+TEST(LayerProfileView, SavesPngAtScaleTwoAndTheNumbersAsCsv) {
+  views::LayerProfileView view;
+  const views::ProfileData data = three_checkpoints();
+  ASSERT_TRUE(view.set_data(data).ok());
+  view.resize(640, 400);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  const QImage frame = view.grab_frame();
+
+  const QString png = output_path("layer_profile_x2.png");
+  QFile::remove(png);
+  const ms::Status saved = view.save_png(png.toStdString(), 2);
+  ASSERT_TRUE(saved.ok()) << saved.error();
+  const QImage image(png);
+  ASSERT_FALSE(image.isNull());
+  EXPECT_EQ(image.width(), 2 * frame.width());
+  EXPECT_EQ(image.height(), 2 * frame.height());
+  for (int s = 0; s < 3; ++s)
+    EXPECT_GT(count_near(image, views::class_colour(s), 40), 4 * 300) << "series " << s << " in the export";
+  // The view is back to its on-screen look after the export.
+  const QImage after = view.grab_frame();
+  EXPECT_EQ(after.size(), frame.size());
+  EXPECT_NEAR(count_near(after, views::class_colour(0), 40), count_near(frame, views::class_colour(0), 40), 30);
+
+  const QString csv = output_path("layer_profile.csv");
+  ASSERT_TRUE(view.save_csv(csv.toStdString()).ok());
+  QFile file(csv);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
+  const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+  ASSERT_EQ(lines.size(), 9);
+  EXPECT_EQ(lines[0], "layer_index,layer,checkpoint 1,checkpoint 2,checkpoint 3");
+  for (int l = 0; l < 8; ++l) {
+    const QStringList fields = lines[l + 1].split(',');
+    ASSERT_EQ(fields.size(), 5);
+    EXPECT_EQ(fields[0].toInt(), l);
+    EXPECT_EQ(fields[1].toStdString(), data.layers[l]);
+    for (int s = 0; s < 3; ++s) {
+      const double expected = data.series[s].values[l];
+      if (std::isnan(expected)) {
+        EXPECT_TRUE(fields[2 + s].isEmpty()) << "a missing value is an empty field";
+      } else {
+        EXPECT_NEAR(fields[2 + s].toDouble(), expected, 1e-12 * std::abs(expected));
+      }
+    }
+  }
+}
+
+TEST(LayerProfileView, RefusesASeriesOfTheWrongLength) {
+  views::LayerProfileView view;
+  ASSERT_TRUE(view.set_data(three_checkpoints()).ok());
+  views::ProfileData bad = three_checkpoints();
+  bad.series[2].values.pop_back();
+  const ms::Status status = view.set_data(bad);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.error().find("checkpoint 3"), std::string::npos) << status.error();
+  EXPECT_EQ(view.data().series[2].values.size(), 8u) << "the previous data is kept";
+  const QString png = output_path("never_shown.png");
+  EXPECT_FALSE(view.save_png(png.toStdString(), 1).ok()) << "a view never shown has nothing to export";
+}
+
+}  // namespace
+}  // namespace ms

@@ -1,0 +1,243 @@
+// View (a), the manifold projection, in a real window (run under xvfb-run): three Gaussian class clouds with
+// centers and anchors, drawn in their class colours; a drag rotates the 3D camera and pans the 2D one; hovering a
+// known point reports its index; PNG at scale 2 and CSV exports.
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
+#include <cmath>
+#include <random>
+
+#include "tests/gui/gui_test_support.h"
+#include "views/palette.h"
+#include "views/projection_view.h"
+
+namespace ms {
+namespace {
+
+constexpr int kPerClass = 120;
+constexpr int kOutlier = 3 * kPerClass;  // index of a lone sample of class 2, far from every cloud
+
+// Three isotropic clouds (seeded) around (-3,0,0), (3,0,0), (0,3,1.5), an outlier, class means as centers and
+// four anchors per class.
+views::ProjectionData three_clouds(int columns) {
+  std::mt19937 rng(7);
+  std::normal_distribution<double> noise(0.0, 0.6);
+  const double means[3][3] = {{-3.0, 0.0, 0.0}, {3.0, 0.0, 0.0}, {0.0, 3.0, 1.5}};
+  views::ProjectionData d;
+  d.class_names = {"T-shirt/top", "Trouser", "Pullover"};
+  d.coords.resize(3 * kPerClass + 1, columns);
+  d.labels.resize(3 * kPerClass + 1);
+  for (int c = 0; c < 3; ++c)
+    for (int i = 0; i < kPerClass; ++i) {
+      for (int k = 0; k < columns; ++k) d.coords(c * kPerClass + i, k) = means[c][k] + noise(rng);
+      d.labels[c * kPerClass + i] = c;
+    }
+  const double outlier[3] = {4.5, 4.5, -2.5};
+  for (int k = 0; k < columns; ++k) d.coords(kOutlier, k) = outlier[k];
+  d.labels[kOutlier] = 2;
+  d.centers.resize(3, columns);
+  for (int c = 0; c < 3; ++c)
+    for (int k = 0; k < columns; ++k) d.centers(c, k) = means[c][k];
+  d.anchors.resize(12, columns);
+  d.anchor_labels.resize(12);
+  for (int a = 0; a < 12; ++a) {
+    d.anchor_labels[a] = a / 4;
+    for (int k = 0; k < columns; ++k) d.anchors(a, k) = means[a / 4][k] + 2.0 * noise(rng);
+  }
+  return d;
+}
+
+int count_near(const QImage& image, const views::Rgb& colour, int tolerance, QRect region = {}) {
+  if (region.isNull()) region = image.rect();
+  const int r = std::lround(colour[0] * 255), g = std::lround(colour[1] * 255), b = std::lround(colour[2] * 255);
+  int count = 0;
+  for (int y = region.top(); y <= region.bottom(); ++y)
+    for (int x = region.left(); x <= region.right(); ++x) {
+      const QRgb p = image.pixel(x, y);
+      if (std::abs(qRed(p) - r) <= tolerance && std::abs(qGreen(p) - g) <= tolerance &&
+          std::abs(qBlue(p) - b) <= tolerance)
+        ++count;
+    }
+  return count;
+}
+
+QString output_path(const QString& name) {
+  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/views";
+  QDir().mkpath(dir);
+  return dir + "/" + name;
+}
+
+void show(views::ProjectionView& view, int w = 700, int h = 500) {
+  view.resize(w, h);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+}
+
+TEST(ProjectionView, DrawsEachClassInItsColourWithALegend) {
+  views::ProjectionView view;
+  ASSERT_TRUE(view.set_data(three_clouds(3)).ok());
+  EXPECT_EQ(view.mode(), views::ProjectionView::Mode::Orbit3D);
+  show(view);
+  const QImage frame = view.grab_frame();
+  const QString shot = test::save_screenshot(frame, "projection_view_3d");
+  // 120 flat 7 px discs per class: well over a thousand pixels of the exact class colour each.
+  for (int c = 0; c < 3; ++c)
+    EXPECT_GT(count_near(frame, views::class_colour(c), 12), 1000) << "class " << c << ", see " << shot.toStdString();
+  // Anchors are lighter versions of the class colours.
+  EXPECT_GT(count_near(frame, views::lighten(views::class_colour(0), views::ProjectionView::kAnchorLightening), 12), 20) << shot.toStdString();
+  // The legend (class names in black) sits in the top-right corner.
+  const QRect legend(frame.width() * 3 / 4, 0, frame.width() / 4, frame.height() / 4);
+  EXPECT_GT(count_near(frame, {0.0, 0.0, 0.0}, 90, legend), 60) << "legend text, see " << shot.toStdString();
+
+  ASSERT_TRUE(view.set_data(three_clouds(2)).ok());
+  EXPECT_EQ(view.mode(), views::ProjectionView::Mode::Flat2D);
+  const QImage flat = view.grab_frame();
+  test::save_screenshot(flat, "projection_view_2d");
+  for (int c = 0; c < 3; ++c) EXPECT_GT(count_near(flat, views::class_colour(c), 12), 1000) << "class " << c;
+}
+
+TEST(ProjectionView, ADragRotatesThe3DCamera) {
+  views::ProjectionView view;
+  ASSERT_TRUE(view.set_data(three_clouds(3)).ok());
+  show(view);
+  view.grab_frame();
+  const views::CameraState before = view.camera();
+  const QImage frame_before = view.grab_frame();
+
+  QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, QPoint(300, 250));
+  for (int step = 1; step <= 5; ++step) QTest::mouseMove(&view, QPoint(300 + 20 * step, 250 - 8 * step));
+  QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, QPoint(400, 210));
+  const views::CameraState after = view.camera();
+
+  auto distance = [](const std::array<double, 3>& a, const std::array<double, 3>& b) {
+    return std::sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
+  };
+  const double radius = distance(before.position, before.focal_point);
+  EXPECT_GT(distance(before.position, after.position), 0.2 * radius) << "the camera moved";
+  EXPECT_NEAR(distance(after.position, after.focal_point), radius, 1e-6 * radius) << "a rotation about the focus";
+  EXPECT_NEAR(distance(before.focal_point, after.focal_point), 0.0, 1e-9 * radius);
+  const QImage frame_after = view.grab_frame();
+  test::save_screenshot(frame_after, "projection_view_3d_rotated");
+  EXPECT_NE(frame_before, frame_after) << "the picture follows the camera";
+}
+
+TEST(ProjectionView, InFlat2DADragPansAndTheWheelZooms) {
+  views::ProjectionView view;
+  ASSERT_TRUE(view.set_data(three_clouds(2)).ok());
+  show(view);
+  view.grab_frame();
+  const views::CameraState before = view.camera();
+  EXPECT_TRUE(before.parallel);
+
+  QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, QPoint(300, 250));
+  for (int step = 1; step <= 4; ++step) QTest::mouseMove(&view, QPoint(300 + 25 * step, 250));
+  QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, QPoint(400, 250));
+  const views::CameraState panned = view.camera();
+  // Dragging right by 100 px moves the view left: focal point x decreases, nothing else turns.
+  EXPECT_LT(panned.focal_point[0], before.focal_point[0] - 0.1);
+  EXPECT_NEAR(panned.focal_point[1], before.focal_point[1], 1e-9);
+  EXPECT_NEAR(panned.position[2] - panned.focal_point[2], before.position[2] - before.focal_point[2], 1e-9);
+  EXPECT_NEAR(panned.view_up[1], 1.0, 1e-12);
+  EXPECT_DOUBLE_EQ(panned.parallel_scale, before.parallel_scale);
+
+  const QPointF at(350, 250);
+  QWheelEvent wheel(at, view.mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                    Qt::NoScrollPhase, false);
+  QApplication::sendEvent(&view, &wheel);
+  EXPECT_LT(view.camera().parallel_scale, panned.parallel_scale) << "wheel forward zooms in";
+}
+
+TEST(ProjectionView, HoveringAPointReportsItsIndex) {
+  for (int columns : {3, 2}) {
+    SCOPED_TRACE(columns);
+    views::ProjectionView view;
+    ASSERT_TRUE(view.set_data(three_clouds(columns)).ok());
+    show(view);
+    const QImage frame = view.grab_frame();
+    const QPointF where = view.sample_position(kOutlier);
+    ASSERT_TRUE(view.rect().contains(where.toPoint())) << where.x() << ", " << where.y();
+    // Independent of the picking code: the frame really shows the outlier's class colour there.
+    const QPoint pixel = (where * view.devicePixelRatioF()).toPoint();
+    const views::Rgb green = views::class_colour(2);
+    EXPECT_GT(count_near(frame, green, 12, QRect(pixel - QPoint(1, 1), QSize(3, 3))), 6);
+
+    QSignalSpy hovered(&view, &views::ProjectionView::point_hovered);
+    QTest::mouseMove(&view, where.toPoint() + QPoint(2, -1));
+    ASSERT_TRUE(test::wait_for(hovered, 2000));
+    EXPECT_EQ(hovered.last().at(0).toInt(), kOutlier);
+    QTest::mouseMove(&view, QPoint(4, view.height() - 4));  // an empty corner
+    for (int wait = 0; wait < 100 && hovered.size() < 2; ++wait) QTest::qWait(20);  // moves may arrive queued
+    ASSERT_EQ(hovered.size(), 2);
+    EXPECT_EQ(hovered.last().at(0).toInt(), -1);
+  }
+}
+
+TEST(ProjectionView, SavesPngAtScaleTwoAndTheNumbersAsCsv) {
+  views::ProjectionView view;
+  const views::ProjectionData data = three_clouds(3);
+  ASSERT_TRUE(view.set_data(data).ok());
+  show(view, 500, 400);
+  const QImage frame = view.grab_frame();
+  const QString png = output_path("projection_x2.png");
+  QFile::remove(png);
+  const ms::Status saved = view.save_png(png.toStdString(), 2);
+  ASSERT_TRUE(saved.ok()) << saved.error();
+  const QImage image(png);
+  ASSERT_FALSE(image.isNull());
+  EXPECT_EQ(image.size(), 2 * frame.size());
+  // Point sizes double with the scale, so each class covers about four times as many pixels.
+  for (int c = 0; c < 3; ++c) {
+    const int on_screen = count_near(frame, views::class_colour(c), 12);
+    const int exported = count_near(image, views::class_colour(c), 12);
+    EXPECT_GT(exported, 3 * on_screen) << "class " << c;
+    EXPECT_LT(exported, 5 * on_screen) << "class " << c;
+  }
+
+  const QString csv = output_path("projection.csv");
+  ASSERT_TRUE(view.save_csv(csv.toStdString()).ok());
+  QFile file(csv);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
+  const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+  ASSERT_EQ(lines.size(), 1 + data.coords.rows() + 3 + 12);
+  EXPECT_EQ(lines[0], "kind,index,class_id,class,x,y,z");
+  // A class name with a slash stays one field; coordinates read back to full precision.
+  const QStringList first = lines[1].split(',');
+  ASSERT_EQ(first.size(), 7);
+  EXPECT_EQ(first[0], "sample");
+  EXPECT_EQ(first[3], "T-shirt/top");
+  for (int k = 0; k < 3; ++k) EXPECT_DOUBLE_EQ(first[4 + k].toDouble(), data.coords(0, k));
+  const QStringList center = lines[1 + data.coords.rows() + 1].split(',');
+  EXPECT_EQ(center[0], "center");
+  EXPECT_EQ(center[2].toInt(), 1);
+  EXPECT_DOUBLE_EQ(center[4].toDouble(), 3.0);
+  const QStringList anchor = lines.last().split(',');
+  EXPECT_EQ(anchor[0], "anchor");
+  EXPECT_EQ(anchor[2].toInt(), 2);
+  EXPECT_DOUBLE_EQ(anchor[6].toDouble(), data.anchors(11, 2));
+}
+
+TEST(ProjectionView, RefusesInconsistentData) {
+  views::ProjectionView view;
+  views::ProjectionData data = three_clouds(3);
+  data.labels[5] = 3;  // only 3 class names
+  ms::Status status = view.set_data(data);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.error().find("point 5"), std::string::npos) << status.error();
+  data = three_clouds(3);
+  data.centers.conservativeResize(2, 3);
+  EXPECT_FALSE(view.set_data(data).ok());
+  data = three_clouds(3);
+  data.coords.conservativeResize(Eigen::NoChange, 4);
+  EXPECT_FALSE(view.set_data(data).ok());
+  EXPECT_EQ(view.data().coords.rows(), 0) << "nothing was taken";
+}
+
+}  // namespace
+}  // namespace ms

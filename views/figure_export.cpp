@@ -1,0 +1,69 @@
+#include "views/figure_export.h"
+
+#include <vtkNew.h>
+#include <vtkPNGWriter.h>
+#include <vtkRenderWindow.h>
+#include <vtkWindowToImageFilter.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+
+namespace ms::views {
+
+ms::Status save_window_png(vtkRenderWindow* window, const std::string& path, int scale) {
+  if (!window) return ms::make_error("save PNG " + path + ": no render window");
+  if (scale < 1) return ms::make_error("save PNG " + path + ": scale must be >= 1, got " + std::to_string(scale));
+  const int* size = window->GetSize();
+  if (size[0] <= 0 || size[1] <= 0) return ms::make_error("save PNG " + path + ": the window has no size yet");
+
+  // Render once at the full size (VTK draws into its own framebuffer, so the window may outgrow the widget) with
+  // the DPI scaled alike, so text, chart margins and 2D actors keep their proportions. Tiled rendering
+  // (vtkWindowToImageFilter::SetScale) loses vtkLegendBoxActor entries in VTK 9.1.
+  const int width = size[0], height = size[1], dpi = window->GetDPI();
+  window->SetSize(width * scale, height * scale);
+  window->SetDPI(dpi * scale);
+  vtkNew<vtkWindowToImageFilter> grab;
+  grab->SetInput(window);
+  grab->SetInputBufferTypeToRGB();
+  grab->ReadFrontBufferOff();  // render into the back buffer and read it: the front may hold an older frame
+  grab->ShouldRerenderOn();
+  grab->Update();
+  window->SetSize(width, height);
+  window->SetDPI(dpi);
+
+  vtkNew<vtkPNGWriter> writer;
+  writer->SetFileName(path.c_str());
+  writer->SetInputConnection(grab->GetOutputPort());
+  writer->Write();
+  if (writer->GetErrorCode() != 0) return ms::make_error("save PNG " + path + ": cannot write the file");
+  return ms::Ok{};
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+std::string csv_number(double value) {
+  if (std::isnan(value)) return {};
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  return buffer;
+}
+
+ms::Status write_text_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return ms::make_error("cannot open " + path + " for writing");
+  out << text;
+  out.close();
+  if (!out) return ms::make_error("cannot write " + path);
+  return ms::Ok{};
+}
+
+}  // namespace ms::views

@@ -1,0 +1,45 @@
+// View (b), the layer profile: one marker versus layer index for several checkpoints, as a vtkChartXY in a
+// VtkWidget. Series = checkpoints (Okabe-Ito colours in order, lines with circle markers; NaN values are gaps),
+// x = layer index labelled with the layer names, y = the marker; legend and axis titles.
+//
+// set_data   ProfileData (view_data.h): marker name, L layer names, series of L values each
+// save_png   the chart at `scale` times the widget size (lines and markers thickened by the same factor)
+// save_csv   the numbers shown: columns layer_index, layer, then one column per series (empty = missing)
+#pragma once
+
+#include <string>
+#include <vtkSmartPointer.h>
+
+#include "core/common/result.h"
+#include "views/view_data.h"
+#include "views/vtk_widget.h"
+
+class vtkChartXY;
+class vtkContextView;
+
+namespace ms::views {
+
+class LayerProfileView : public VtkWidget {
+  Q_OBJECT
+ public:
+  explicit LayerProfileView(QWidget* parent = nullptr);
+  ~LayerProfileView() override;
+
+  // Errors (nothing changes) when a series does not have one value per layer.
+  ms::Status set_data(ProfileData data);
+  const ProfileData& data() const { return data_; }
+
+  ms::Status save_png(const std::string& path, int scale);
+  ms::Status save_csv(const std::string& path) const;
+
+  vtkChartXY* chart() const;
+
+ private:
+  void set_export_scale(double factor);
+
+  vtkSmartPointer<vtkContextView> view_;
+  vtkSmartPointer<vtkChartXY> chart_;
+  ProfileData data_;
+};
+
+}  // namespace ms::views

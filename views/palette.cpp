@@ -1,0 +1,57 @@
+#include "views/palette.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ms::views {
+namespace {
+
+constexpr Rgb rgb8(int r, int g, int b) { return {r / 255.0, g / 255.0, b / 255.0}; }
+
+// Paul Tol's "muted" qualitative scheme: distinct from Okabe-Ito and still readable for colour-blind viewers.
+constexpr std::array<Rgb, 9> kTolMuted = {rgb8(0xCC, 0x66, 0x77), rgb8(0x33, 0x22, 0x88), rgb8(0xDD, 0xCC, 0x77),
+                                          rgb8(0x11, 0x77, 0x33), rgb8(0x88, 0xCC, 0xEE), rgb8(0x88, 0x22, 0x55),
+                                          rgb8(0x44, 0xAA, 0x99), rgb8(0x99, 0x99, 0x33), rgb8(0xAA, 0x44, 0x99)};
+
+double srgb_gamma(double linear) {
+  linear = std::clamp(linear, 0.0, 1.0);
+  return linear <= 0.0031308 ? 12.92 * linear : 1.055 * std::pow(linear, 1.0 / 2.4) - 0.055;
+}
+
+// CIE LCh (D65) to sRGB, clamped into the gamut.
+Rgb lch_to_srgb(double L, double C, double h_degrees) {
+  const double h = h_degrees * M_PI / 180.0;
+  const double a = C * std::cos(h), b = C * std::sin(h);
+  const double fy = (L + 16.0) / 116.0, fx = fy + a / 500.0, fz = fy - b / 200.0;
+  auto finv = [](double t) { return t > 6.0 / 29.0 ? t * t * t : 3.0 * (6.0 / 29.0) * (6.0 / 29.0) * (t - 4.0 / 29.0); };
+  const double X = 0.95047 * finv(fx), Y = finv(fy), Z = 1.08883 * finv(fz);
+  return {srgb_gamma(3.2406 * X - 1.5372 * Y - 0.4986 * Z), srgb_gamma(-0.9689 * X + 1.8758 * Y + 0.0415 * Z),
+          srgb_gamma(0.0557 * X - 0.2040 * Y + 1.0570 * Z)};
+}
+
+}  // namespace
+
+const std::array<Rgb, 8>& okabe_ito() {
+  static const std::array<Rgb, 8> colours = {rgb8(230, 159, 0),  rgb8(86, 180, 233), rgb8(0, 158, 115),
+                                             rgb8(240, 228, 66), rgb8(0, 114, 178),  rgb8(213, 94, 0),
+                                             rgb8(204, 121, 167), rgb8(0, 0, 0)};
+  return colours;
+}
+
+Rgb class_colour(int index) {
+  index = std::max(index, 0);
+  if (index < 8) return okabe_ito()[index];
+  if (index < 8 + static_cast<int>(kTolMuted.size())) return kTolMuted[index - 8];
+  const int k = index - 8 - static_cast<int>(kTolMuted.size());
+  constexpr double kGoldenAngle = 137.50776405;
+  const double lightness[3] = {55.0, 70.0, 42.0};
+  return lch_to_srgb(lightness[k % 3], 45.0, std::fmod(20.0 + k * kGoldenAngle, 360.0));
+}
+
+Rgb lighten(const Rgb& colour, double amount) {
+  amount = std::clamp(amount, 0.0, 1.0);
+  return {colour[0] + (1.0 - colour[0]) * amount, colour[1] + (1.0 - colour[1]) * amount,
+          colour[2] + (1.0 - colour[2]) * amount};
+}
+
+}  // namespace ms::views

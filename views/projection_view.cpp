@@ -1,0 +1,341 @@
+#include "views/projection_view.h"
+
+#include <QMouseEvent>
+#include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkCellData.h>
+#include <vtkCellArray.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkLegendBoxActor.h>
+#include <vtkMatrix4x4.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkProperty2D.h>
+#include <vtkRegularPolygonSource.h>
+#include <vtkRenderer.h>
+#include <vtkTextProperty.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "views/figure_export.h"
+#include "views/palette.h"
+#include "views/vtk_pan_zoom_style.h"
+
+namespace ms::views {
+namespace {
+
+using Points3 = Eigen::Matrix<double, Eigen::Dynamic, 3>;
+
+// Point sizes in widget pixels (times the device pixel ratio, times the export scale).
+constexpr double kSampleSize = 7.0;
+constexpr double kCenterSize = 18.0;
+constexpr double kAnchorSize = 5.0;
+
+vtkSmartPointer<vtkActor> point_actor(const Points3& positions, const std::vector<Rgb>& colours, bool shaded) {
+  vtkNew<vtkPoints> points;
+  points->SetDataTypeToDouble();
+  points->SetNumberOfPoints(positions.rows());
+  vtkNew<vtkCellArray> vertices;
+  vtkNew<vtkUnsignedCharArray> rgb;
+  rgb->SetName("class colour");
+  rgb->SetNumberOfComponents(3);
+  rgb->SetNumberOfTuples(positions.rows());
+  for (vtkIdType i = 0; i < positions.rows(); ++i) {
+    points->SetPoint(i, positions(i, 0), positions(i, 1), positions(i, 2));
+    vertices->InsertNextCell(1, &i);
+    for (int c = 0; c < 3; ++c) rgb->SetTypedComponent(i, c, static_cast<unsigned char>(std::lround(colours[i][c] * 255)));
+  }
+  vtkNew<vtkPolyData> poly;
+  poly->SetPoints(points);
+  poly->SetVerts(vertices);
+  poly->GetPointData()->SetScalars(rgb);
+
+  vtkNew<vtkPolyDataMapper> mapper;
+  mapper->SetInputData(poly);
+  mapper->SetColorModeToDirectScalars();
+  mapper->ScalarVisibilityOn();
+  auto actor = vtkSmartPointer<vtkActor>::New();
+  actor->SetMapper(mapper);
+  actor->GetProperty()->SetRenderPointsAsSpheres(true);  // round points
+  if (shaded) {
+    actor->GetProperty()->SetSpecular(0.4);
+    actor->GetProperty()->SetSpecularPower(30.0);
+  } else {
+    actor->GetProperty()->LightingOff();  // flat discs keep the exact class colour
+  }
+  return actor;
+}
+
+// Rows of `m` as 3D points (z = 0 for two columns); in Flat2D z is replaced by `flat_z` so layers never fight.
+Points3 as_points(const Eigen::MatrixXd& m, bool flat, double flat_z) {
+  Points3 p = Points3::Zero(m.rows(), 3);
+  if (m.rows() == 0) return p;
+  const int columns = flat ? 2 : static_cast<int>(std::min<Eigen::Index>(m.cols(), 3));
+  p.leftCols(columns) = m.leftCols(columns);
+  if (flat) p.col(2).setConstant(flat_z);
+  return p;
+}
+
+std::string check(const ProjectionData& d) {
+  const Eigen::Index n = d.coords.rows(), k = d.coords.cols();
+  const int classes = static_cast<int>(d.class_names.size());
+  if (n > 0 && k != 2 && k != 3) return "coordinates must have 2 or 3 columns, got " + std::to_string(k);
+  if (d.labels.size() != n)
+    return std::to_string(d.labels.size()) + " labels for " + std::to_string(n) + " points";
+  for (Eigen::Index i = 0; i < n; ++i)
+    if (d.labels[i] < 0 || d.labels[i] >= classes)
+      return "point " + std::to_string(i) + " has label " + std::to_string(d.labels[i]) + ", outside [0, " +
+             std::to_string(classes) + ")";
+  if (d.centers.size() > 0 && (d.centers.rows() != classes || d.centers.cols() != k))
+    return "centers must be " + std::to_string(classes) + " by " + std::to_string(k);
+  if (d.anchors.size() > 0 && d.anchors.cols() != k) return "anchors must have " + std::to_string(k) + " columns";
+  if (d.anchor_labels.size() != d.anchors.rows())
+    return std::to_string(d.anchor_labels.size()) + " anchor labels for " + std::to_string(d.anchors.rows()) +
+           " anchors";
+  for (Eigen::Index i = 0; i < d.anchor_labels.size(); ++i)
+    if (d.anchor_labels[i] < 0 || d.anchor_labels[i] >= classes)
+      return "anchor " + std::to_string(i) + " has label " + std::to_string(d.anchor_labels[i]) + ", outside [0, " +
+             std::to_string(classes) + ")";
+  if (!d.coords.allFinite() || !d.centers.allFinite() || !d.anchors.allFinite())
+    return "coordinates must be finite";
+  return {};
+}
+
+}  // namespace
+
+ProjectionView::ProjectionView(QWidget* parent)
+    : VtkWidget(parent), renderer_(vtkSmartPointer<vtkRenderer>::New()),
+      legend_(vtkSmartPointer<vtkLegendBoxActor>::New()) {
+  renderer_->SetBackground(1.0, 1.0, 1.0);
+  render_window()->AddRenderer(renderer_);
+  legend_->SetBorder(true);
+  legend_->UseBackgroundOn();
+  legend_->SetBackgroundColor(1.0, 1.0, 1.0);
+  legend_->SetBackgroundOpacity(0.85);
+  legend_->GetEntryTextProperty()->SetColor(0.0, 0.0, 0.0);
+  legend_->GetEntryTextProperty()->SetFontSize(12);
+  legend_->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+  legend_->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
+  legend_->GetProperty()->SetColor(0.3, 0.3, 0.3);  // border
+  set_mode(Mode::Flat2D);
+}
+
+ProjectionView::~ProjectionView() = default;
+
+vtkRenderer* ProjectionView::main_renderer() const { return renderer_; }
+
+ms::Status ProjectionView::set_data(ProjectionData data) {
+  if (const std::string problem = check(data); !problem.empty()) return ms::make_error("projection view: " + problem);
+  data_ = std::move(data);
+  mode_ = data_.coords.cols() == 3 ? Mode::Orbit3D : Mode::Flat2D;
+  hovered_ = -1;
+  rebuild_scene();
+  set_mode(mode_);
+  return ms::Ok{};
+}
+
+void ProjectionView::set_mode(Mode mode) {
+  mode_ = mode;
+  if (mode_ == Mode::Flat2D) {
+    vtkNew<PanZoomStyle2D> style;
+    interactor()->SetInteractorStyle(style);
+  } else {
+    vtkNew<vtkInteractorStyleTrackballCamera> style;
+    interactor()->SetInteractorStyle(style);
+  }
+  rebuild_scene();
+  reset_camera();
+}
+
+void ProjectionView::rebuild_scene() {
+  renderer_->RemoveAllViewProps();
+  const bool flat = mode_ == Mode::Flat2D;
+  // In Flat2D everything lies in one plane: anchors just below the samples, centers just above (along the view
+  // direction), so the draw order is fixed without changing where anything appears.
+  double extent = 1.0;
+  if (data_.coords.rows() > 0) {
+    const Eigen::RowVectorXd range = data_.coords.colwise().maxCoeff() - data_.coords.colwise().minCoeff();
+    extent = std::max(range.maxCoeff(), 1e-12);
+  }
+  const double step = 1e-3 * extent;
+
+  drawn_ = as_points(data_.coords, flat, 0.0);
+  std::vector<Rgb> colours(data_.labels.size());
+  for (Eigen::Index i = 0; i < data_.labels.size(); ++i) colours[i] = class_colour(data_.labels[i]);
+  samples_ = point_actor(drawn_, colours, false);
+  renderer_->AddActor(samples_);
+
+  centers_ = nullptr;
+  if (data_.centers.rows() > 0) {
+    std::vector<Rgb> c(data_.centers.rows());
+    for (Eigen::Index p = 0; p < data_.centers.rows(); ++p) c[p] = class_colour(static_cast<int>(p));
+    centers_ = point_actor(as_points(data_.centers, flat, step), c, true);
+    renderer_->AddActor(centers_);
+  }
+  anchors_ = nullptr;
+  if (data_.anchors.rows() > 0) {
+    std::vector<Rgb> c(data_.anchors.rows());
+    for (Eigen::Index a = 0; a < data_.anchors.rows(); ++a)
+      c[a] = lighten(class_colour(data_.anchor_labels[a]), ProjectionView::kAnchorLightening);
+    anchors_ = point_actor(as_points(data_.anchors, flat, -step), c, false);
+    renderer_->AddActor(anchors_);
+  }
+
+  const int classes = static_cast<int>(data_.class_names.size());
+  legend_->SetNumberOfEntries(classes);
+  vtkNew<vtkRegularPolygonSource> disc;
+  disc->SetNumberOfSides(24);
+  disc->Update();
+  for (int p = 0; p < classes; ++p) {
+    // The class colour goes in the symbol's own scalars; a negative entry colour keeps the text black (a
+    // yellow or sky-blue name on white would be hard to read).
+    vtkNew<vtkPolyData> symbol;
+    symbol->DeepCopy(disc->GetOutput());
+    vtkNew<vtkUnsignedCharArray> rgb;
+    rgb->SetNumberOfComponents(3);
+    rgb->SetNumberOfTuples(symbol->GetNumberOfCells());
+    const Rgb c = class_colour(p);
+    for (vtkIdType cell = 0; cell < symbol->GetNumberOfCells(); ++cell)
+      for (int k = 0; k < 3; ++k) rgb->SetTypedComponent(cell, k, static_cast<unsigned char>(std::lround(c[k] * 255)));
+    symbol->GetCellData()->SetScalars(rgb);
+    double text_colour[3] = {-1.0, -1.0, -1.0};
+    legend_->SetEntry(p, symbol, data_.class_names[p].c_str(), text_colour);
+  }
+  if (classes > 0) renderer_->AddActor2D(legend_);
+  layout_legend();
+  apply_point_sizes(1.0);
+}
+
+void ProjectionView::layout_legend() {
+  const double w = std::max(width(), 1), h = std::max(height(), 1);
+  size_t longest = 1;
+  for (const auto& name : data_.class_names) longest = std::max(longest, name.size());
+  // About 20 widget pixels per entry and 7 per character, capped to the view.
+  const double box_w = std::min(0.45 * w, 34.0 + 7.5 * static_cast<double>(longest));
+  const double box_h = std::min(0.9 * h, 8.0 + 20.0 * static_cast<double>(data_.class_names.size()));
+  legend_->SetPosition(1.0 - (box_w + 8.0) / w, 1.0 - (box_h + 8.0) / h);
+  legend_->SetPosition2(box_w / w, box_h / h);
+}
+
+void ProjectionView::resizeEvent(QResizeEvent* event) {
+  layout_legend();  // first: QOpenGLWidget::resizeEvent paints at once
+  VtkWidget::resizeEvent(event);
+}
+
+void ProjectionView::apply_point_sizes(double factor) {
+  const double scale = devicePixelRatioF() * factor;
+  if (samples_) samples_->GetProperty()->SetPointSize(static_cast<float>(kSampleSize * scale));
+  if (centers_) centers_->GetProperty()->SetPointSize(static_cast<float>(kCenterSize * scale));
+  if (anchors_) anchors_->GetProperty()->SetPointSize(static_cast<float>(kAnchorSize * scale));
+}
+
+void ProjectionView::reset_camera() {
+  vtkCamera* camera = renderer_->GetActiveCamera();
+  camera->SetFocalPoint(0.0, 0.0, 0.0);
+  camera->SetPosition(0.0, 0.0, 1.0);
+  camera->SetViewUp(0.0, 1.0, 0.0);
+  camera->SetParallelProjection(mode_ == Mode::Flat2D ? 1 : 0);
+  renderer_->ResetCamera();
+  if (mode_ == Mode::Orbit3D) {
+    camera->Azimuth(35.0);
+    camera->Elevation(25.0);
+    camera->OrthogonalizeViewUp();
+  }
+  renderer_->ResetCameraClippingRange();
+  render();
+}
+
+bool ProjectionView::project(int index, double& x, double& y, double& depth) const {
+  const int* size = render_window()->GetSize();
+  vtkMatrix4x4* m = renderer_->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
+      renderer_->GetTiledAspectRatio(), -1.0, 1.0);
+  const double p[4] = {drawn_(index, 0), drawn_(index, 1), drawn_(index, 2), 1.0};
+  double clip[4];
+  m->MultiplyPoint(p, clip);
+  if (clip[3] <= 0.0) return false;
+  const double* viewport = renderer_->GetViewport();
+  x = (clip[0] / clip[3] + 1.0) * 0.5 * size[0] * (viewport[2] - viewport[0]) + size[0] * viewport[0];
+  y = (clip[1] / clip[3] + 1.0) * 0.5 * size[1] * (viewport[3] - viewport[1]) + size[1] * viewport[1];
+  depth = clip[2] / clip[3];
+  return true;
+}
+
+int ProjectionView::sample_at(const QPointF& position, double radius) const {
+  const double dpr = devicePixelRatioF();
+  const double px = position.x() * dpr, py = render_window()->GetSize()[1] - position.y() * dpr;
+  const double r2 = radius * dpr * radius * dpr;
+  int best = -1;
+  double best_d2 = 0.0, best_depth = 0.0;
+  for (int i = 0; i < static_cast<int>(drawn_.rows()); ++i) {
+    double x, y, depth;
+    if (!project(i, x, y, depth)) continue;
+    const double d2 = (x - px) * (x - px) + (y - py) * (y - py);
+    if (d2 > r2) continue;
+    // Nearest on screen; among (almost) coincident ones, the one in front.
+    if (best < 0 || d2 < best_d2 - 0.25 || (d2 <= best_d2 + 0.25 && depth < best_depth)) {
+      best = i;
+      best_d2 = d2;
+      best_depth = depth;
+    }
+  }
+  return best;
+}
+
+QPointF ProjectionView::sample_position(int index) const {
+  if (index < 0 || index >= drawn_.rows()) return {};
+  double x, y, depth;
+  if (!project(index, x, y, depth)) return {};
+  const double dpr = devicePixelRatioF();
+  return {x / dpr, (render_window()->GetSize()[1] - y) / dpr};
+}
+
+void ProjectionView::set_hovered(int index) {
+  if (index == hovered_) return;
+  hovered_ = index;
+  Q_EMIT point_hovered(index);
+}
+
+void ProjectionView::mouseMoveEvent(QMouseEvent* event) {
+  // While a button is held the user drags the camera; hovering resumes on release.
+  if (event->buttons() == Qt::NoButton) set_hovered(sample_at(event->position()));
+  VtkWidget::mouseMoveEvent(event);
+}
+
+void ProjectionView::leaveEvent(QEvent* event) {
+  set_hovered(-1);
+  VtkWidget::leaveEvent(event);
+}
+
+ms::Status ProjectionView::save_png(const std::string& path, int scale) {
+  if (!isValid()) return ms::make_error("save PNG " + path + ": the view has not been shown yet");
+  apply_point_sizes(scale);
+  const ms::Status status = save_window_png(render_window(), path, scale);
+  apply_point_sizes(1.0);
+  render();
+  return status;
+}
+
+ms::Status ProjectionView::save_csv(const std::string& path) const {
+  const Eigen::Index k = data_.coords.cols();
+  std::ostringstream out;
+  out << "kind,index,class_id,class,x,y" << (k == 3 ? ",z" : "") << '\n';
+  auto row = [&](const char* kind, Eigen::Index index, int label, const Eigen::MatrixXd& m) {
+    out << kind << ',' << index << ',' << label << ',' << csv_field(data_.class_names[label]);
+    for (Eigen::Index c = 0; c < k; ++c) out << ',' << csv_number(m(index, c));
+    out << '\n';
+  };
+  for (Eigen::Index i = 0; i < data_.coords.rows(); ++i) row("sample", i, data_.labels[i], data_.coords);
+  for (Eigen::Index p = 0; p < data_.centers.rows(); ++p) row("center", p, static_cast<int>(p), data_.centers);
+  for (Eigen::Index a = 0; a < data_.anchors.rows(); ++a) row("anchor", a, data_.anchor_labels[a], data_.anchors);
+  return write_text_file(path, out.str());
+}
+
+}  // namespace ms::views
