@@ -9,6 +9,8 @@ namespace ms::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"datasets", "List the known datasets, or describe one (count, classes, shape, value range).", run_datasets},
+      {"analyze", "Markers of every layer of TorchScript checkpoints, OOD accuracy and transfer, into a project.",
+       run_analyze},
       {"demo", "Headless demo on the embedded Fashion-MNIST: summary, sample montage, geometry.", run_demo},
       {"correlate", "Correlate two CSV columns per group: r, rho, tau with p, partial, bootstrap CIs.", run_correlate},
       {"layers", "List the layers of a TorchScript checkpoint: id, op, output shape (--input-shape, --json).", run_layers},

@@ -7,6 +7,7 @@ namespace ms::cli {
 
 int run_datasets(const QStringList& arguments);
 int run_demo(const QStringList& arguments);
+int run_analyze(const QStringList& arguments);
 int run_correlate(const QStringList& arguments);
 int run_layers(const QStringList& arguments);
 

@@ -1,7 +1,9 @@
 #include "core/data/dataset_registry.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <sstream>
 #include <filesystem>
 
 #include "core/data/cifar_reader.h"
@@ -10,6 +12,7 @@
 #include "core/data/hdf5_array_reader.h"
 #include "core/data/idx_reader.h"
 #include "core/data/image_folder_reader.h"
+#include "core/data/transfer_sets.h"
 
 namespace ms::data {
 namespace fs = std::filesystem;
@@ -100,6 +103,39 @@ std::vector<std::string> expand_splits(const std::string& spec) {
   return {spec};
 }
 
+// "BASE[3,4,5]" keeps those classes (relabelled 0..); "BASE@28x28" resizes images (to uint8 units).
+// Returns false when `spec` has neither suffix.
+static bool open_transformed(const std::string& spec, Result<Dataset>* out) {
+  std::error_code ec;
+  if (fs::exists(spec, ec)) return false;
+  if (!spec.empty() && spec.back() == ']') {
+    const auto open = spec.rfind('[');
+    if (open == std::string::npos || open == 0) return false;
+    std::vector<int> classes;
+    std::stringstream list(spec.substr(open + 1, spec.size() - open - 2));
+    for (std::string item; std::getline(list, item, ',');) {
+      char* end = nullptr;
+      const long value = std::strtol(item.c_str(), &end, 10);
+      if (item.empty() || *end != '\0') return *out = make_error(spec + ": class list must be numbers, e.g. [0,1,2]"), true;
+      classes.push_back(static_cast<int>(value));
+    }
+    auto base = open_dataset(spec.substr(0, open));
+    *out = base ? select_classes(*base, classes) : base;
+    return true;
+  }
+  const auto at = spec.rfind('@');
+  int height = 0, width = 0;
+  char tail = 0;
+  if (at != std::string::npos && at > 0 &&
+      std::sscanf(spec.c_str() + at + 1, "%dx%d%c", &height, &width, &tail) == 2) {
+    auto base = open_dataset(spec.substr(0, at));
+    *out = base ? resize_images(*base, height, width, 255.0f) : base;
+    if (*out) (*out)->name = spec;
+    return true;
+  }
+  return false;
+}
+
 Result<Dataset> open_dataset(const std::string& spec) {
   // "BASE+corruption:severity" is a shifted copy of BASE (seed 0, so the same spec always means the same images).
   if (auto plus = spec.rfind('+'); plus != std::string::npos && plus > 0) {
@@ -112,6 +148,7 @@ Result<Dataset> open_dataset(const std::string& spec) {
       return apply_shift(*base, *shift, 0);
     }
   }
+  if (Result<Dataset> transformed = make_error(""); open_transformed(spec, &transformed)) return transformed;
   for (const KnownDataset& known : known_datasets()) {
     if (spec == known.name) return open_known(known, known.splits.front());
     if (spec.rfind(known.name + ":", 0) == 0) {

@@ -30,6 +30,8 @@ constexpr const char* kDefaultDataset = "fashion-mnist:test";
 //   FOLDER                  one sub-folder of PNG/JPEG images per class, or a folder of CIFAR batches
 //   FILE.h5|.hdf5[:VALUES[:LABELS]]  HDF5 arrays (default VALUES: "images" or "features"; LABELS: "labels")
 //   ANY+CORRUPTION:SEVERITY a shifted copy (see corruptions.h), e.g. "fashion-mnist:test+fog:3"
+//   ANY[C1,C2,…]            only those classes, relabelled 0.. in that order, e.g. "fashion-mnist:test[5,6,7,8,9]"
+//   ANY@HxW                 images resized (bilinear, values to 0..255), e.g. "uci-digits@28x28"
 Result<Dataset> open_dataset(const std::string& spec);
 
 // The splits `spec` names: every split of a known dataset given without one, else just `spec` itself.

@@ -145,3 +145,24 @@ TEST(Corruptions, ShiftedDatasetsOpenBySpec) {
 
 }  // namespace
 }  // namespace ms::data
+
+namespace ms::data {
+namespace {
+
+TEST(TransferSets, SubsetAndResizeOpenBySpec) {
+  auto subset = open_dataset("fashion-mnist:test[5,6,7,8,9]");
+  ASSERT_TRUE(subset.ok()) << subset.error();
+  EXPECT_EQ(subset->count(), 5000);
+  EXPECT_EQ(subset->class_names.front(), "Sandal");
+  auto digits = open_dataset("uci-digits@28x28");
+  ASSERT_TRUE(digits.ok()) << digits.error();
+  EXPECT_EQ(digits->item_shape, (std::vector<int64_t>{1, 28, 28}));
+  EXPECT_EQ(digits->name, "uci-digits@28x28");
+  auto bad = open_dataset("fashion-mnist:test[a,b]");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().find("class list"), std::string::npos);
+  EXPECT_FALSE(open_dataset("fashion-mnist:test[10]").ok());
+}
+
+}  // namespace
+}  // namespace ms::data

@@ -1,0 +1,143 @@
+// `manifoldscope analyze CHECKPOINTS… --project FILE.msproj [--id DATASET] [--ood SHIFT…] [--transfer DATASET] …`:
+// every marker of every layer of every checkpoint, OOD accuracy per shift and transfer probe accuracy.
+#include "app/cli/cli_progress.h"
+#include "app/cli/command_line.h"
+#include "app/cli/commands.h"
+#include "core/data/corruptions.h"
+
+#ifdef MS_HAVE_MODEL
+#include "core/pipeline/analyse_job.h"
+#endif
+
+namespace ms::cli {
+namespace {
+
+// `--ood fog:3 contrast:3` (values after one flag) becomes `--ood fog:3 --ood contrast:3` for QCommandLineParser.
+QStringList spread_multi_values(const QStringList& arguments, const QString& flag) {
+  QStringList out;
+  bool in_flag = false;
+  for (const QString& argument : arguments) {
+    if (argument == flag) {
+      in_flag = true;
+      continue;
+    }
+    if (in_flag && !argument.startsWith('-') && data::parse_shift(argument.toStdString()).ok()) {
+      out << flag << argument;
+      continue;
+    }
+    in_flag = false;
+    out << argument;
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_analyze(const QStringList& raw_arguments) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "Analyse TorchScript checkpoints (files, or folders of *.pt): GLUE and baseline markers of every layer on the\n"
+      "ID data, logit markers, accuracy on shifted copies (--ood) and linear-probe transfer (--transfer).\n"
+      "Results go to the project file and a tidy CSV beside it. Ctrl-C cancels cleanly; re-running skips\n"
+      "checkpoints that are already complete.\nShifts: " +
+      QString::fromStdString([] {
+        std::string names;
+        for (const auto& name : data::corruption_names()) names += (names.empty() ? "" : ", ") + name;
+        return names;
+      }()) + " (NAME:SEVERITY, severity 1-5).");
+  parser.addPositionalArgument("checkpoints", "TorchScript files or folders.", "CHECKPOINT…");
+  const QCommandLineOption project("project", "Project file to create or extend (required).", "FILE.msproj");
+  const QCommandLineOption csv("csv", "Tidy CSV (default: the project path with .csv).", "FILE.csv");
+  const QCommandLineOption id("id", "ID dataset.", "DATASET", "fashion-mnist:test");
+  const QCommandLineOption ood("ood", "Shifted copies of the ID set, e.g. fog:3 contrast:3.", "SHIFT");
+  const QCommandLineOption transfer("transfer", "Transfer dataset for the linear probe (same image size), e.g. "
+                                                "uci-digits@28x28 or 'fashion-mnist:test[5,6,7,8,9]'.", "DATASET");
+  const QCommandLineOption layers("layers", "Comma-separated layer ids or module paths (default: all).", "LIST");
+  const QCommandLineOption points("points-per-manifold", "Geometry sample per class.", "K", "50");
+  const QCommandLineOption n_t("n-t", "GLUE samples.", "N", "200");
+  const QCommandLineOption dichotomies("dichotomies", "random | one_vs_rest | all.", "KIND", "random");
+  const QCommandLineOption inactive("inactive", "zero_row (A) | zero_axis (B) | active_only (C).", "POLICY", "zero_row");
+  const QCommandLineOption preprocess("preprocess", "none | center.", "KIND", "none");
+  const QCommandLineOption repeats("repeats", "Independent subsamplings.", "R", "1");
+  const QCommandLineOption seed("seed", "Seed for sampling, shifts and GLUE.", "S", "0");
+  const QCommandLineOption threads("threads", "Worker threads.", "T", "2");
+  const QCommandLineOption batch("batch-size", "Images per forward pass.", "B", "500");
+  parser.addOptions({project, csv, id, ood, transfer, layers, points, n_t, dichotomies, inactive, preprocess, repeats,
+                     seed, threads, batch});
+  const QStringList arguments = spread_multi_values(raw_arguments, "--ood");
+  if (int code = parse_or_exit(parser, "analyze", arguments); code >= 0) return code;
+
+#ifndef MS_HAVE_MODEL
+  print_error("analyze: this build has no LibTorch support (configure with -DMS_BUILD_TORCH=ON)");
+  return 1;
+#else
+  pipeline::AnalyseOptions options;
+  for (const QString& path : parser.positionalArguments()) options.checkpoints.push_back(path.toStdString());
+  if (options.checkpoints.empty()) {
+    print_error("analyze: name at least one checkpoint file or folder");
+    return 2;
+  }
+  if (!parser.isSet(project)) {
+    print_error("analyze: --project FILE.msproj is required");
+    return 2;
+  }
+  options.project_path = parser.value(project).toStdString();
+  options.csv_path = parser.value(csv).toStdString();
+  options.id_dataset = parser.value(id).toStdString();
+  options.transfer_dataset = parser.value(transfer).toStdString();
+  for (const QString& text : parser.values(ood)) {
+    auto shift = data::parse_shift(text.toStdString());
+    if (!shift) {
+      print_error("analyze: " + QString::fromStdString(shift.error()));
+      return 2;
+    }
+    options.shifts.push_back(*shift);
+  }
+  if (parser.isSet(layers))
+    for (const QString& name : parser.value(layers).split(',', Qt::SkipEmptyParts)) options.layers.push_back(name.toStdString());
+  long long k = 0, samples = 0, repeat_count = 0, seed_value = 0, thread_count = 0, batch_size = 0;
+  if (!parse_count(parser, "points-per-manifold", &k) || !parse_count(parser, "n-t", &samples) ||
+      !parse_count(parser, "repeats", &repeat_count) || !parse_count(parser, "seed", &seed_value) ||
+      !parse_count(parser, "threads", &thread_count) || !parse_count(parser, "batch-size", &batch_size))
+    return 2;
+  if (k < 2 || samples < 1 || repeat_count < 1 || batch_size < 1) {
+    print_error("analyze: --points-per-manifold needs >= 2, --n-t, --repeats and --batch-size >= 1");
+    return 2;
+  }
+  options.glue.points_per_manifold = static_cast<int>(k);
+  options.glue.n_t = static_cast<int>(samples);
+  options.glue.repeats = static_cast<int>(repeat_count);
+  options.glue.seed = static_cast<uint64_t>(seed_value);
+  options.glue.threads = static_cast<int>(thread_count);
+  options.seed = static_cast<uint64_t>(seed_value);
+  options.batch.threads = static_cast<int>(thread_count);
+  options.batch.batch_size = batch_size;
+  if (!geometry::parse_dichotomies(parser.value(dichotomies).toStdString(), &options.glue.dichotomies) ||
+      !geometry::parse_inactive_policy(parser.value(inactive).toStdString(), &options.glue.inactive) ||
+      !geometry::parse_preprocess(parser.value(preprocess).toStdString(), &options.glue.preprocess)) {
+    print_error("analyze: unknown --dichotomies, --inactive or --preprocess value (see --help)");
+    return 2;
+  }
+
+  CancelToken cancel;
+  CancelOnInterrupt interrupt(cancel);
+  Result<pipeline::AnalyseSummary> summary = [&] {
+    StderrProgress progress;
+    return pipeline::run_analyse(options, progress, cancel);
+  }();
+  if (!summary) {
+    print_error("analyze: " + QString::fromStdString(summary.error()));
+    return 1;
+  }
+  for (const std::string& failure : summary->failures) print_error("analyze: " + QString::fromStdString(failure));
+  print_out(QString("%1 checkpoint(s) analysed, %2 already complete, %3 failed%4.\nProject: %5\nTable:   %6")
+                .arg(summary->analysed)
+                .arg(summary->skipped)
+                .arg(summary->failures.size())
+                .arg(summary->cancelled ? ", cancelled (finished work is saved)" : "")
+                .arg(QString::fromStdString(summary->project_path), QString::fromStdString(summary->csv_path)));
+  return summary->cancelled ? 130 : summary->failures.empty() ? 0 : 1;
+#endif
+}
+
+}  // namespace ms::cli

@@ -1,0 +1,344 @@
+#include "core/pipeline/analyse_job.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+
+#include "core/data/dataset_registry.h"
+#include "core/data/sampling.h"
+#include "core/geometry/glue.h"
+#include "core/model/activation_sink.h"
+#include "core/model/compute_logits.h"
+#include "core/model/evaluate_logits.h"
+#include "core/model/extract_activations.h"
+#include "core/model/model.h"
+#include "core/pipeline/checkpoint_info.h"
+#include "core/pipeline/marker_maps.h"
+#include "core/pipeline/results_table.h"
+#include "core/store/project_file.h"
+
+namespace ms::pipeline {
+namespace fs = std::filesystem;
+using model::RowMatrixXf;
+
+namespace {
+
+// Progress of one stage mapped into its slice [begin, end) of the whole run.
+class SliceProgress final : public Progress {
+ public:
+  SliceProgress(Progress& outer, double begin, double end, std::string prefix)
+      : outer_(outer), begin_(begin), end_(end), prefix_(std::move(prefix)) {}
+  void report(double fraction, const std::string& message) override {
+    outer_.report(begin_ + (end_ - begin_) * std::clamp(fraction, 0.0, 1.0), prefix_ + message);
+  }
+
+ private:
+  Progress& outer_;
+  double begin_, end_;
+  std::string prefix_;
+};
+
+Eigen::Map<const RowMatrixXf> as_matrix(const data::Dataset& dataset) {
+  return {dataset.values.data(), dataset.count(), dataset.item_size()};
+}
+
+Eigen::VectorXi as_labels(const std::vector<int32_t>& labels) {
+  return Eigen::Map<const Eigen::Matrix<int32_t, Eigen::Dynamic, 1>>(labels.data(), static_cast<Eigen::Index>(labels.size())).cast<int>();
+}
+
+store::DatasetEntry dataset_entry(const data::Dataset& dataset, const std::string& shift, int severity) {
+  store::DatasetEntry entry;
+  entry.id = dataset.name;
+  entry.kind = "dataset";
+  entry.source = dataset.source;
+  entry.shift = shift;
+  entry.shift_severity = severity;
+  entry.classes = dataset.class_names;
+  entry.labels = dataset.labels;
+  return entry;
+}
+
+void put_dataset(store::Project& project, store::DatasetEntry entry) {
+  for (auto& existing : project.datasets)
+    if (existing.id == entry.id) return void(existing = std::move(entry));
+  project.datasets.push_back(std::move(entry));
+}
+
+std::map<std::string, std::string> option_strings(const AnalyseOptions& options) {
+  const auto& g = options.glue;
+  return {{"points_per_manifold", std::to_string(g.points_per_manifold)},
+          {"n_t", std::to_string(g.n_t)},
+          {"dichotomies", geometry::to_string(g.dichotomies)},
+          {"inactive", geometry::to_string(g.inactive)},
+          {"preprocess", geometry::to_string(g.preprocess)},
+          {"repeats", std::to_string(g.repeats)},
+          {"glue_seed", std::to_string(g.seed)},
+          {"sample_seed", std::to_string(options.seed)}};
+}
+
+// Complete = the same file (hash) was finished with the same options on the same ID dataset.
+bool already_complete(const store::Project& project, const store::CheckpointEntry& checkpoint,
+                      const AnalyseOptions& options) {
+  bool same_file = false;
+  for (const auto& existing : project.checkpoints)
+    same_file |= existing.id == checkpoint.id && existing.sha256 == checkpoint.sha256;
+  if (!same_file) return false;
+  bool complete = false;
+  for (const auto& evaluation : project.evaluations)
+    if (evaluation.checkpoint == checkpoint.id && evaluation.dataset == options.id_dataset &&
+        evaluation.metrics.count("analysis_complete"))
+      complete = true;
+  if (!complete) return false;
+  for (const auto& geometry : project.geometry)
+    if (geometry.checkpoint == checkpoint.id && geometry.options != option_strings(options)) return false;
+  return true;
+}
+
+void forget_checkpoint(store::Project& project, const std::string& id) {
+  auto drop = [&](auto& entries) {
+    entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const auto& e) { return e.checkpoint == id; }),
+                  entries.end());
+  };
+  drop(project.geometry);
+  drop(project.evaluations);
+  project.checkpoints.erase(std::remove_if(project.checkpoints.begin(), project.checkpoints.end(),
+                                           [&](const auto& c) { return c.id == id; }),
+                            project.checkpoints.end());
+}
+
+bool wanted(const model::LayerInfo& layer, const std::vector<std::string>& filter) {
+  if (filter.empty()) return true;
+  return std::any_of(filter.begin(), filter.end(),
+                     [&](const std::string& name) { return name == layer.id || name == layer.module_path; });
+}
+
+// Everything shared by all checkpoints: the data, its geometry sample, the shifted copies.
+struct Inputs {
+  data::Dataset id;
+  RowMatrixXf sample;          // class-balanced rows of id
+  Eigen::VectorXi sample_labels;
+  std::vector<data::Dataset> shifted;
+  data::Dataset transfer;      // empty when no transfer set
+};
+
+Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress, CancelToken& cancel) {
+  Inputs inputs;
+  progress.report(0.0, "reading " + options.id_dataset);
+  auto id = data::open_dataset(options.id_dataset);
+  if (!id) return make_error(id.error());
+  if (!id->is_image()) return make_error(options.id_dataset + ": the models need images, this dataset holds vectors");
+  inputs.id = std::move(id).value();
+  auto rows = data::sample_per_class(inputs.id.labels, inputs.id.num_classes(),
+                                     {options.glue.points_per_manifold, options.seed, true, 2});
+  if (!rows) return make_error(options.id_dataset + ": " + rows.error());
+  inputs.sample.resize(static_cast<Eigen::Index>(rows->size()), inputs.id.item_size());
+  inputs.sample_labels.resize(static_cast<Eigen::Index>(rows->size()));
+  for (size_t i = 0; i < rows->size(); ++i) {
+    inputs.sample.row(static_cast<Eigen::Index>(i)) = as_matrix(inputs.id).row((*rows)[i]);
+    inputs.sample_labels[static_cast<Eigen::Index>(i)] = inputs.id.labels[(*rows)[i]];
+  }
+  for (const data::Shift& shift : options.shifts) {
+    if (cancel.cancelled()) return make_error("cancelled");
+    progress.report(0.0, "corrupting " + options.id_dataset + " with " + shift.label());
+    auto shifted = data::apply_shift(inputs.id, shift, options.seed, nullptr, &cancel);
+    if (!shifted) return make_error(shifted.error());
+    inputs.shifted.push_back(std::move(shifted).value());
+  }
+  if (!options.transfer_dataset.empty()) {
+    auto transfer = data::open_dataset(options.transfer_dataset);
+    if (!transfer) return make_error(transfer.error());
+    if (transfer->item_shape != inputs.id.item_shape)
+      return make_error(options.transfer_dataset + ": items are " + data::shape_string(transfer->item_shape) +
+                        " but the models take " + data::shape_string(inputs.id.item_shape));
+    inputs.transfer = std::move(transfer).value();
+  }
+  return inputs;
+}
+
+model::BatchOptions batch_for(const AnalyseOptions& options, const data::Dataset& dataset) {
+  model::BatchOptions batch = options.batch;
+  // Images stored as bytes go into models as 0..1 unless the caller set a scale.
+  if (batch.normalization.scale == 1.0f && dataset.element_type == "uint8") batch.normalization.scale = 1.0f / 255.0f;
+  return batch;
+}
+
+Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
+                          const AnalyseOptions& options, store::Project& project, Progress& progress,
+                          CancelToken& cancel) {
+  auto loaded = model::load_model(path);
+  if (!loaded) return make_error(loaded.error());
+  model::Model& net = *loaded;
+  auto layers = net.layers(inputs.id.item_shape);
+  if (!layers) return make_error(layers.error());
+  std::vector<std::string> ids;
+  std::vector<int> depth;  // index of each analysed layer in the full graph order
+  for (size_t i = 0; i < layers->size(); ++i)
+    if (wanted((*layers)[i], options.layers)) ids.push_back((*layers)[i].id), depth.push_back(static_cast<int>(i));
+  if (ids.empty()) return make_error(path + ": none of the requested layers exists in this model");
+  const model::BatchOptions batch = batch_for(options, inputs.id);
+
+  // 1. One pass of the geometry sample taps every layer.
+  SliceProgress extract_progress(progress, 0.0, 0.15, "activations: ");
+  std::vector<int64_t> all_rows(static_cast<size_t>(inputs.sample.rows()));
+  std::iota(all_rows.begin(), all_rows.end(), 0);
+  model::SubsetSink sink(all_rows);
+  if (Status s = model::extract_activations(net, inputs.sample, inputs.id.item_shape, ids, batch, sink,
+                                            extract_progress, cancel);
+      !s.ok())
+    return make_error(path + ": " + s.error());
+  std::vector<Eigen::MatrixXf> activations = sink.take();
+
+  // 2. GLUE and the baselines per layer.
+  for (size_t l = 0; l < ids.size(); ++l) {
+    if (cancel.cancelled()) return make_error("cancelled");
+    SliceProgress layer_progress(progress, 0.15 + 0.6 * l / ids.size(), 0.15 + 0.6 * (l + 1) / ids.size(),
+                                 ids[l] + " (" + std::to_string(l + 1) + "/" + std::to_string(ids.size()) + "): ");
+    SliceProgress glue_progress(layer_progress, 0.0, 0.8, "GLUE ");
+    glue_progress.report(0.0, "");
+    auto glue = geometry::glue(activations[l], inputs.sample_labels, options.glue, &glue_progress, &cancel);
+    if (!glue) return make_error(path + ", layer " + ids[l] + ": " + glue.error());
+    layer_progress.report(0.8, "baseline markers");
+    auto baselines = geometry::compute_baseline_markers(activations[l], inputs.sample_labels, options.baselines);
+    if (!baselines) return make_error(path + ", layer " + ids[l] + ": " + baselines.error());
+    store::GeometryEntry entry{checkpoint.id, options.id_dataset, ids[l], glue_markers(*glue), option_strings(options), {}};
+    for (auto& [name, value] : baseline_markers(*baselines)) entry.markers[name] = value;
+    entry.markers["layer_index"] = depth[l];
+    activations[l].resize(0, 0);  // free as we go: conv layers are large
+    project.geometry.push_back(std::move(entry));
+  }
+
+  // 3. Logits on the full ID set and on every shifted copy.
+  std::vector<const data::Dataset*> evaluated{&inputs.id};
+  for (const auto& shifted : inputs.shifted) evaluated.push_back(&shifted);
+  for (size_t k = 0; k < evaluated.size(); ++k) {
+    const data::Dataset& dataset = *evaluated[k];
+    SliceProgress logit_progress(progress, 0.75 + 0.15 * k / evaluated.size(), 0.75 + 0.15 * (k + 1) / evaluated.size(),
+                                 "logits on " + dataset.name + ": ");
+    auto logits = model::compute_logits(net, as_matrix(dataset), dataset.item_shape, batch_for(options, dataset),
+                                        logit_progress, cancel);
+    if (!logits) return make_error(path + ", " + dataset.name + ": " + logits.error());
+    auto evaluation = model::evaluate_logits(*logits, dataset.labels);
+    if (!evaluation) return make_error(path + ", " + dataset.name + ": " + evaluation.error());
+    auto markers = geometry::compute_logit_markers(*logits, as_labels(dataset.labels));
+    if (!markers) return make_error(path + ", " + dataset.name + ": " + markers.error());
+    store::EvaluationEntry entry{checkpoint.id, dataset.name, logit_markers(*markers)};
+    entry.metrics["accuracy"] = evaluation->accuracy;
+    entry.metrics["loss"] = evaluation->loss;
+    project.evaluations.push_back(std::move(entry));
+  }
+
+  // 4. Transfer: a linear probe on the penultimate layer's features of the transfer set.
+  if (inputs.transfer.count() > 0) {
+    if (layers->size() < 2) return make_error(path + ": no penultimate layer for the transfer probe");
+    const model::LayerInfo& penultimate = (*layers)[layers->size() - 2];
+    SliceProgress probe_progress(progress, 0.9, 1.0, "transfer probe on " + penultimate.id + ": ");
+    std::vector<int64_t> rows(static_cast<size_t>(inputs.transfer.count()));
+    std::iota(rows.begin(), rows.end(), 0);
+    model::SubsetSink features(rows);
+    if (Status s = model::extract_activations(net, as_matrix(inputs.transfer), inputs.transfer.item_shape,
+                                              {penultimate.id}, batch_for(options, inputs.transfer), features,
+                                              probe_progress, cancel);
+        !s.ok())
+      return make_error(path + ", transfer: " + s.error());
+    auto probe = model::linear_probe(features.matrices()[0], inputs.transfer.labels, inputs.transfer.num_classes(),
+                                     options.probe);
+    if (!probe) return make_error(path + ", transfer probe: " + probe.error());
+    project.evaluations.push_back({checkpoint.id, inputs.transfer.name,
+                                   {{"probe_accuracy", probe->test_accuracy},
+                                    {"probe_train_accuracy", probe->train_accuracy},
+                                    {"probe_converged", probe->converged ? 1.0 : 0.0}}});
+  }
+  for (auto& evaluation : project.evaluations)
+    if (evaluation.checkpoint == checkpoint.id && evaluation.dataset == options.id_dataset)
+      evaluation.metrics["analysis_complete"] = 1;
+  project.checkpoints.push_back(checkpoint);
+  return Ok{};
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> expand_checkpoints(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::directory_iterator(path))
+        if (entry.path().extension() == ".pt") found.push_back(entry.path().string());
+      if (found.empty()) return make_error(path + ": no *.pt checkpoints in this folder");
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, ec)) {
+      files.push_back(path);
+    } else {
+      return make_error(path + ": no such checkpoint file or folder");
+    }
+  }
+  if (files.empty()) return make_error("no checkpoints given");
+  return files;
+}
+
+Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& progress, CancelToken& cancel) {
+  if (options.project_path.empty()) return make_error("analyze: a project file (--project) is needed");
+  auto files = expand_checkpoints(options.checkpoints);
+  if (!files) return make_error(files.error());
+
+  AnalyseSummary summary;
+  summary.project_path = options.project_path;
+  summary.csv_path = options.csv_path.empty() ? fs::path(options.project_path).replace_extension(".csv").string()
+                                              : options.csv_path;
+  store::Project project;
+  if (fs::exists(options.project_path)) {
+    auto existing = store::read_project(options.project_path);
+    if (!existing) return make_error(existing.error());
+    project = std::move(existing).value();
+  }
+  project.app_version = MS_VERSION;
+
+  SliceProgress input_progress(progress, 0.0, 0.05, "");
+  auto inputs = prepare_inputs(options, input_progress, cancel);
+  if (!inputs) {
+    if (cancel.cancelled()) summary.cancelled = true;
+    return cancel.cancelled() ? Result<AnalyseSummary>(summary) : make_error(inputs.error());
+  }
+  put_dataset(project, dataset_entry(inputs->id, "", 0));
+  for (size_t k = 0; k < inputs->shifted.size(); ++k)
+    put_dataset(project, dataset_entry(inputs->shifted[k], options.shifts[k].corruption, options.shifts[k].severity));
+  if (inputs->transfer.count() > 0) put_dataset(project, dataset_entry(inputs->transfer, "", 0));
+
+  for (size_t c = 0; c < files->size(); ++c) {
+    const std::string& path = (*files)[c];
+    const std::string counter = "[" + std::to_string(c + 1) + "/" + std::to_string(files->size()) + "] ";
+    if (cancel.cancelled()) break;
+    auto checkpoint = describe_checkpoint(path);
+    if (!checkpoint) {
+      summary.failures.push_back(checkpoint.error());
+      continue;
+    }
+    if (already_complete(project, *checkpoint, options)) {
+      ++summary.skipped;
+      continue;
+    }
+    forget_checkpoint(project, checkpoint->id);
+    SliceProgress checkpoint_progress(progress, 0.05 + 0.95 * c / files->size(), 0.05 + 0.95 * (c + 1) / files->size(),
+                                      counter + checkpoint->id + ": ");
+    store::Project attempt = project;  // a failed or cancelled checkpoint leaves no partial entries
+    Status done = analyse_checkpoint(path, *checkpoint, *inputs, options, attempt, checkpoint_progress, cancel);
+    if (cancel.cancelled()) break;
+    if (!done.ok()) {
+      summary.failures.push_back(done.error());
+      continue;
+    }
+    project = std::move(attempt);
+    ++summary.analysed;
+    if (Status saved = store::write_project(project, options.project_path); !saved.ok()) return make_error(saved.error());
+  }
+  summary.cancelled = cancel.cancelled();
+  if (Status saved = store::write_project(project, options.project_path); !saved.ok()) return make_error(saved.error());
+  if (Status table = write_results_csv(project, options.id_dataset, summary.csv_path); !table.ok())
+    return make_error(table.error());
+  progress.report(1.0, summary.cancelled ? "cancelled" : "done");
+  return summary;
+}
+
+}  // namespace ms::pipeline

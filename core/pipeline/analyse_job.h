@@ -1,0 +1,19 @@
+// The analysis of a sweep: for each checkpoint, ONE pass of a class-balanced ID sample through the model taps every
+// layer; each layer gets GLUE and the baseline markers; the full ID set and each shifted copy give logits (accuracy,
+// loss, logit markers); the transfer set's penultimate features give a linear-probe accuracy. After every checkpoint
+// the project file is saved atomically, so cancelling (or a crash) leaves a valid project with what finished, and a
+// re-run skips finished checkpoints (same file hash, same options).
+#pragma once
+
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/pipeline/analyse_options.h"
+
+namespace ms::pipeline {
+
+Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& progress, CancelToken& cancel);
+
+// The checkpoint files named by `paths` (files as given, folders expanded to their *.pt files in name order).
+Result<std::vector<std::string>> expand_checkpoints(const std::vector<std::string>& paths);
+
+}  // namespace ms::pipeline

@@ -1,0 +1,40 @@
+// What `manifoldscope analyze` (and the GUI's analysis job) computes: every marker of every layer of every checkpoint
+// on the ID data, the logit markers, direct accuracy on shifted copies, and linear-probe transfer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/data/corruptions.h"
+#include "core/geometry/baseline_markers.h"
+#include "core/geometry/glue_options.h"
+#include "core/model/batch_options.h"
+#include "core/model/linear_probe.h"
+
+namespace ms::pipeline {
+
+struct AnalyseOptions {
+  std::vector<std::string> checkpoints;   // TorchScript files; folders are expanded to their *.pt files
+  std::string id_dataset = "fashion-mnist:test";
+  std::vector<data::Shift> shifts;        // OOD sets for direct accuracy, e.g. fog:3
+  std::string transfer_dataset;           // optional: linear probe on penultimate features (its own classes)
+  std::vector<std::string> layers;        // layer ids or module paths to analyse; empty = every discovered layer
+  geometry::GlueOptions glue;             // points_per_manifold is also the geometry sample per class
+  geometry::BaselineOptions baselines;
+  model::BatchOptions batch;              // normalisation: from the checkpoint's sidecar, else 1/255 for uint8 data
+  model::ProbeOptions probe;
+  uint64_t seed = 0;                      // class-balanced sample and shifts
+  std::string project_path;               // *.msproj, created or extended (finished checkpoints are skipped)
+  std::string csv_path;                   // default: the project path with .csv
+};
+
+struct AnalyseSummary {
+  int analysed = 0;  // checkpoints computed in this run
+  int skipped = 0;   // already complete in the project
+  std::vector<std::string> failures;  // one message per checkpoint that failed (the others go on)
+  bool cancelled = false;
+  std::string project_path, csv_path;
+};
+
+}  // namespace ms::pipeline

@@ -1,0 +1,123 @@
+#include "core/pipeline/results_table.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+namespace ms::pipeline {
+namespace {
+
+std::string number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.10g", value);
+  return text;
+}
+
+// "fashion-mnist:test+fog:3" -> "acc_fog:3"; any other dataset (a transfer set) -> "<metric>_<dataset>".
+std::string evaluation_column(const std::string& id_dataset, const std::string& dataset, const std::string& metric) {
+  if (dataset == id_dataset) return "id_" + metric;
+  if (dataset.rfind(id_dataset + "+", 0) == 0) {
+    const std::string shift = dataset.substr(id_dataset.size() + 1);
+    return (metric == "accuracy" ? "acc_" : metric + "_") + shift;
+  }
+  return metric + "_" + dataset;
+}
+
+std::string quoted(const std::string& field) {
+  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+Table results_table(const store::Project& project, const std::string& id_dataset) {
+  std::set<std::string> hyper, markers, evaluations;
+  for (const auto& checkpoint : project.checkpoints)
+    for (const auto& [key, value] : checkpoint.hyper_parameters) hyper.insert(key);
+  for (const auto& geometry : project.geometry)
+    if (geometry.dataset == id_dataset)
+      for (const auto& [name, value] : geometry.markers)
+        if (name != "layer_index") markers.insert(name);
+  std::map<std::string, std::map<std::string, double>> per_checkpoint;  // checkpoint -> column -> value
+  for (const auto& evaluation : project.evaluations)
+    for (const auto& [metric, value] : evaluation.metrics) {
+      if (metric == "analysis_complete") continue;
+      const std::string column = evaluation_column(id_dataset, evaluation.dataset, metric);
+      evaluations.insert(column);
+      per_checkpoint[evaluation.checkpoint][column] = value;
+    }
+
+  Table table;
+  table.columns = {"checkpoint", "architecture"};
+  for (const auto& key : hyper) table.columns.push_back(key);
+  table.columns.insert(table.columns.end(), {"layer", "layer_index"});
+  table.columns.insert(table.columns.end(), markers.begin(), markers.end());
+  table.columns.insert(table.columns.end(), evaluations.begin(), evaluations.end());
+
+  std::vector<const store::GeometryEntry*> entries;
+  for (const auto& geometry : project.geometry)
+    if (geometry.dataset == id_dataset) entries.push_back(&geometry);
+  auto depth = [](const store::GeometryEntry* e) {
+    auto it = e->markers.find("layer_index");
+    return it == e->markers.end() ? 0.0 : it->second;
+  };
+  std::stable_sort(entries.begin(), entries.end(), [&](auto* a, auto* b) {
+    return a->checkpoint != b->checkpoint ? a->checkpoint < b->checkpoint : depth(a) < depth(b);
+  });
+  for (const store::GeometryEntry* entry : entries) {
+    const store::CheckpointEntry* checkpoint = nullptr;
+    for (const auto& c : project.checkpoints)
+      if (c.id == entry->checkpoint) checkpoint = &c;
+    std::vector<std::string> row{entry->checkpoint, checkpoint ? checkpoint->architecture : ""};
+    for (const auto& key : hyper) {
+      auto it = checkpoint ? checkpoint->hyper_parameters.find(key) : decltype(checkpoint->hyper_parameters.end()){};
+      row.push_back(checkpoint && it != checkpoint->hyper_parameters.end() ? it->second : "");
+    }
+    row.push_back(entry->layer);
+    row.push_back(number(depth(entry)));
+    for (const auto& name : markers) {
+      auto it = entry->markers.find(name);
+      row.push_back(it == entry->markers.end() ? "" : number(it->second));
+    }
+    const auto& metrics = per_checkpoint[entry->checkpoint];
+    for (const auto& column : evaluations) {
+      auto it = metrics.find(column);
+      row.push_back(it == metrics.end() ? "" : number(it->second));
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+Status write_csv(const Table& table, const std::string& path) {
+  const std::string temp = path + ".tmp-" + std::to_string(getpid());
+  {
+    std::ofstream out(temp);
+    if (!out) return make_error(path + ": cannot write (" + std::strerror(errno) + ")");
+    auto write_row = [&](const std::vector<std::string>& fields) {
+      for (size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << quoted(fields[i]);
+      out << '\n';
+    };
+    write_row(table.columns);
+    for (const auto& row : table.rows) write_row(row);
+    if (!out) return make_error(path + ": write failed");
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+    return make_error(path + ": cannot replace (" + ec.message() + ")");
+  }
+  return Ok{};
+}
+
+}  // namespace ms::pipeline

@@ -1,0 +1,169 @@
+// The whole analysis on a real (untrained) TorchScript CNN and the real Fashion-MNIST test set.
+#include "core/pipeline/analyse_job.h"
+
+#include <gtest/gtest.h>
+#include <torch/script.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "core/store/project_file.h"
+
+namespace ms::pipeline {
+namespace {
+namespace fs = std::filesystem;
+
+// conv(1->4, 3x3, pad 1) -> relu -> max_pool 2 -> flatten -> linear(784 -> 10), seeded weights.
+std::string write_cnn(const fs::path& dir, const std::string& name, int seed) {
+  torch::manual_seed(seed);
+  torch::jit::Module m("SmallCnn");
+  m.register_parameter("conv_w", torch::randn({4, 1, 3, 3}) / 3.0, false);
+  m.register_parameter("conv_b", torch::zeros({4}), false);
+  m.register_parameter("fc_w", torch::randn({10, 784}) / 28.0, false);
+  m.register_parameter("fc_b", torch::zeros({10}), false);
+  m.define(R"(
+def forward(self, x):
+    h = torch.conv2d(x, self.conv_w, self.conv_b, [1, 1], [1, 1])
+    h = torch.relu(h)
+    h = torch.max_pool2d(h, [2, 2])
+    h = torch.flatten(h, 1)
+    return torch.linear(h, self.fc_w, self.fc_b)
+)");
+  const fs::path path = dir / (name + ".pt");
+  m.save(path.string());
+  std::ofstream(dir / (name + ".json")) << R"({"architecture": "SmallCnn", "lr": 0.01, "seed": )" << seed
+                                        << R"(, "optimizer": "AdamW"})";
+  return path.string();
+}
+
+AnalyseOptions quick_options(const fs::path& dir) {
+  AnalyseOptions options;
+  options.checkpoints = {dir.string()};
+  options.id_dataset = "fashion-mnist:test";
+  options.shifts = {{"fog", 3}, {"gaussian_noise", 5}};
+  options.transfer_dataset = "uci-digits@28x28";
+  options.glue.points_per_manifold = 20;
+  options.glue.n_t = 40;
+  options.glue.threads = 2;
+  options.project_path = (dir / "sweep.msproj").string();
+  return options;
+}
+
+class CountingProgress final : public Progress {
+ public:
+  void report(double fraction, const std::string&) override {
+    EXPECT_GE(fraction, last - 1e-9) << "progress went backwards";
+    last = fraction;
+    ++calls;
+  }
+  double last = 0;
+  int calls = 0;
+};
+
+TEST(AnalyseJob, EveryLayerEveryShiftAndTheTransferProbe) {
+  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "pipeline-sweep";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write_cnn(dir, "cnn_a", 1);
+  write_cnn(dir, "cnn_b", 2);
+
+  CountingProgress progress;
+  CancelToken cancel;
+  auto summary = run_analyse(quick_options(dir), progress, cancel);
+  ASSERT_TRUE(summary.ok()) << summary.error();
+  EXPECT_EQ(summary->analysed, 2);
+  EXPECT_TRUE(summary->failures.empty()) << summary->failures.front();
+  EXPECT_NEAR(progress.last, 1.0, 1e-12);
+
+  auto project = store::read_project(summary->project_path);
+  ASSERT_TRUE(project.ok()) << project.error();
+  ASSERT_EQ(project->checkpoints.size(), 2u);
+  EXPECT_EQ(project->checkpoints[0].architecture, "SmallCnn");
+  EXPECT_EQ(project->checkpoints[0].hyper_parameters.at("optimizer"), "AdamW");
+  EXPECT_EQ(project->checkpoints[0].sha256.size(), 64u);
+  // conv, relu, max_pool, flatten, linear: five tapped layers per checkpoint.
+  ASSERT_EQ(project->geometry.size(), 10u);
+  for (const auto& entry : project->geometry) {
+    for (const char* marker : {"capacity", "dimension", "radius", "utility", "participation_ratio", "nc1"})
+      EXPECT_TRUE(std::isfinite(entry.markers.at(marker))) << entry.layer << " " << marker;
+    // The exact identity alpha = Psi (1 + R^-2) / D of the spec holds on every layer of a real model.
+    const auto& m = entry.markers;
+    EXPECT_NEAR(m.at("capacity"), m.at("utility") * (1 + 1 / (m.at("radius") * m.at("radius"))) / m.at("dimension"),
+                1e-9 * m.at("capacity"));
+    EXPECT_EQ(m.at("glue_failed_solves"), 0.0);
+    EXPECT_EQ(m.at("num_manifolds"), 10.0);
+  }
+  // ID + two shifts + the transfer probe per checkpoint.
+  ASSERT_EQ(project->evaluations.size(), 8u);
+  for (const auto& evaluation : project->evaluations) {
+    if (evaluation.dataset == "uci-digits@28x28") {
+      EXPECT_GT(evaluation.metrics.at("probe_accuracy"), 0.5);  // 10 digit classes: chance is 0.1
+    } else {
+      const double accuracy = evaluation.metrics.at("accuracy");
+      EXPECT_GE(accuracy, 0.0);
+      EXPECT_LE(accuracy, 1.0);
+    }
+  }
+  EXPECT_EQ(project->datasets.size(), 4u);
+
+  // The tidy CSV: a header and one row per checkpoint x layer, with the shift and probe columns.
+  std::ifstream csv(summary->csv_path);
+  std::string header;
+  std::getline(csv, header);
+  for (const char* column : {"checkpoint", "architecture", "lr", "layer", "dimension", "utility", "id_accuracy",
+                             "acc_fog:3", "acc_gaussian_noise:5", "probe_accuracy_uci-digits@28x28"})
+    EXPECT_NE(header.find(column), std::string::npos) << column << " missing in " << header;
+  int rows = 0;
+  for (std::string line; std::getline(csv, line);) ++rows;
+  EXPECT_EQ(rows, 10);
+
+  // A second run finds both checkpoints complete and computes nothing.
+  progress.last = 0;
+  auto again = run_analyse(quick_options(dir), progress, cancel);
+  ASSERT_TRUE(again.ok()) << again.error();
+  EXPECT_EQ(again->analysed, 0);
+  EXPECT_EQ(again->skipped, 2);
+}
+
+TEST(AnalyseJob, CancelledRunLeavesAValidProject) {
+  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "pipeline-cancel";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write_cnn(dir, "cnn_a", 1);
+  CancelToken cancel;
+  cancel.cancel();
+  NullProgress progress;
+  AnalyseOptions options = quick_options(dir);
+  options.shifts.clear();
+  options.transfer_dataset.clear();
+  auto summary = run_analyse(options, progress, cancel);
+  ASSERT_TRUE(summary.ok()) << summary.error();
+  EXPECT_TRUE(summary->cancelled);
+  EXPECT_EQ(summary->analysed, 0);
+}
+
+TEST(AnalyseJob, BadCheckpointsAreReportedAndTheOthersGoOn) {
+  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "pipeline-bad";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write_cnn(dir, "good", 3);
+  std::ofstream(dir / "broken.pt") << "this is not a TorchScript archive";
+  AnalyseOptions options = quick_options(dir);
+  options.shifts.clear();
+  options.transfer_dataset.clear();
+  CancelToken cancel;
+  NullProgress progress;
+  auto summary = run_analyse(options, progress, cancel);
+  ASSERT_TRUE(summary.ok()) << summary.error();
+  EXPECT_EQ(summary->analysed, 1);
+  ASSERT_EQ(summary->failures.size(), 1u);
+  EXPECT_NE(summary->failures[0].find("broken.pt"), std::string::npos) << summary->failures[0];
+
+  auto missing = run_analyse([&] { auto o = options; o.checkpoints = {"/no/such/dir"}; return o; }(), progress, cancel);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().find("/no/such/dir"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ms::pipeline
