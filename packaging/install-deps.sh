@@ -7,7 +7,7 @@ PACKAGES=(
   # build
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev libvtk9-dev
-  libtorch-dev libhdf5-dev libeigen3-dev libopenblas-dev zlib1g-dev libstb-dev
+  libtorch-dev libhdf5-dev libeigen3-dev libopenblas-dev zlib1g-dev libstb-dev libssl-dev nlohmann-json3-dev
   # tests: GoogleTest, a virtual X display for the GUI tests, a font for text in screenshots
   libgtest-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   # data: the embedded default (Fashion-MNIST) and the UCI digits used as a second real dataset
