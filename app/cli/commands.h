@@ -10,5 +10,6 @@ int run_demo(const QStringList& arguments);
 int run_analyze(const QStringList& arguments);
 int run_correlate(const QStringList& arguments);
 int run_layers(const QStringList& arguments);
+int run_zoo(const QStringList& arguments);
 
 }  // namespace ms::cli

@@ -1,0 +1,102 @@
+// `manifoldscope zoo train --preset quick --out DIR`: train the demo model zoo (MLP, CNN, residual CNN on
+// Fashion-MNIST over lr x weight decay x seed x optimizer) into TorchScript checkpoints with JSON sidecars.
+#include <QDir>
+#include <QFile>
+#include <QTextStream>
+
+#include "app/cli/command_line.h"
+#include "app/cli/commands.h"
+#include "core/data/dataset_registry.h"
+
+#ifdef MS_HAVE_MODEL
+#include "core/model/zoo.h"
+#endif
+
+namespace ms::cli {
+
+int run_zoo(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "Train the demo model zoo: every architecture x optimizer x learning rate x weight decay x seed of a preset.\n"
+      "Writes OUT/NAME.pt (TorchScript), OUT/NAME.json (settings and test accuracy) and OUT/zoo.csv.\n"
+      "Presets: quick (12 runs, 1 epoch on 10k images), full (270 runs, 5 epochs on 60k images).");
+  parser.addPositionalArgument("train", "The action (only `train`).", "train");
+  const QCommandLineOption preset("preset", "Grid preset: quick or full.", "NAME", "quick");
+  const QCommandLineOption out("out", "Output folder.", "DIR");
+  const QCommandLineOption train("train-data", "Training dataset.", "SPEC", "fashion-mnist:train");
+  const QCommandLineOption test("test-data", "Evaluation dataset.", "SPEC", "fashion-mnist:test");
+  const QCommandLineOption threads("threads", "Torch threads.", "N", "2");
+  const QCommandLineOption runs("runs", "Train only the first N runs of the grid (0 = all).", "N", "0");
+  for (const QCommandLineOption& option : {preset, out, train, test, threads, runs}) parser.addOption(option);
+  if (int code = parse_or_exit(parser, "zoo", arguments); code >= 0) return code;
+
+  if (parser.positionalArguments() != QStringList{"train"}) {
+    print_error("zoo: expected the action `train` (see `manifoldscope zoo --help`)");
+    return 2;
+  }
+  if (!parser.isSet(out)) {
+    print_error("zoo train: --out DIR is required");
+    return 2;
+  }
+  long long thread_count = 0, run_limit = 0;
+  if (!parse_count(parser, "threads", &thread_count) || !parse_count(parser, "runs", &run_limit)) return 2;
+#ifdef MS_HAVE_MODEL
+  Result<model::ZooPreset> grid = model::zoo_preset(parser.value(preset).toStdString());
+  if (!grid) {
+    print_error("zoo train: " + QString::fromStdString(grid.error()));
+    return 2;
+  }
+  Result<data::Dataset> train_data = data::open_dataset(parser.value(train).toStdString());
+  Result<data::Dataset> test_data = data::open_dataset(parser.value(test).toStdString());
+  for (const Result<data::Dataset>* opened : {&train_data, &test_data})
+    if (!*opened) {
+      print_error(QString::fromStdString(opened->error()));
+      return 1;
+    }
+  std::vector<model::ZooRun> all = model::expand(*grid);
+  if (run_limit > 0 && static_cast<size_t>(run_limit) < all.size()) all.resize(run_limit);
+
+  const QString folder = parser.value(out);
+  if (!QDir().mkpath(folder)) {
+    print_error(folder + ": cannot create folder");
+    return 1;
+  }
+  QFile csv(QDir(folder).filePath("zoo.csv"));
+  if (!csv.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+    print_error(csv.fileName() + ": cannot write");
+    return 1;
+  }
+  QTextStream table(&csv);
+  table << "name,architecture,optimizer,learning_rate,weight_decay,seed,epochs,final_train_loss,test_accuracy,"
+           "test_loss,seconds,checkpoint\n";
+  NullProgress progress;
+  CancelToken cancel;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const model::ZooRun& run = all[i];
+    Result<model::ZooResult> result = model::train_zoo_model(run, *train_data, *test_data, folder.toStdString(),
+                                                             static_cast<int>(thread_count), progress, cancel);
+    if (!result) {
+      print_error(QString::fromStdString(result.error()));
+      return 1;
+    }
+    table << QString::fromStdString(run.name()) << ',' << QString::fromStdString(run.architecture) << ','
+          << QString::fromStdString(run.optimizer) << ',' << run.learning_rate << ',' << run.weight_decay << ','
+          << run.seed << ',' << run.epochs << ',' << result->final_train_loss << ',' << result->test_accuracy << ','
+          << result->test_loss << ',' << result->seconds << ',' << QString::fromStdString(result->checkpoint) << '\n';
+    table.flush();
+    print_out(QString("%1/%2  %3  test accuracy %4  loss %5  (%6 s)")
+                  .arg(i + 1)
+                  .arg(all.size())
+                  .arg(QString::fromStdString(run.name()).leftJustified(36))
+                  .arg(result->test_accuracy, 0, 'f', 4)
+                  .arg(result->test_loss, 0, 'f', 4)
+                  .arg(result->seconds, 0, 'f', 1));
+  }
+  return 0;
+#else
+  print_error("zoo: this build has no model support (configure with -DMS_BUILD_TORCH=ON)");
+  return 1;
+#endif
+}
+
+}  // namespace ms::cli
