@@ -7,10 +7,8 @@
 #include <torch/csrc/jit/passes/dead_code_elimination.h>
 #include <torch/csrc/jit/passes/inliner.h>
 
-#include <functional>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace ms::model::detail {
 namespace {
@@ -96,12 +94,6 @@ std::vector<Site> sites_of(Graph& graph) {
   return sites;
 }
 
-std::string method_name_for(const std::string& key) {
-  std::ostringstream name;
-  name << "__ms_taps_" << std::hex << std::hash<std::string>{}(key);
-  return name.str();
-}
-
 }  // namespace
 
 std::vector<TapSite> enumerate_taps(const torch::jit::Module& module) {
@@ -151,14 +143,16 @@ Result<std::string> install_tap_method(Model::Impl& impl, const std::vector<std:
   graph->registerOutput(tuple->output());
   torch::jit::EliminateDeadCode(graph);  // ops after the last tap are no longer computed
 
-  // The class type may be shared (and the name derived from the ids): reuse an existing method.
-  std::string name = method_name_for(key);
-  if (!module.find_method(name)) {
-    auto unit = module._ivalue()->compilation_unit();
-    c10::QualifiedName qualified(*module.type()->name(), name);
-    torch::jit::Function* function = unit->create_function(qualified, graph);
-    module.type()->addMethod(function);
+  // The class type may be shared with other module objects: pick a method name nobody registered yet.
+  std::string name;
+  for (size_t n = impl.tap_methods.size();; ++n) {
+    name = "__ms_taps_" + std::to_string(n);
+    if (!module.find_method(name)) break;
   }
+  auto unit = module._ivalue()->compilation_unit();
+  c10::QualifiedName qualified(*module.type()->name(), name);
+  torch::jit::Function* function = unit->create_function(qualified, graph);
+  module.type()->addMethod(function);
   impl.tap_methods[key] = name;
   return name;
 }
