@@ -47,8 +47,7 @@ LayerProfileView::LayerProfileView(QWidget* parent)
   x->GetLabelProperties()->SetFontSize(11);
   x->SetGridVisible(false);
   vtkAxis* y = chart_->GetAxis(vtkAxis::LEFT);
-  // Extended Wilkinson: "nice" ticks that do not crowd when the image is exported at a higher scale.
-  y->SetTickLabelAlgorithm(vtkAxis::TICK_WILKINSON_EXTENDED);
+  y->SetTickLabelAlgorithm(vtkAxis::TICK_SIMPLE);
   y->GetTitleProperties()->SetFontSize(13);
   y->GetLabelProperties()->SetFontSize(11);
   y->GetGridPen()->SetColorF(0.88, 0.88, 0.88);
@@ -116,8 +115,36 @@ ms::Status LayerProfileView::set_data(ProfileData data) {
   y->SetRange(lo - margin, hi + margin);
   y->SetTitle(data_.marker);
   chart_->RecalculateBounds();
+  update_label_orientation();
   render();
   return ms::Ok{};
+}
+
+void LayerProfileView::update_label_orientation() {
+  size_t longest = 0;
+  for (const auto& name : data_.layers) longest = std::max(longest, name.size());
+  // Widget pixels: a label of 11 pt at 72 dpi is about 6.5 px per character; the plot spans the widget minus
+  // the y axis and margins (about 110 px).
+  const double per_tick = (width() - 110.0) / std::max<size_t>(data_.layers.size(), 1);
+  const bool rotate = 6.5 * static_cast<double>(longest) + 10.0 > per_tick;
+  vtkTextProperty* labels = chart_->GetAxis(vtkAxis::BOTTOM)->GetLabelProperties();
+  if (rotate == (labels->GetOrientation() != 0.0)) return;
+  labels->SetOrientation(rotate ? 45.0 : 0.0);
+  // Rotated: the end of the name sits at its tick, the text hangs down to the left.
+  if (rotate) {
+    labels->SetJustificationToRight();
+    labels->SetVerticalJustificationToCentered();
+  } else {
+    labels->SetJustificationToCentered();
+    labels->SetVerticalJustificationToTop();
+  }
+  chart_->GetAxis(vtkAxis::BOTTOM)->Modified();
+  render();
+}
+
+void LayerProfileView::resizeEvent(QResizeEvent* event) {
+  update_label_orientation();  // first: QOpenGLWidget::resizeEvent paints at once
+  VtkWidget::resizeEvent(event);
 }
 
 void LayerProfileView::set_export_scale(double factor) {

@@ -34,8 +34,13 @@ class LayerProfileView : public VtkWidget {
 
   vtkChartXY* chart() const;
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   void set_export_scale(double factor);
+  // Layer names turn 45 degrees when they would not fit side by side under their ticks.
+  void update_label_orientation();
 
   vtkSmartPointer<vtkContextView> view_;
   vtkSmartPointer<vtkChartXY> chart_;

@@ -3,6 +3,7 @@
 // known point reports its index; PNG at scale 2 and CSV exports.
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -11,6 +12,7 @@
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
 
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -68,6 +70,23 @@ int count_near(const QImage& image, const views::Rgb& colour, int tolerance, QRe
   return count;
 }
 
+// Of the frame's non-white pixels, the fraction that `big` (an integer multiple in size) has alike at the same
+// relative place.
+double fraction_alike(const QImage& frame, const QImage& big) {
+  const QImage down = big.scaled(frame.size(), Qt::IgnoreAspectRatio, Qt::FastTransformation);
+  int drawn = 0, alike = 0;
+  for (int y = 0; y < frame.height(); ++y)
+    for (int x = 0; x < frame.width(); ++x) {
+      const QRgb a = frame.pixel(x, y), b = down.pixel(x, y);
+      if (qRed(a) > 235 && qGreen(a) > 235 && qBlue(a) > 235) continue;
+      ++drawn;
+      if (std::abs(qRed(a) - qRed(b)) <= 48 && std::abs(qGreen(a) - qGreen(b)) <= 48 &&
+          std::abs(qBlue(a) - qBlue(b)) <= 48)
+        ++alike;
+    }
+  return drawn > 0 ? static_cast<double>(alike) / drawn : 0.0;
+}
+
 QString output_path(const QString& name) {
   const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/views";
   QDir().mkpath(dir);
@@ -103,44 +122,39 @@ TEST(ProjectionView, DrawsEachClassInItsColourWithALegend) {
   for (int c = 0; c < 3; ++c) EXPECT_GT(count_near(flat, views::class_colour(c), 12), 1000) << "class " << c;
 }
 
-TEST(ProjectionView, ADragRotatesThe3DCamera) {
+double distance(const std::array<double, 3>& a, const std::array<double, 3>& b) {
+  return std::sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
+}
+
+TEST(ProjectionView, ADragRotatesIn3DAndPansIn2D) {
   views::ProjectionView view;
   ASSERT_TRUE(view.set_data(three_clouds(3)).ok());
   show(view);
-  view.grab_frame();
-  const views::CameraState before = view.camera();
-  const QImage frame_before = view.grab_frame();
+  {
+    const views::CameraState before = view.camera();
+    const QImage frame_before = view.grab_frame();
+    QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, QPoint(300, 250));
+    for (int step = 1; step <= 5; ++step) QTest::mouseMove(&view, QPoint(300 + 20 * step, 250 - 8 * step));
+    QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, QPoint(400, 210));
+    const views::CameraState after = view.camera();
+    const double radius = distance(before.position, before.focal_point);
+    EXPECT_GT(distance(before.position, after.position), 0.2 * radius) << "the camera moved";
+    EXPECT_NEAR(distance(after.position, after.focal_point), radius, 1e-6 * radius) << "a rotation about the focus";
+    EXPECT_NEAR(distance(before.focal_point, after.focal_point), 0.0, 1e-9 * radius);
+    const QImage frame_after = view.grab_frame();
+    test::save_screenshot(frame_after, "projection_view_3d_rotated");
+    EXPECT_NE(frame_before, frame_after) << "the picture follows the camera";
+  }
 
-  QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, QPoint(300, 250));
-  for (int step = 1; step <= 5; ++step) QTest::mouseMove(&view, QPoint(300 + 20 * step, 250 - 8 * step));
-  QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, QPoint(400, 210));
-  const views::CameraState after = view.camera();
-
-  auto distance = [](const std::array<double, 3>& a, const std::array<double, 3>& b) {
-    return std::sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
-  };
-  const double radius = distance(before.position, before.focal_point);
-  EXPECT_GT(distance(before.position, after.position), 0.2 * radius) << "the camera moved";
-  EXPECT_NEAR(distance(after.position, after.focal_point), radius, 1e-6 * radius) << "a rotation about the focus";
-  EXPECT_NEAR(distance(before.focal_point, after.focal_point), 0.0, 1e-9 * radius);
-  const QImage frame_after = view.grab_frame();
-  test::save_screenshot(frame_after, "projection_view_3d_rotated");
-  EXPECT_NE(frame_before, frame_after) << "the picture follows the camera";
-}
-
-TEST(ProjectionView, InFlat2DADragPansAndTheWheelZooms) {
-  views::ProjectionView view;
   ASSERT_TRUE(view.set_data(three_clouds(2)).ok());
-  show(view);
   view.grab_frame();
   const views::CameraState before = view.camera();
   EXPECT_TRUE(before.parallel);
-
   QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, QPoint(300, 250));
   for (int step = 1; step <= 4; ++step) QTest::mouseMove(&view, QPoint(300 + 25 * step, 250));
   QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, QPoint(400, 250));
   const views::CameraState panned = view.camera();
-  // Dragging right by 100 px moves the view left: focal point x decreases, nothing else turns.
+  // Dragging right by 100 px moves the view left: focal point x decreases, nothing turns or zooms.
   EXPECT_LT(panned.focal_point[0], before.focal_point[0] - 0.1);
   EXPECT_NEAR(panned.focal_point[1], before.focal_point[1], 1e-9);
   EXPECT_NEAR(panned.position[2] - panned.focal_point[2], before.position[2] - before.focal_point[2], 1e-9);
@@ -192,13 +206,12 @@ TEST(ProjectionView, SavesPngAtScaleTwoAndTheNumbersAsCsv) {
   const QImage image(png);
   ASSERT_FALSE(image.isNull());
   EXPECT_EQ(image.size(), 2 * frame.size());
-  // Point sizes double with the scale, so each class covers about four times as many pixels.
-  for (int c = 0; c < 3; ++c) {
-    const int on_screen = count_near(frame, views::class_colour(c), 12);
-    const int exported = count_near(image, views::class_colour(c), 12);
-    EXPECT_GT(exported, 3 * on_screen) << "class " << c;
-    EXPECT_LT(exported, 5 * on_screen) << "class " << c;
-  }
+  // The same picture at twice the resolution (point sizes scaled too, legend in place): sampled back down, the
+  // export matches the frame wherever the frame is not background.
+  EXPECT_GT(fraction_alike(frame, image), 0.85);
+  for (int c = 0; c < 3; ++c)
+    EXPECT_GT(count_near(image, views::class_colour(c), 12), 2 * count_near(frame, views::class_colour(c), 12))
+        << "class " << c;
 
   const QString csv = output_path("projection.csv");
   ASSERT_TRUE(view.save_csv(csv.toStdString()).ok());
