@@ -1,5 +1,9 @@
 #include "views/figure_export.h"
 
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMessageBox>
+
 #include <vtkNew.h>
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
@@ -64,6 +68,45 @@ ms::Status write_text_file(const std::string& path, const std::string& text) {
   out.close();
   if (!out) return ms::make_error("cannot write " + path);
   return ms::Ok{};
+}
+
+namespace {
+
+QString ask_path(QWidget* parent, const QString& title, const QString& base_name, const QString& suffix,
+                 const QString& filter) {
+  // Qt's own dialog: the same on every desktop, and scriptable in tests.
+  QFileDialog dialog(parent, title, base_name + "." + suffix, filter);
+  dialog.setAcceptMode(QFileDialog::AcceptSave);
+  dialog.setDefaultSuffix(suffix);
+  dialog.setOption(QFileDialog::DontUseNativeDialog);
+  if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return {};
+  return dialog.selectedFiles().first();
+}
+
+bool report(QWidget* parent, const QString& title, const ms::Status& status) {
+  if (status.ok()) return true;
+  QMessageBox::warning(parent, title, QString::fromStdString(status.error()));
+  return false;
+}
+
+}  // namespace
+
+bool run_save_image_dialog(QWidget* parent, const QString& base_name, const PngSaver& save) {
+  const QString title = QObject::tr("Save image");
+  const QString path = ask_path(parent, title, base_name, "png", QObject::tr("PNG images (*.png)"));
+  if (path.isEmpty()) return false;
+  bool ok = false;
+  const int scale = QInputDialog::getInt(parent, title, QObject::tr("Scale (times the size on screen):"), 2, 1, 8, 1,
+                                         &ok);
+  if (!ok) return false;
+  return report(parent, title, save(path.toStdString(), scale));
+}
+
+bool run_save_data_dialog(QWidget* parent, const QString& base_name, const CsvSaver& save) {
+  const QString title = QObject::tr("Save data");
+  const QString path = ask_path(parent, title, base_name, "csv", QObject::tr("CSV tables (*.csv)"));
+  if (path.isEmpty()) return false;
+  return report(parent, title, save(path.toStdString()));
 }
 
 }  // namespace ms::views

@@ -9,13 +9,25 @@
 // Outputs: Ok, or an error naming the file.
 #pragma once
 
+#include <QString>
+#include <functional>
 #include <string>
 
 #include "core/common/result.h"
 
+class QWidget;
 class vtkRenderWindow;
 
 namespace ms::views {
+
+using PngSaver = std::function<ms::Status(const std::string& path, int scale)>;
+using CsvSaver = std::function<ms::Status(const std::string& path)>;
+
+// "Save image…": asks for a .png file, then for a scale (1 to 8, default 2), and calls `save`. "Save data…": asks
+// for a .csv file and calls `save`. Errors are shown in a message box. True when a file was written.
+//   base_name  suggested file name without extension
+bool run_save_image_dialog(QWidget* parent, const QString& base_name, const PngSaver& save);
+bool run_save_data_dialog(QWidget* parent, const QString& base_name, const CsvSaver& save);
 
 ms::Status save_window_png(vtkRenderWindow* window, const std::string& path, int scale);
 

@@ -51,6 +51,17 @@ LayerProfileView::LayerProfileView(QWidget* parent)
   y->GetTitleProperties()->SetFontSize(13);
   y->GetLabelProperties()->SetFontSize(11);
   y->GetGridPen()->SetColorF(0.88, 0.88, 0.88);
+
+  save_image_action_ = new QAction(tr("Save image…"), this);
+  save_data_action_ = new QAction(tr("Save data…"), this);
+  connect(save_image_action_, &QAction::triggered, this, [this] {
+    run_save_image_dialog(this, QString::fromStdString("layer_profile_" + data_.marker),
+                          [this](const std::string& path, int scale) { return save_png(path, scale); });
+  });
+  connect(save_data_action_, &QAction::triggered, this, [this] {
+    run_save_data_dialog(this, QString::fromStdString("layer_profile_" + data_.marker),
+                         [this](const std::string& path) { return save_csv(path); });
+  });
 }
 
 LayerProfileView::~LayerProfileView() = default;

@@ -7,6 +7,7 @@
 // save_csv   the numbers shown: columns layer_index, layer, then one column per series (empty = missing)
 #pragma once
 
+#include <QAction>
 #include <string>
 #include <vtkSmartPointer.h>
 
@@ -31,6 +32,9 @@ class LayerProfileView : public VtkWidget {
 
   ms::Status save_png(const std::string& path, int scale);
   ms::Status save_csv(const std::string& path) const;
+  // "Save image…" (PNG at a chosen scale) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
+  QAction* save_image_action() const { return save_image_action_; }
+  QAction* save_data_action() const { return save_data_action_; }
 
   vtkChartXY* chart() const;
 
@@ -38,6 +42,8 @@ class LayerProfileView : public VtkWidget {
   void resizeEvent(QResizeEvent* event) override;
 
  private:
+  QAction* save_image_action_ = nullptr;
+  QAction* save_data_action_ = nullptr;
   void set_export_scale(double factor);
   // Layer names turn 45 degrees when they would not fit side by side under their ticks.
   void update_label_orientation();

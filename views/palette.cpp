@@ -23,7 +23,10 @@ Rgb lch_to_srgb(double L, double C, double h_degrees) {
   const double h = h_degrees * M_PI / 180.0;
   const double a = C * std::cos(h), b = C * std::sin(h);
   const double fy = (L + 16.0) / 116.0, fx = fy + a / 500.0, fz = fy - b / 200.0;
-  auto finv = [](double t) { return t > 6.0 / 29.0 ? t * t * t : 3.0 * (6.0 / 29.0) * (6.0 / 29.0) * (t - 4.0 / 29.0); };
+  auto finv = [](double t) {
+    constexpr double delta = 6.0 / 29.0;
+    return t > delta ? t * t * t : 3.0 * delta * delta * (t - 4.0 / 29.0);
+  };
   const double X = 0.95047 * finv(fx), Y = finv(fy), Z = 1.08883 * finv(fz);
   return {srgb_gamma(3.2406 * X - 1.5372 * Y - 0.4986 * Z), srgb_gamma(-0.9689 * X + 1.8758 * Y + 0.0415 * Z),
           srgb_gamma(0.0557 * X - 0.2040 * Y + 1.0570 * Z)};

@@ -51,7 +51,8 @@ vtkSmartPointer<vtkActor> point_actor(const Points3& positions, const std::vecto
   for (vtkIdType i = 0; i < positions.rows(); ++i) {
     points->SetPoint(i, positions(i, 0), positions(i, 1), positions(i, 2));
     vertices->InsertNextCell(1, &i);
-    for (int c = 0; c < 3; ++c) rgb->SetTypedComponent(i, c, static_cast<unsigned char>(std::lround(colours[i][c] * 255)));
+    for (int c = 0; c < 3; ++c)
+      rgb->SetTypedComponent(i, c, static_cast<unsigned char>(std::lround(colours[i][c] * 255)));
   }
   vtkNew<vtkPolyData> poly;
   poly->SetPoints(points);
@@ -126,6 +127,17 @@ ProjectionView::ProjectionView(QWidget* parent)
   legend_->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
   legend_->GetProperty()->SetColor(0.3, 0.3, 0.3);  // border
   set_mode(Mode::Flat2D);
+
+  save_image_action_ = new QAction(tr("Save image…"), this);
+  save_data_action_ = new QAction(tr("Save data…"), this);
+  connect(save_image_action_, &QAction::triggered, this, [this] {
+    run_save_image_dialog(this, QStringLiteral("projection"),
+                          [this](const std::string& path, int scale) { return save_png(path, scale); });
+  });
+  connect(save_data_action_, &QAction::triggered, this, [this] {
+    run_save_data_dialog(this, QStringLiteral("projection"),
+                         [this](const std::string& path) { return save_csv(path); });
+  });
 }
 
 ProjectionView::~ProjectionView() = default;

@@ -12,6 +12,7 @@
 
 #include <Eigen/Core>
 #include <QPointF>
+#include <QAction>
 #include <string>
 #include <vtkSmartPointer.h>
 
@@ -52,6 +53,9 @@ class ProjectionView : public VtkWidget {
 
   ms::Status save_png(const std::string& path, int scale);
   ms::Status save_csv(const std::string& path) const;
+  // "Save image…" (PNG at a chosen scale) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
+  QAction* save_image_action() const { return save_image_action_; }
+  QAction* save_data_action() const { return save_data_action_; }
 
   vtkRenderer* main_renderer() const override;
 
@@ -64,6 +68,8 @@ class ProjectionView : public VtkWidget {
   void resizeEvent(QResizeEvent* event) override;
 
  private:
+  QAction* save_image_action_ = nullptr;
+  QAction* save_data_action_ = nullptr;
   void rebuild_scene();
   void layout_legend();
   void apply_point_sizes(double factor);

@@ -5,6 +5,9 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
@@ -15,6 +18,7 @@
 #include <array>
 #include <cmath>
 #include <random>
+#include <utility>
 
 #include "tests/gui/gui_test_support.h"
 #include "views/palette.h"
@@ -110,7 +114,8 @@ TEST(ProjectionView, DrawsEachClassInItsColourWithALegend) {
   for (int c = 0; c < 3; ++c)
     EXPECT_GT(count_near(frame, views::class_colour(c), 12), 1000) << "class " << c << ", see " << shot.toStdString();
   // Anchors are lighter versions of the class colours.
-  EXPECT_GT(count_near(frame, views::lighten(views::class_colour(0), views::ProjectionView::kAnchorLightening), 12), 20) << shot.toStdString();
+  const views::Rgb anchor = views::lighten(views::class_colour(0), views::ProjectionView::kAnchorLightening);
+  EXPECT_GT(count_near(frame, anchor, 12), 20) << shot.toStdString();
   // The legend (class names in black) sits in the top-right corner.
   const QRect legend(frame.width() * 3 / 4, 0, frame.width() / 4, frame.height() / 4);
   EXPECT_GT(count_near(frame, {0.0, 0.0, 0.0}, 90, legend), 60) << "legend text, see " << shot.toStdString();
@@ -234,6 +239,64 @@ TEST(ProjectionView, SavesPngAtScaleTwoAndTheNumbersAsCsv) {
   EXPECT_EQ(anchor[0], "anchor");
   EXPECT_EQ(anchor[2].toInt(), 2);
   EXPECT_DOUBLE_EQ(anchor[6].toDouble(), data.anchors(11, 2));
+}
+
+// Answers the file dialog with `path` and the scale question with `scale`, as a user would, while an action runs.
+class DialogAnswerer : public QObject {
+ public:
+  DialogAnswerer(QString path, int scale) : path_(std::move(path)), scale_(scale) {
+    connect(&timer_, &QTimer::timeout, this, [this] {
+      QWidget* modal = QApplication::activeModalWidget();
+      if (auto* files = qobject_cast<QFileDialog*>(modal)) {
+        files->selectFile(path_);
+        static_cast<QDialog*>(files)->accept();  // QFileDialog's override (which takes the selection) is protected
+        ++answered;
+      } else if (auto* input = qobject_cast<QInputDialog*>(modal)) {
+        input->setIntValue(scale_);
+        input->accept();
+        ++answered;
+      }
+    });
+    timer_.start(20);
+  }
+  int answered = 0;
+
+ private:
+  QString path_;
+  int scale_;
+  QTimer timer_;
+};
+
+TEST(ProjectionView, SaveImageAndSaveDataActionsAskForAFileAndAScale) {
+  views::ProjectionView view;
+  ASSERT_TRUE(view.set_data(three_clouds(2)).ok());
+  show(view, 400, 300);
+  const QImage frame = view.grab_frame();
+  ASSERT_NE(view.save_image_action(), nullptr);
+  EXPECT_EQ(view.save_image_action()->text(), "Save image…");
+  EXPECT_EQ(view.save_data_action()->text(), "Save data…");
+
+  const QString png = output_path("projection_from_action.png");
+  QFile::remove(png);  // no overwrite question
+  {
+    DialogAnswerer answers(png, 3);
+    view.save_image_action()->trigger();
+    EXPECT_EQ(answers.answered, 2) << "a file dialog, then the scale";
+  }
+  const QImage image(png);
+  ASSERT_FALSE(image.isNull());
+  EXPECT_EQ(image.size(), 3 * frame.size());
+
+  const QString csv = output_path("projection_from_action.csv");
+  QFile::remove(csv);
+  {
+    DialogAnswerer answers(csv, 1);
+    view.save_data_action()->trigger();
+    EXPECT_EQ(answers.answered, 1);
+  }
+  QFile file(csv);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
+  EXPECT_EQ(QString::fromUtf8(file.readLine()).trimmed(), "kind,index,class_id,class,x,y");
 }
 
 TEST(ProjectionView, RefusesInconsistentData) {
