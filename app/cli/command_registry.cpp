@@ -14,6 +14,7 @@ const std::vector<Command>& commands() {
       {"demo", "Headless demo on the embedded Fashion-MNIST: summary, sample montage, geometry.", run_demo},
       {"correlate", "Correlate two CSV columns per group: r, rho, tau with p, partial, bootstrap CIs.", run_correlate},
       {"layers", "List the layers of a TorchScript checkpoint: id, op, output shape (--input-shape, --json).", run_layers},
+      {"geometry", "GLUE markers (capacity, dimension, radius, utility, alignments), PR, NC1 of HDF5 features.", run_geometry},
       {"zoo", "Train the demo model zoo (MLP, CNN, residual CNN x lr x wd x seed x optimizer): zoo train --out DIR.", run_zoo},
   };
   return all;

@@ -11,5 +11,6 @@ int run_analyze(const QStringList& arguments);
 int run_correlate(const QStringList& arguments);
 int run_layers(const QStringList& arguments);
 int run_zoo(const QStringList& arguments);
+int run_geometry(const QStringList& arguments);
 
 }  // namespace ms::cli
