@@ -46,12 +46,11 @@ ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eige
     if (!subsample) return ms::make_error(subsample.error());
     const std::vector<int>& offsets = subsample->class_offsets;
     const int P = subsample->num_classes();
-    const Eigen::Index m = static_cast<Eigen::Index>(subsample->points.size());
     result.num_manifolds = P;
 
     auto start = std::chrono::steady_clock::now();
-    Eigen::MatrixXd points(m, X.cols());
-    for (Eigen::Index i = 0; i < m; ++i) points.row(i) = X.row(subsample->points[i]).template cast<double>();
+    // Indexed gather: Eigen walks it in X's storage order (row by row would stride through a column-major X).
+    Eigen::MatrixXd points = X(subsample->points, Eigen::all).template cast<double>();
     Eigen::RowVectorXd mean;
     if (options.preprocess == Preprocess::center) {
       mean = points.colwise().mean();
