@@ -47,8 +47,9 @@ Rgb class_colour(int index) {
   if (index < 8 + static_cast<int>(kTolMuted.size())) return kTolMuted[index - 8];
   const int k = index - 8 - static_cast<int>(kTolMuted.size());
   constexpr double kGoldenAngle = 137.50776405;
-  const double lightness[3] = {55.0, 70.0, 42.0};
-  return lch_to_srgb(lightness[k % 3], 45.0, std::fmod(20.0 + k * kGoldenAngle, 360.0));
+  // Start hue and lightness cycle chosen so the first 30 colours stay at least 0.15 apart in RGB.
+  const double lightness[3] = {45.0, 65.0, 80.0};
+  return lch_to_srgb(lightness[k % 3], 40.0, std::fmod(315.0 + k * kGoldenAngle, 360.0));
 }
 
 Rgb lighten(const Rgb& colour, double amount) {

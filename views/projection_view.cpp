@@ -113,19 +113,9 @@ std::string check(const ProjectionData& d) {
 }  // namespace
 
 ProjectionView::ProjectionView(QWidget* parent)
-    : VtkWidget(parent), renderer_(vtkSmartPointer<vtkRenderer>::New()),
-      legend_(vtkSmartPointer<vtkLegendBoxActor>::New()) {
+    : VtkWidget(parent), renderer_(vtkSmartPointer<vtkRenderer>::New()) {
   renderer_->SetBackground(1.0, 1.0, 1.0);
   render_window()->AddRenderer(renderer_);
-  legend_->SetBorder(true);
-  legend_->UseBackgroundOn();
-  legend_->SetBackgroundColor(1.0, 1.0, 1.0);
-  legend_->SetBackgroundOpacity(0.85);
-  legend_->GetEntryTextProperty()->SetColor(0.0, 0.0, 0.0);
-  legend_->GetEntryTextProperty()->SetFontSize(12);
-  legend_->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-  legend_->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
-  legend_->GetProperty()->SetColor(0.3, 0.3, 0.3);  // border
   set_mode(Mode::Flat2D);
 
   save_image_action_ = new QAction(tr("Save image…"), this);
@@ -147,10 +137,8 @@ vtkRenderer* ProjectionView::main_renderer() const { return renderer_; }
 ms::Status ProjectionView::set_data(ProjectionData data) {
   if (const std::string problem = check(data); !problem.empty()) return ms::make_error("projection view: " + problem);
   data_ = std::move(data);
-  mode_ = data_.coords.cols() == 3 ? Mode::Orbit3D : Mode::Flat2D;
   hovered_ = -1;
-  rebuild_scene();
-  set_mode(mode_);
+  set_mode(data_.coords.cols() == 3 ? Mode::Orbit3D : Mode::Flat2D);  // rebuilds the scene, resets the camera
   return ms::Ok{};
 }
 
@@ -201,6 +189,18 @@ void ProjectionView::rebuild_scene() {
     renderer_->AddActor(anchors_);
   }
 
+  // A new legend each time: entries added to an existing vtkLegendBoxActor do not get its entry text property
+  // (VTK 9.1), so their names would be drawn in the default white.
+  legend_ = vtkSmartPointer<vtkLegendBoxActor>::New();
+  legend_->SetBorder(true);
+  legend_->UseBackgroundOn();
+  legend_->SetBackgroundColor(1.0, 1.0, 1.0);
+  legend_->SetBackgroundOpacity(0.85);
+  legend_->GetEntryTextProperty()->SetColor(0.0, 0.0, 0.0);
+  legend_->GetEntryTextProperty()->SetFontSize(12);
+  legend_->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+  legend_->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
+  legend_->GetProperty()->SetColor(0.3, 0.3, 0.3);  // border
   const int classes = static_cast<int>(data_.class_names.size());
   legend_->SetNumberOfEntries(classes);
   vtkNew<vtkRegularPolygonSource> disc;
@@ -227,6 +227,7 @@ void ProjectionView::rebuild_scene() {
 }
 
 void ProjectionView::layout_legend() {
+  if (!legend_) return;
   const double w = std::max(width(), 1), h = std::max(height(), 1);
   size_t longest = 1;
   for (const auto& name : data_.class_names) longest = std::max(longest, name.size());

@@ -125,6 +125,54 @@ TEST(ProjectionView, DrawsEachClassInItsColourWithALegend) {
   const QImage flat = view.grab_frame();
   test::save_screenshot(flat, "projection_view_2d");
   for (int c = 0; c < 3; ++c) EXPECT_GT(count_near(flat, views::class_colour(c), 12), 1000) << "class " << c;
+
+  // Twelve classes on a ring (beyond Okabe-Ito's eight): every class colour is on screen.
+  views::ProjectionData ring;
+  ring.coords.resize(12 * 20, 2);
+  ring.labels.resize(12 * 20);
+  for (int c = 0; c < 12; ++c) {
+    ring.class_names.push_back("class " + std::to_string(c));
+    for (int i = 0; i < 20; ++i) {
+      const double angle = 2.0 * M_PI * c / 12.0 + 0.02 * i;
+      ring.coords.row(c * 20 + i) << std::cos(angle) * (1.0 + 0.01 * i), std::sin(angle) * (1.0 + 0.01 * i);
+      ring.labels[c * 20 + i] = c;
+    }
+  }
+  ASSERT_TRUE(view.set_data(ring).ok());
+  const QImage twelve = view.grab_frame();
+  const QString ring_shot = test::save_screenshot(twelve, "projection_view_12_classes");
+  // All twelve names in black, not only the first ones: dark text right of the legend symbols, below entry 3.
+  const QRect names(twelve.width() - 75, 75, 70, 180);
+  EXPECT_GT(count_near(twelve, {0.0, 0.0, 0.0}, 90, names), 250) << "legend names, see " << ring_shot.toStdString();
+  for (int c = 0; c < 12; ++c)
+    EXPECT_GT(count_near(twelve, views::class_colour(c), 6), 150)
+        << "class " << c << ", see " << ring_shot.toStdString();
+}
+
+TEST(Palette, OkabeItoFirstThenDistinctColours) {
+  // The published Okabe-Ito values (Wong 2011), black last.
+  const int hex[8] = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7, 0x000000};
+  for (int i = 0; i < 8; ++i)
+    for (int k = 0; k < 3; ++k)
+      EXPECT_EQ(std::lround(views::class_colour(i)[k] * 255), (hex[i] >> (16 - 8 * k)) & 0xFF) << i;
+  // The first 30 colours stay apart (RGB distance), are valid, and do not depend on anything but the index.
+  for (int i = 0; i < 30; ++i) {
+    for (int k = 0; k < 3; ++k) {
+      EXPECT_GE(views::class_colour(i)[k], 0.0);
+      EXPECT_LE(views::class_colour(i)[k], 1.0);
+    }
+    for (int j = 0; j < i; ++j) {
+      const views::Rgb a = views::class_colour(i), b = views::class_colour(j);
+      const double d =
+          std::sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
+      EXPECT_GT(d, 0.12) << i << " vs " << j;
+    }
+  }
+  EXPECT_EQ(views::class_colour(40), views::class_colour(40));
+  const views::Rgb light = views::lighten({0.0, 0.5, 1.0}, 0.5);
+  EXPECT_DOUBLE_EQ(light[0], 0.5);
+  EXPECT_DOUBLE_EQ(light[1], 0.75);
+  EXPECT_DOUBLE_EQ(light[2], 1.0);
 }
 
 double distance(const std::array<double, 3>& a, const std::array<double, 3>& b) {
