@@ -4,8 +4,9 @@
 // save_window_png
 //   window  a vtkRenderWindow that can render (for a VtkWidget: after it has been shown once)
 //   path    output .png
-//   scale   integer >= 1; the image is scale times the window size (tiled rendering: text scales with it,
-//           line widths and point sizes do not, so views thicken those themselves while exporting)
+//   scale   integer >= 1; the image is scale times the window size, rendered once at that size with the DPI
+//           scaled alike (text follows; line widths and point sizes do not, so views thicken those themselves
+//           while exporting). Not tiles (vtkWindowToImageFilter::SetScale): those lose legend entries in VTK 9.1.
 // Outputs: Ok, or an error naming the file.
 #pragma once
 
