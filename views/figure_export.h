@@ -6,7 +6,8 @@
 //   path    output .png
 //   scale   integer >= 1; the image is scale times the window size, rendered once at that size with the DPI
 //           scaled alike (text follows; line widths and point sizes do not, so views thicken those themselves
-//           while exporting). Not tiles (vtkWindowToImageFilter::SetScale): those lose legend entries in VTK 9.1.
+//           while exporting). Not tiles (vtkWindowToImageFilter::SetScale): a tiled chart keeps the small
+//           window's layout with scaled text, and its x axis title ran into the tick labels.
 // Outputs: Ok, or an error naming the file.
 #pragma once
 
