@@ -22,8 +22,7 @@ ms::Status save_window_png(vtkRenderWindow* window, const std::string& path, int
   if (size[0] <= 0 || size[1] <= 0) return ms::make_error("save PNG " + path + ": the window has no size yet");
 
   // Render once at the full size (VTK draws into its own framebuffer, so the window may outgrow the widget) with
-  // the DPI scaled alike, so text, chart margins and 2D actors keep their proportions. Tiled rendering
-  // (vtkWindowToImageFilter::SetScale) loses vtkLegendBoxActor entries in VTK 9.1.
+  // the DPI scaled alike, so the chart lays out its axes, titles and legend for the large image.
   const int width = size[0], height = size[1], dpi = window->GetDPI();
   window->SetSize(width * scale, height * scale);
   window->SetDPI(dpi * scale);
