@@ -156,5 +156,31 @@ TEST(GlueOptions, FloatInputAndCentersForDrawing) {
   EXPECT_NEAR(W.sum(), d->center_weights.sum(), 1e-12);
 }
 
+class CountingProgress final : public Progress {
+ public:
+  void report(double fraction, const std::string&) override {
+    ++calls;
+    last = fraction;
+  }
+  int calls = 0;
+  double last = -1;
+};
+
+TEST(GlueOptions, ProgressReachesOneAndCancelStops) {
+  const Manifolds data = testing::clouds(3, 10, 12, 1.0, 14);
+  GlueOptions options;
+  options.n_t = 40;
+  options.repeats = 2;
+  CountingProgress progress;
+  ASSERT_TRUE(glue(data.X, data.labels, options, &progress).ok());
+  EXPECT_GE(progress.calls, 2);
+  EXPECT_DOUBLE_EQ(progress.last, 1.0);
+  CancelToken cancel;
+  cancel.cancel();
+  const auto cancelled = glue(data.X, data.labels, options, nullptr, &cancel);
+  ASSERT_FALSE(cancelled.ok());
+  EXPECT_NE(cancelled.error().find("cancelled"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ms::geometry
