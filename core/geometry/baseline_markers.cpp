@@ -26,7 +26,12 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
   m.sparsity = sparsity(X, options.sparsity_threshold);
   m.mean_distance = mean_distance(X, options.block);
   m.mean_angle = mean_angle(X, options.block);
-  m.mean_covariance = mean_covariance(X, options.block);
+  auto covariance = [&](const Eigen::Ref<const Eigen::MatrixXd>& Y) {
+    const bool exact = options.covariance_exact_max_features <= 0 || Y.cols() <= options.covariance_exact_max_features;
+    return exact ? mean_covariance(Y, options.block)
+                 : mean_covariance_sampled(Y, options.covariance_pairs, options.covariance_seed);
+  };
+  m.mean_covariance = covariance(X);
 
   // Within-class variants: the same statistic on each class's rows, averaged over classes with >= 2 samples.
   std::vector<std::vector<long>> members(static_cast<std::size_t>(labels.maxCoeff()) + 1);
@@ -41,7 +46,7 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
     m.sparsity_avg += sparsity(Xc, options.sparsity_threshold);
     m.mean_distance_avg += mean_distance(Xc, options.block);
     m.mean_angle_avg += mean_angle(Xc, options.block);
-    m.mean_covariance_avg += mean_covariance(Xc, options.block);
+    m.mean_covariance_avg += covariance(Xc);
     ++classes;
   }
   if (classes == 0) return make_error("baseline markers: no class has two samples");

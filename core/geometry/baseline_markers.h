@@ -21,6 +21,11 @@ struct BaselineOptions {
   double rank_tolerance = 1e-3;      // sigma_j >= tol * sigma_1
   double nc1_tolerance = 1e-3;       // Sigma_B eigenpairs kept: lambda > tol * lambda_max
   long block = 256;                  // rows per block in the pairwise loops (memory ~ block * max(n, d))
+  // mean_covariance is exact up to this many features, and estimated from covariance_pairs random feature pairs
+  // (seeded by covariance_seed) above it; 0 = always exact (the paper's code, O(n d^2)).
+  long covariance_exact_max_features = 4096;
+  long covariance_pairs = 1000000;
+  unsigned long long covariance_seed = 0;
 };
 
 struct BaselineMarkers {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 
 namespace ms::geometry {
 
@@ -61,6 +62,22 @@ double mean_covariance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
     for (long a = 0; a < cols; ++a) total += S.row(a).tail(d - k0 - a - 1).cwiseAbs().sum();
   }
   return total / static_cast<double>(n - 1) / (0.5 * static_cast<double>(d) * static_cast<double>(d - 1));
+}
+
+double mean_covariance_sampled(const Eigen::Ref<const Eigen::MatrixXd>& X, long pairs, unsigned long long seed) {
+  const long n = X.rows(), d = X.cols();
+  if (n < 2 || d < 2 || pairs < 1) return nan;
+  const Eigen::MatrixXd Xc = X.rowwise() - X.colwise().mean();
+  std::mt19937_64 rng(seed);
+  double total = 0.0;
+  for (long p = 0; p < pairs; ++p) {
+    // A uniform pair k != l; the unordered pair {k, l} is then uniform over the d(d-1)/2 pairs.
+    const long k = static_cast<long>(rng() % static_cast<unsigned long long>(d));
+    long l = static_cast<long>(rng() % static_cast<unsigned long long>(d - 1));
+    if (l >= k) ++l;
+    total += std::abs(Xc.col(k).dot(Xc.col(l)));
+  }
+  return total / static_cast<double>(n - 1) / static_cast<double>(pairs);
 }
 
 double sparsity(const Eigen::Ref<const Eigen::MatrixXd>& X, double threshold) {

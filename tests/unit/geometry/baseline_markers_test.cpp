@@ -236,3 +236,31 @@ TEST(LogitMarkers, HandComputedBatch) {
 
 }  // namespace
 }  // namespace ms::geometry
+
+namespace ms::geometry {
+namespace {
+
+TEST(Baselines, SampledMeanCovarianceEstimatesTheExactMean) {
+  // 60 samples x 300 features with correlated columns: the exact mean over 44850 pairs vs 400000 sampled pairs.
+  // |Cov| varies by about its own mean here, so the relative standard error is ~1/sqrt(4e5) = 0.16 %; tolerance 1 %.
+  Eigen::MatrixXd latent = Eigen::MatrixXd::Random(60, 5);
+  Eigen::MatrixXd X = latent * Eigen::MatrixXd::Random(5, 300) + 0.3 * Eigen::MatrixXd::Random(60, 300);
+  const double exact = mean_covariance(X);
+  const double sampled = mean_covariance_sampled(X, 400000, 7);
+  EXPECT_NEAR(sampled, exact, 0.01 * exact);
+  EXPECT_EQ(mean_covariance_sampled(X, 1000, 7), mean_covariance_sampled(X, 1000, 7));  // seeded
+  // The entry point switches to sampling above the feature limit, and stays exact at or below it.
+  Eigen::VectorXi labels = Eigen::VectorXi::LinSpaced(60, 0, 59).unaryExpr([](int i) { return i % 3; });
+  BaselineOptions wide;
+  wide.covariance_exact_max_features = 100;
+  wide.covariance_pairs = 400000;
+  auto estimated = compute_baseline_markers(X, labels, wide);
+  auto direct = compute_baseline_markers(X, labels, BaselineOptions{});
+  ASSERT_TRUE(estimated.ok() && direct.ok());
+  EXPECT_EQ(direct->mean_covariance, exact);
+  EXPECT_NEAR(estimated->mean_covariance, exact, 0.01 * exact);
+  EXPECT_NEAR(estimated->mean_covariance_avg, direct->mean_covariance_avg, 0.02 * direct->mean_covariance_avg);
+}
+
+}  // namespace
+}  // namespace ms::geometry
