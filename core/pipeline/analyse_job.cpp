@@ -14,7 +14,7 @@
 #include "core/model/model.h"
 #include "core/pipeline/checkpoint_info.h"
 #include "core/pipeline/marker_maps.h"
-#include "core/pipeline/results_table.h"
+#include "core/store/results_table.h"
 #include "core/store/project_file.h"
 
 namespace ms::pipeline {
@@ -335,7 +335,7 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
   }
   summary.cancelled = cancel.cancelled();
   if (Status saved = store::write_project(project, options.project_path); !saved.ok()) return make_error(saved.error());
-  if (Status table = write_results_csv(project, options.id_dataset, summary.csv_path); !table.ok())
+  if (Status table = store::write_results_csv(project, options.id_dataset, summary.csv_path); !table.ok())
     return make_error(table.error());
   progress.report(1.0, summary.cancelled ? "cancelled" : "done");
   return summary;

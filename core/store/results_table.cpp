@@ -1,4 +1,4 @@
-#include "core/pipeline/results_table.h"
+#include "core/store/results_table.h"
 
 #include <unistd.h>
 
@@ -11,7 +11,7 @@
 #include <map>
 #include <set>
 
-namespace ms::pipeline {
+namespace ms::store {
 namespace {
 
 std::string number(double value) {
@@ -39,7 +39,7 @@ std::string quoted(const std::string& field) {
 
 }  // namespace
 
-Table results_table(const store::Project& project, const std::string& id_dataset) {
+Table results_table(const Project& project, const std::string& id_dataset) {
   std::set<std::string> hyper, markers, evaluations;
   for (const auto& checkpoint : project.checkpoints)
     for (const auto& [key, value] : checkpoint.hyper_parameters) hyper.insert(key);
@@ -63,18 +63,18 @@ Table results_table(const store::Project& project, const std::string& id_dataset
   table.columns.insert(table.columns.end(), markers.begin(), markers.end());
   table.columns.insert(table.columns.end(), evaluations.begin(), evaluations.end());
 
-  std::vector<const store::GeometryEntry*> entries;
+  std::vector<const GeometryEntry*> entries;
   for (const auto& geometry : project.geometry)
     if (geometry.dataset == id_dataset) entries.push_back(&geometry);
-  auto depth = [](const store::GeometryEntry* e) {
+  auto depth = [](const GeometryEntry* e) {
     auto it = e->markers.find("layer_index");
     return it == e->markers.end() ? 0.0 : it->second;
   };
   std::stable_sort(entries.begin(), entries.end(), [&](auto* a, auto* b) {
     return a->checkpoint != b->checkpoint ? a->checkpoint < b->checkpoint : depth(a) < depth(b);
   });
-  for (const store::GeometryEntry* entry : entries) {
-    const store::CheckpointEntry* checkpoint = nullptr;
+  for (const GeometryEntry* entry : entries) {
+    const CheckpointEntry* checkpoint = nullptr;
     for (const auto& c : project.checkpoints)
       if (c.id == entry->checkpoint) checkpoint = &c;
     std::vector<std::string> row{entry->checkpoint, checkpoint ? checkpoint->architecture : ""};
@@ -120,4 +120,4 @@ Status write_csv(const Table& table, const std::string& path) {
   return Ok{};
 }
 
-}  // namespace ms::pipeline
+}  // namespace ms::store
