@@ -11,23 +11,60 @@
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QDir>
+#include <QFileInfo>
 #include <QTime>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <QCloseEvent>
+#include <QPointer>
+#include <QFileSystemWatcher>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTimer>
+
+#include "app/gui/job_runner.h"
+#include "app/gui/jobs_panel.h"
+#include "app/gui/profile_panel.h"
+#include "app/gui/project_panel.h"
+#include "app/gui/results_panel.h"
 #include "core/data/dataset_registry.h"
 #include "core/data/sampling.h"
+#include "core/store/project_file.h"
 #include "views/sample_grid_view.h"
+#ifdef MS_HAVE_MODEL
+#include "app/gui/analyze_dialog.h"
+#include "core/pipeline/analyse_job.h"
+#endif
 
 namespace ms::gui {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle("ManifoldScope");
   resize(1280, 800);
+  jobs_ = new JobRunner(this);
   grid_ = new views::SampleGridView;
   auto* scroll = new QScrollArea;
   scroll->setWidget(grid_);
   scroll->setWidgetResizable(true);
-  setCentralWidget(scroll);
+  profile_ = new ProfilePanel;
+  results_ = new ResultsPanel;
+  tabs_ = new QTabWidget;
+  tabs_->addTab(scroll, tr("Samples"));
+  tabs_->addTab(profile_, tr("Layer Profile"));
+  tabs_->addTab(results_, tr("Results"));
+  setCentralWidget(tabs_);
+  connect(profile_, &ProfilePanel::message, this, [this](const QString& text, bool error) { log(text, error); });
+  connect(results_, &ResultsPanel::message, this, [this](const QString& text, bool error) { log(text, error); });
+  // A running analysis saves the project after each checkpoint: reload it shortly after each save.
+  watcher_ = new QFileSystemWatcher(this);
+  reload_timer_ = new QTimer(this);
+  reload_timer_->setSingleShot(true);
+  reload_timer_->setInterval(300);
+  connect(watcher_, &QFileSystemWatcher::fileChanged, reload_timer_, qOverload<>(&QTimer::start));
+  connect(reload_timer_, &QTimer::timeout, this, [this] {
+    if (!project_path_.isEmpty() && QFileInfo::exists(project_path_)) open_project(project_path_);
+  });
   build_menus();
   build_docks();
   busy_ = new QProgressBar;
@@ -40,10 +77,27 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(&loader_, &QFutureWatcher<Loaded>::finished, this, &MainWindow::on_loaded);
 }
 
-MainWindow::~MainWindow() { loader_.waitForFinished(); }
+MainWindow::~MainWindow() {
+  jobs_->cancel_all_and_wait();
+  loader_.waitForFinished();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (jobs_->running_count() > 0) log(tr("Cancelling running jobs…"));
+  jobs_->cancel_all_and_wait();
+  event->accept();
+}
 
 void MainWindow::build_menus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("Open &Project…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("ManifoldScope projects (*.msproj);;All files (*)"));
+    if (!path.isEmpty()) open_project(path);
+  });
+  recent_menu_ = file->addMenu(tr("Recent Projects"));
+  fill_recent_menu();
+  file->addSeparator();
   QMenu* known = file->addMenu(tr("Open &Known Dataset"));
   for (const data::KnownDataset& dataset : data::known_datasets()) {
     for (const std::string& split : dataset.splits) {
@@ -64,6 +118,18 @@ void MainWindow::build_menus() {
   });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+  QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+#ifdef MS_HAVE_MODEL
+  analysis->addAction(tr("Analyze &Checkpoints…"), QKeySequence(tr("Ctrl+R")), this, [this] {
+    AnalyzeDialog dialog(project_path_.isEmpty() ? QDir::current().filePath("analysis.msproj") : project_path_, this);
+    if (dialog.exec() == QDialog::Accepted) start_analysis(dialog.options());
+  });
+#else
+  analysis->addAction(tr("Analyze Checkpoints… (this build has no LibTorch)"))->setEnabled(false);
+#endif
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  for (int i = 0; i < tabs_->count(); ++i)
+    view->addAction(tabs_->tabText(i), this, [this, i] { tabs_->setCurrentIndex(i); });
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About ManifoldScope"), this, [this] {
     QMessageBox::about(this, tr("About ManifoldScope"),
@@ -86,7 +152,115 @@ void MainWindow::build_docks() {
   log_dock->setObjectName("log_dock");
   log_dock->setWidget(log_);
   addDockWidget(Qt::BottomDockWidgetArea, log_dock);
-  resizeDocks({log_dock}, {110}, Qt::Vertical);
+  browser_ = new ProjectPanel;
+  auto* project_dock = new QDockWidget(tr("Project"), this);
+  project_dock->setObjectName("project_dock");
+  project_dock->setWidget(browser_);
+  addDockWidget(Qt::LeftDockWidgetArea, project_dock);
+  jobs_panel_ = new JobsPanel(jobs_);
+  auto* jobs_dock = new QDockWidget(tr("Jobs"), this);
+  jobs_dock->setObjectName("jobs_dock");
+  jobs_dock->setWidget(jobs_panel_);
+  addDockWidget(Qt::BottomDockWidgetArea, jobs_dock);
+  tabifyDockWidget(log_dock, jobs_dock);
+  log_dock->raise();
+  resizeDocks({log_dock}, {130}, Qt::Vertical);
+  connect(jobs_, &JobRunner::finished, this, [this](int, const QString& error) {
+    if (!error.isEmpty()) log(error, true);
+  });
+}
+
+void MainWindow::open_project(const QString& path) {
+  auto loaded = std::make_shared<std::shared_ptr<const store::Project>>();
+  const int id = jobs_->start(tr("Open %1").arg(QFileInfo(path).fileName()), [path, loaded](Progress&, CancelToken&) {
+    auto project = store::read_project(path.toStdString());
+    if (!project) return Status(make_error(project.error()));
+    *loaded = std::make_shared<const store::Project>(std::move(project).value());
+    return Status(Ok{});
+  });
+  auto connection = std::make_shared<QMetaObject::Connection>();
+  *connection = connect(jobs_, &JobRunner::finished, this, [this, id, path, loaded, connection](int done, const QString& error) {
+    if (done != id) return;
+    disconnect(*connection);
+    if (!error.isEmpty()) {
+      Q_EMIT project_failed(error);
+      return;
+    }
+    show_project(*loaded, path);
+  });
+}
+
+void MainWindow::show_project(std::shared_ptr<const store::Project> project, const QString& path) {
+  project_ = std::move(project);
+  if (project_path_ != path) {
+    if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
+    project_path_ = path;
+    log(tr("Opened project %1 (%2 checkpoints, %3 layer results)")
+            .arg(path)
+            .arg(project_->checkpoints.size())
+            .arg(project_->geometry.size()));
+    remember_recent(path);
+  }
+  if (!watcher_->files().contains(path)) watcher_->addPath(path);  // a rename-over replaces the watched inode
+  setWindowTitle(tr("ManifoldScope — %1").arg(QFileInfo(path).fileName()));
+  browser_->set_project(project_);
+  profile_->set_project(project_);
+  results_->set_project(project_);
+  if (!project_->geometry.empty() && tabs_->currentIndex() == 0) tabs_->setCurrentWidget(profile_);
+  Q_EMIT project_loaded(path);
+}
+
+#ifdef MS_HAVE_MODEL
+int MainWindow::start_analysis(const pipeline::AnalyseOptions& options) {
+  const QString path = QString::fromStdString(options.project_path);
+  if (project_path_ != path) {
+    if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
+    project_path_ = path;
+  }
+  log(tr("Analysing %1 checkpoint path(s) into %2").arg(options.checkpoints.size()).arg(path));
+  const int id = jobs_->start(tr("Analyze"), [options, this](Progress& progress, CancelToken& cancel) {
+    auto summary = pipeline::run_analyse(options, progress, cancel);
+    if (!summary) return Status(make_error(summary.error()));
+    for (const std::string& failure : summary->failures)
+      QMetaObject::invokeMethod(this, [this, failure] { log(QString::fromStdString(failure), true); });
+    return Status(Ok{});
+  });
+  // The project file appears after the first checkpoint; watch its folder until then.
+  QPointer<QTimer> poll = new QTimer(this);
+  poll->setInterval(500);
+  connect(poll, &QTimer::timeout, this, [this, path, poll] {
+    if (!QFileInfo::exists(path)) return;
+    poll->deleteLater();
+    open_project(path);
+  });
+  poll->start();
+  auto connection = std::make_shared<QMetaObject::Connection>();
+  *connection = connect(jobs_, &JobRunner::finished, this, [this, id, path, poll, connection](int done, const QString& error) {
+    if (done != id) return;
+    disconnect(*connection);
+    if (poll) poll->deleteLater();
+    log(error.isEmpty() ? tr("Analysis finished") : tr("Analysis ended: %1").arg(error), !error.isEmpty());
+    if (QFileInfo::exists(path)) open_project(path);
+    Q_EMIT analysis_finished(error);
+  });
+  return id;
+}
+#endif
+
+void MainWindow::remember_recent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value("recent_projects").toStringList();
+  recent.removeAll(path);
+  recent.prepend(path);
+  settings.setValue("recent_projects", recent.mid(0, 8));
+  fill_recent_menu();
+}
+
+void MainWindow::fill_recent_menu() {
+  recent_menu_->clear();
+  const QStringList recent = QSettings().value("recent_projects").toStringList();
+  for (const QString& path : recent) recent_menu_->addAction(path, this, [this, path] { open_project(path); });
+  recent_menu_->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::open_dataset(const QString& spec) {

@@ -31,6 +31,8 @@ int run_gui(int argc, char** argv) {
   MainWindow window;
   window.show();
   window.open_dataset(dataset);
+  if (int at = static_cast<int>(arguments.indexOf("--project")); at >= 0 && at + 1 < arguments.size())
+    window.open_project(arguments[at + 1]);
   return QApplication::exec();
 }
 

@@ -155,10 +155,13 @@ Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress,
   return inputs;
 }
 
-model::BatchOptions batch_for(const AnalyseOptions& options, const data::Dataset& dataset) {
+// The checkpoint's own normalisation (sidecar) wins; else images stored as bytes go in as 0..1 unless the caller set
+// a scale.
+model::BatchOptions batch_for(const AnalyseOptions& options, const data::Dataset& dataset,
+                              const std::optional<model::Normalization>& declared) {
   model::BatchOptions batch = options.batch;
-  // Images stored as bytes go into models as 0..1 unless the caller set a scale.
-  if (batch.normalization.scale == 1.0f && dataset.element_type == "uint8") batch.normalization.scale = 1.0f / 255.0f;
+  if (declared) batch.normalization = *declared;
+  else if (batch.normalization.scale == 1.0f && dataset.element_type == "uint8") batch.normalization.scale = 1.0f / 255.0f;
   return batch;
 }
 
@@ -175,7 +178,9 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
   for (size_t i = 0; i < layers->size(); ++i)
     if (wanted((*layers)[i], options.layers)) ids.push_back((*layers)[i].id), depth.push_back(static_cast<int>(i));
   if (ids.empty()) return make_error(path + ": none of the requested layers exists in this model");
-  const model::BatchOptions batch = batch_for(options, inputs.id);
+  auto declared = sidecar_normalization(path);
+  if (!declared) return make_error(declared.error());
+  const model::BatchOptions batch = batch_for(options, inputs.id, *declared);
 
   // 1. One pass of the geometry sample taps every layer.
   SliceProgress extract_progress(progress, 0.0, 0.15, "activations: ");
@@ -214,7 +219,7 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
     const data::Dataset& dataset = *evaluated[k];
     SliceProgress logit_progress(progress, 0.75 + 0.15 * k / evaluated.size(), 0.75 + 0.15 * (k + 1) / evaluated.size(),
                                  "logits on " + dataset.name + ": ");
-    auto logits = model::compute_logits(net, as_matrix(dataset), dataset.item_shape, batch_for(options, dataset),
+    auto logits = model::compute_logits(net, as_matrix(dataset), dataset.item_shape, batch_for(options, dataset, *declared),
                                         logit_progress, cancel);
     if (!logits) return make_error(path + ", " + dataset.name + ": " + logits.error());
     auto evaluation = model::evaluate_logits(*logits, dataset.labels);
@@ -236,7 +241,7 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
     std::iota(rows.begin(), rows.end(), 0);
     model::SubsetSink features(rows);
     if (Status s = model::extract_activations(net, as_matrix(inputs.transfer), inputs.transfer.item_shape,
-                                              {penultimate.id}, batch_for(options, inputs.transfer), features,
+                                              {penultimate.id}, batch_for(options, inputs.transfer, *declared), features,
                                               probe_progress, cancel);
         !s.ok())
       return make_error(path + ", transfer: " + s.error());

@@ -53,9 +53,29 @@ Result<store::CheckpointEntry> describe_checkpoint(const std::string& path) {
   if (json.contains("architecture")) entry.architecture = as_text(json["architecture"]);
   if (json.contains("hyper_parameters") && json["hyper_parameters"].is_object())
     for (const auto& [key, value] : json["hyper_parameters"].items()) entry.hyper_parameters[key] = as_text(value);
-  for (const char* key : {"lr", "weight_decay", "seed", "optimizer", "epochs", "train_accuracy", "test_accuracy"})
+  for (const char* key : {"lr", "learning_rate", "weight_decay", "seed", "optimizer", "epochs", "batch_size",
+                          "train_accuracy", "test_accuracy", "final_train_loss"})
     if (json.contains(key)) entry.hyper_parameters[key] = as_text(json[key]);
   return entry;
+}
+
+Result<std::optional<model::Normalization>> sidecar_normalization(const std::string& path) {
+  const fs::path sidecar = fs::path(path).replace_extension(".json");
+  if (!fs::exists(sidecar)) return std::optional<model::Normalization>{};
+  std::ifstream in(sidecar);
+  nlohmann::json json = nlohmann::json::parse(in, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) return make_error(sidecar.string() + ": not a JSON object");
+  if (!json.contains("normalization")) return std::optional<model::Normalization>{};
+  const auto& spec = json["normalization"];
+  model::Normalization normalization;
+  try {
+    if (spec.contains("scale")) normalization.scale = spec["scale"].get<float>();
+    if (spec.contains("mean")) normalization.mean = spec["mean"].get<std::vector<float>>();
+    if (spec.contains("std")) normalization.std = spec["std"].get<std::vector<float>>();
+  } catch (const nlohmann::json::exception& e) {
+    return make_error(sidecar.string() + ": bad \"normalization\" (" + e.what() + ")");
+  }
+  return std::optional<model::Normalization>(normalization);
 }
 
 }  // namespace ms::pipeline

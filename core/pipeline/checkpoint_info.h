@@ -2,9 +2,11 @@
 // from the JSON sidecar the zoo (or a user) writes next to it (`model.pt` -> `model.json`).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/common/result.h"
+#include "core/model/batch_options.h"
 #include "core/store/project.h"
 
 namespace ms::pipeline {
@@ -16,5 +18,8 @@ Result<std::string> file_sha256(const std::string& path);
 // (keys "architecture", and "hyper_parameters" (object) or top-level lr / weight_decay / seed / optimizer / epochs,
 // plus train/test accuracy), else architecture "unknown". A malformed sidecar is an error naming it.
 Result<store::CheckpointEntry> describe_checkpoint(const std::string& path);
+
+// The input normalisation the sidecar declares ("normalization": {"scale", "mean", "std"}), if any.
+Result<std::optional<model::Normalization>> sidecar_normalization(const std::string& path);
 
 }  // namespace ms::pipeline

@@ -1,0 +1,104 @@
+#include "app/gui/analyze_dialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
+
+namespace ms::gui {
+namespace {
+
+QWidget* with_browse(QLineEdit* edit, QPushButton* browse) {
+  auto* row = new QWidget;
+  auto* layout = new QHBoxLayout(row);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(edit, 1);
+  layout->addWidget(browse);
+  return row;
+}
+
+QSpinBox* spin(int low, int high, int value) {
+  auto* box = new QSpinBox;
+  box->setRange(low, high);
+  box->setValue(value);
+  return box;
+}
+
+}  // namespace
+
+AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDialog(parent) {
+  setWindowTitle(tr("Analyze Checkpoints"));
+  auto* form = new QFormLayout(this);
+  checkpoints_ = new QLineEdit;
+  checkpoints_->setPlaceholderText(tr("TorchScript files or folders of *.pt, separated by ;"));
+  auto* browse = new QPushButton(tr("Folder…"));
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of checkpoints"));
+    if (!dir.isEmpty()) checkpoints_->setText(dir);
+  });
+  form->addRow(tr("Checkpoints:"), with_browse(checkpoints_, browse));
+  id_dataset_ = new QLineEdit("fashion-mnist:test");
+  form->addRow(tr("ID dataset:"), id_dataset_);
+
+  auto* shift_box = new QWidget;
+  auto* grid = new QGridLayout(shift_box);
+  grid->setContentsMargins(0, 0, 0, 0);
+  const auto names = data::corruption_names();
+  for (size_t i = 0; i < names.size(); ++i) {
+    auto* check = new QCheckBox(QString::fromStdString(names[i]));
+    // The six shifts the paper studies are on by default.
+    for (const char* paper : {"gaussian_noise", "fog", "brightness", "contrast", "pixelate", "jpeg_compression"})
+      if (names[i] == paper) check->setChecked(true);
+    grid->addWidget(check, static_cast<int>(i / 3), static_cast<int>(i % 3));
+    shifts_.push_back(check);
+  }
+  form->addRow(tr("Shifts:"), shift_box);
+  severity_ = spin(1, 5, 3);
+  form->addRow(tr("Severity:"), severity_);
+  transfer_ = new QLineEdit("uci-digits@28x28");
+  transfer_->setToolTip(tr("Linear-probe transfer set (same image size as the ID set); empty for none."));
+  form->addRow(tr("Transfer dataset:"), transfer_);
+  points_ = spin(2, 100000, 50);
+  form->addRow(tr("Points per class:"), points_);
+  n_t_ = spin(1, 100000, 200);
+  form->addRow(tr("GLUE samples (n_t):"), n_t_);
+  threads_ = spin(1, 256, std::max(1, QThread::idealThreadCount()));
+  form->addRow(tr("Threads:"), threads_);
+  project_ = new QLineEdit(project_path);
+  auto* choose = new QPushButton(tr("Choose…"));
+  connect(choose, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Project file"), project_->text(),
+                                                      tr("ManifoldScope projects (*.msproj)"));
+    if (!path.isEmpty()) project_->setText(path);
+  });
+  form->addRow(tr("Project file:"), with_browse(project_, choose));
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  buttons->button(QDialogButtonBox::Ok)->setText(tr("Analyze"));
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  form->addRow(buttons);
+}
+
+pipeline::AnalyseOptions AnalyzeDialog::options() const {
+  pipeline::AnalyseOptions options;
+  for (const QString& path : checkpoints_->text().split(';', Qt::SkipEmptyParts))
+    options.checkpoints.push_back(path.trimmed().toStdString());
+  options.id_dataset = id_dataset_->text().trimmed().toStdString();
+  for (QCheckBox* check : shifts_)
+    if (check->isChecked()) options.shifts.push_back({check->text().toStdString(), severity_->value()});
+  options.transfer_dataset = transfer_->text().trimmed().toStdString();
+  options.glue.points_per_manifold = points_->value();
+  options.glue.n_t = n_t_->value();
+  options.glue.threads = threads_->value();
+  options.batch.threads = threads_->value();
+  options.project_path = project_->text().trimmed().toStdString();
+  return options;
+}
+
+}  // namespace ms::gui

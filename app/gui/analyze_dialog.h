@@ -1,0 +1,35 @@
+// "Analyze Checkpoints…": what to analyse (checkpoint files or folders), on which data (ID set, shifts, transfer
+// set), with which GLUE settings, into which project file.
+#pragma once
+
+#include <QDialog>
+
+#include "core/pipeline/analyse_options.h"
+
+class QCheckBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace ms::gui {
+
+class AnalyzeDialog : public QDialog {
+  Q_OBJECT
+ public:
+  explicit AnalyzeDialog(const QString& project_path, QWidget* parent = nullptr);
+
+  // The options as entered; checkpoints are split on ';'.
+  pipeline::AnalyseOptions options() const;
+
+ private:
+  QLineEdit* checkpoints_;
+  QLineEdit* id_dataset_;
+  QLineEdit* transfer_;
+  QLineEdit* project_;
+  QSpinBox* severity_;
+  QSpinBox* points_;
+  QSpinBox* n_t_;
+  QSpinBox* threads_;
+  std::vector<QCheckBox*> shifts_;
+};
+
+}  // namespace ms::gui

@@ -1,0 +1,84 @@
+#include "app/gui/job_runner.h"
+
+#include <QFuture>
+#include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+#include <chrono>
+#include <mutex>
+
+namespace ms::gui {
+
+struct JobRunner::Job {
+  QString title;
+  CancelToken cancel;
+  QFuture<void> future;
+};
+
+namespace {
+
+// Forwards reports to the GUI thread, at most ~20 per second (a job may report per batch or per sample).
+class SignalProgress final : public Progress {
+ public:
+  SignalProgress(JobRunner* runner, int id) : runner_(runner), id_(id) {}
+  void report(double fraction, const std::string& message) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(50) && fraction < 1.0) return;
+    last_ = now;
+    QMetaObject::invokeMethod(runner_, "progressed", Qt::QueuedConnection, Q_ARG(int, id_), Q_ARG(double, fraction),
+                              Q_ARG(QString, QString::fromStdString(message)));
+  }
+
+ private:
+  JobRunner* runner_;
+  int id_;
+  std::mutex mutex_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+JobRunner::JobRunner(QObject* parent) : QObject(parent) {}
+
+JobRunner::~JobRunner() { cancel_all_and_wait(); }
+
+int JobRunner::start(const QString& title, Work work) {
+  const int id = next_id_++;
+  auto job = std::make_shared<Job>();
+  job->title = title;
+  jobs_[id] = job;
+  Q_EMIT started(id, title);
+  job->future = QtConcurrent::run([this, id, job, work = std::move(work)] {
+    SignalProgress progress(this, id);
+    QString error;
+    try {
+      Status status = work(progress, job->cancel);
+      if (job->cancel.cancelled()) error = "cancelled";
+      else if (!status.ok()) error = QString::fromStdString(status.error());
+    } catch (const std::exception& e) {  // a library threw: report it as this job's error, never crash
+      error = QString("unexpected error: ") + e.what();
+    }
+    QMetaObject::invokeMethod(this, [this, id, error] {
+      jobs_.erase(id);
+      Q_EMIT finished(id, error);
+    }, Qt::QueuedConnection);
+  });
+  return id;
+}
+
+void JobRunner::cancel(int id) {
+  if (auto it = jobs_.find(id); it != jobs_.end()) it->second->cancel.cancel();
+}
+
+bool JobRunner::running(int id) const { return jobs_.count(id) > 0; }
+
+int JobRunner::running_count() const { return static_cast<int>(jobs_.size()); }
+
+void JobRunner::cancel_all_and_wait() {
+  for (auto& [id, job] : jobs_) job->cancel.cancel();
+  for (auto& [id, job] : jobs_) job->future.waitForFinished();
+}
+
+}  // namespace ms::gui

@@ -1,0 +1,80 @@
+#include "app/gui/profile_panel.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "app/gui/project_profile.h"
+#include "views/layer_profile_view.h"
+
+namespace ms::gui {
+
+ProfilePanel::ProfilePanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  auto* bar = new QHBoxLayout;
+  markers_ = new QComboBox;
+  markers_->setMinimumContentsLength(24);
+  markers_->setToolTip(tr("dimension = GLUE D_eff, utility = Ψ_eff, radius = R_eff, capacity = α. Alignments are mean "
+                          "|cos| between anchor centers/axes (the _abs_inner and _signed columns are the other "
+                          "normalisations; the paper's released ψ is not a plain cosine)."));
+  scale_ = new QSpinBox;
+  scale_->setRange(1, 8);
+  scale_->setValue(2);
+  scale_->setPrefix(tr("scale ×"));
+  auto* save_image = new QPushButton(tr("Save Image…"));
+  auto* save_data = new QPushButton(tr("Save Data…"));
+  bar->addWidget(new QLabel(tr("Marker:")));
+  bar->addWidget(markers_);
+  bar->addStretch(1);
+  bar->addWidget(scale_);
+  bar->addWidget(save_image);
+  bar->addWidget(save_data);
+  view_ = new views::LayerProfileView;
+  layout->addLayout(bar);
+  layout->addWidget(view_, 1);
+  connect(markers_, &QComboBox::currentTextChanged, this, &ProfilePanel::redraw);
+  connect(save_image, &QPushButton::clicked, this, &ProfilePanel::save_image);
+  connect(save_data, &QPushButton::clicked, this, &ProfilePanel::save_data);
+}
+
+void ProfilePanel::set_project(std::shared_ptr<const store::Project> project) {
+  project_ = std::move(project);
+  const QString previous = markers_->currentText();
+  QSignalBlocker block(markers_);
+  markers_->clear();
+  for (const std::string& name : profile_markers(*project_, geometry_dataset(*project_)))
+    markers_->addItem(QString::fromStdString(name));
+  const int keep = markers_->findText(previous);
+  markers_->setCurrentIndex(keep >= 0 ? keep : 0);
+  redraw();
+}
+
+void ProfilePanel::select_marker(const QString& marker) { markers_->setCurrentText(marker); }
+
+QString ProfilePanel::marker() const { return markers_->currentText(); }
+
+void ProfilePanel::redraw() {
+  if (!project_ || markers_->currentText().isEmpty()) return;
+  Status shown = view_->set_data(layer_profile(*project_, geometry_dataset(*project_), markers_->currentText().toStdString()));
+  if (!shown.ok()) Q_EMIT message(QString::fromStdString(shown.error()), true);
+}
+
+void ProfilePanel::save_image() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save image"), marker() + "_profile.png", tr("PNG (*.png)"));
+  if (path.isEmpty()) return;
+  Status saved = view_->save_png(path.toStdString(), scale_->value());
+  Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : QString::fromStdString(saved.error()), !saved.ok());
+}
+
+void ProfilePanel::save_data() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save data"), marker() + "_profile.csv", tr("CSV (*.csv)"));
+  if (path.isEmpty()) return;
+  Status saved = view_->save_csv(path.toStdString());
+  Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : QString::fromStdString(saved.error()), !saved.ok());
+}
+
+}  // namespace ms::gui

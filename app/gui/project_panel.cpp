@@ -1,0 +1,63 @@
+#include "app/gui/project_panel.h"
+
+#include <map>
+#include <set>
+
+namespace ms::gui {
+namespace {
+
+QString text(const std::string& value) { return QString::fromStdString(value); }
+
+QTreeWidgetItem* item(QTreeWidgetItem* parent, const QString& name, const QString& value = {}) {
+  auto* node = new QTreeWidgetItem(parent, {name, value});
+  return node;
+}
+
+}  // namespace
+
+ProjectPanel::ProjectPanel(QWidget* parent) : QTreeWidget(parent) {
+  setColumnCount(2);
+  setHeaderLabels({tr("Item"), tr("Value")});
+  setAlternatingRowColors(true);
+  connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* current) {
+    if (current && current->data(0, Qt::UserRole).isValid())
+      Q_EMIT checkpoint_selected(current->data(0, Qt::UserRole).toString());
+  });
+}
+
+void ProjectPanel::set_project(std::shared_ptr<const store::Project> project) {
+  clear();
+  auto* checkpoints = new QTreeWidgetItem(this, {tr("Checkpoints"), QString::number(project->checkpoints.size())});
+  std::map<std::string, QTreeWidgetItem*> architectures;
+  for (const auto& checkpoint : project->checkpoints) {
+    auto*& group = architectures[checkpoint.architecture];
+    if (!group) group = item(checkpoints, text(checkpoint.architecture));
+    auto* node = item(group, text(checkpoint.id));
+    node->setData(0, Qt::UserRole, text(checkpoint.id));
+    node->setToolTip(0, text(checkpoint.path));
+    for (const auto& [key, value] : checkpoint.hyper_parameters) item(node, text(key), text(value));
+    for (const auto& evaluation : project->evaluations) {
+      if (evaluation.checkpoint != checkpoint.id) continue;
+      for (const char* metric : {"accuracy", "probe_accuracy"})
+        if (auto it = evaluation.metrics.find(metric); it != evaluation.metrics.end())
+          item(node, QString("%1 on %2").arg(metric, text(evaluation.dataset)), QString::number(it->second, 'f', 4));
+    }
+  }
+  for (auto& [name, group] : architectures) group->setText(1, QString::number(group->childCount()));
+  auto* datasets = new QTreeWidgetItem(this, {tr("Datasets"), QString::number(project->datasets.size())});
+  for (const auto& dataset : project->datasets)
+    item(datasets, text(dataset.id),
+         QString("%1 items%2").arg(dataset.labels.size()).arg(dataset.shift.empty() ? "" : ", shift " + text(dataset.shift)));
+  std::set<std::string> layers;
+  for (const auto& entry : project->geometry) layers.insert(entry.layer);
+  auto* layer_root = new QTreeWidgetItem(this, {tr("Layers analysed"), QString::number(layers.size())});
+  for (const auto& layer : layers) item(layer_root, text(layer));
+  expandToDepth(1);
+  resizeColumnToContents(0);
+}
+
+int ProjectPanel::checkpoint_count() const {
+  return topLevelItemCount() ? topLevelItem(0)->text(1).toInt() : 0;
+}
+
+}  // namespace ms::gui

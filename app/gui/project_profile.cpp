@@ -1,0 +1,73 @@
+#include "app/gui/project_profile.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace ms::gui {
+namespace {
+
+bool is_bookkeeping(const std::string& name) {
+  return name == "layer_index" || name == "num_manifolds" || name == "num_features" || name.rfind("glue_", 0) == 0 ||
+         name.rfind("mean_a", 0) == 0 || name.rfind("mean_b", 0) == 0 || name.rfind("mean_c", 0) == 0;
+}
+
+double depth(const store::GeometryEntry& entry) {
+  auto it = entry.markers.find("layer_index");
+  return it == entry.markers.end() ? 0.0 : it->second;
+}
+
+}  // namespace
+
+std::string geometry_dataset(const store::Project& project) {
+  return project.geometry.empty() ? std::string() : project.geometry.front().dataset;
+}
+
+std::vector<std::string> profile_markers(const store::Project& project, const std::string& dataset) {
+  std::set<std::string> names;
+  for (const auto& entry : project.geometry)
+    if (entry.dataset == dataset)
+      for (const auto& [name, value] : entry.markers)
+        if (!is_bookkeeping(name)) names.insert(name);
+  // The paper's main markers first, the rest alphabetically.
+  std::vector<std::string> ordered;
+  for (const char* main : {"dimension", "utility", "radius", "capacity", "participation_ratio", "nc1"})
+    if (names.erase(main)) ordered.push_back(main);
+  ordered.insert(ordered.end(), names.begin(), names.end());
+  return ordered;
+}
+
+views::ProfileData layer_profile(const store::Project& project, const std::string& dataset, const std::string& marker) {
+  std::map<std::string, double> layer_depth;
+  std::vector<std::string> checkpoints;
+  for (const auto& entry : project.geometry) {
+    if (entry.dataset != dataset) continue;
+    layer_depth.emplace(entry.layer, depth(entry));
+    if (std::find(checkpoints.begin(), checkpoints.end(), entry.checkpoint) == checkpoints.end())
+      checkpoints.push_back(entry.checkpoint);
+  }
+  std::vector<std::pair<double, std::string>> order;
+  for (const auto& [layer, d] : layer_depth) order.emplace_back(d, layer);
+  std::sort(order.begin(), order.end());
+
+  views::ProfileData data;
+  data.marker = marker;
+  std::map<std::string, size_t> column;
+  for (const auto& [d, layer] : order) {
+    column[layer] = data.layers.size();
+    data.layers.push_back(layer);
+  }
+  for (const std::string& checkpoint : checkpoints) {
+    views::ProfileSeries series{checkpoint, std::vector<double>(data.layers.size(), std::numeric_limits<double>::quiet_NaN())};
+    for (const auto& entry : project.geometry) {
+      if (entry.dataset != dataset || entry.checkpoint != checkpoint) continue;
+      auto it = entry.markers.find(marker);
+      if (it != entry.markers.end()) series.values[column[entry.layer]] = it->second;
+    }
+    data.series.push_back(std::move(series));
+  }
+  return data;
+}
+
+}  // namespace ms::gui

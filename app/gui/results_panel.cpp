@@ -1,0 +1,59 @@
+#include "app/gui/results_panel.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "app/gui/project_profile.h"
+#include "core/store/results_table.h"
+
+namespace ms::gui {
+
+ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  auto* bar = new QHBoxLayout;
+  auto* save = new QPushButton(tr("Save Data…"));
+  bar->addStretch(1);
+  bar->addWidget(save);
+  table_ = new QTableWidget;
+  table_->setSortingEnabled(true);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  layout->addLayout(bar);
+  layout->addWidget(table_, 1);
+  connect(save, &QPushButton::clicked, this, [this] {
+    if (!project_) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save table"), "results.csv", tr("CSV (*.csv)"));
+    if (path.isEmpty()) return;
+    Status saved = store::write_results_csv(*project_, geometry_dataset(*project_), path.toStdString());
+    Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : QString::fromStdString(saved.error()), !saved.ok());
+  });
+}
+
+void ResultsPanel::set_project(std::shared_ptr<const store::Project> project) {
+  project_ = std::move(project);
+  const store::Table table = store::results_table(*project_, geometry_dataset(*project_));
+  table_->setSortingEnabled(false);
+  table_->clear();
+  table_->setColumnCount(static_cast<int>(table.columns.size()));
+  table_->setRowCount(static_cast<int>(table.rows.size()));
+  QStringList headers;
+  for (const auto& column : table.columns) headers << QString::fromStdString(column);
+  table_->setHorizontalHeaderLabels(headers);
+  for (int r = 0; r < static_cast<int>(table.rows.size()); ++r)
+    for (int c = 0; c < static_cast<int>(table.columns.size()); ++c) {
+      const QString value = QString::fromStdString(table.rows[r][c]);
+      auto* cell = new QTableWidgetItem;
+      bool numeric = false;
+      const double number = value.toDouble(&numeric);
+      if (numeric) cell->setData(Qt::DisplayRole, number);  // sorts as a number
+      else cell->setText(value);
+      table_->setItem(r, c, cell);
+    }
+  table_->setSortingEnabled(true);
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+}
+
+}  // namespace ms::gui

@@ -1,0 +1,28 @@
+// The results tab: the project's tidy table (one row per checkpoint x layer), sortable, exportable as CSV.
+#pragma once
+
+#include <QWidget>
+#include <memory>
+
+#include "core/store/project.h"
+
+class QTableWidget;
+
+namespace ms::gui {
+
+class ResultsPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ResultsPanel(QWidget* parent = nullptr);
+  void set_project(std::shared_ptr<const store::Project> project);
+  QTableWidget* table() const { return table_; }
+
+ Q_SIGNALS:
+  void message(const QString& text, bool error);
+
+ private:
+  std::shared_ptr<const store::Project> project_;
+  QTableWidget* table_;
+};
+
+}  // namespace ms::gui
