@@ -11,7 +11,7 @@ const std::vector<Command>& commands() {
       {"datasets", "List the known datasets, or describe one (count, classes, shape, value range).", run_datasets},
       {"analyze", "Markers of every layer of TorchScript checkpoints, OOD accuracy and transfer, into a project.",
        run_analyze},
-      {"demo", "Headless demo on the embedded Fashion-MNIST: summary, sample montage, geometry.", run_demo},
+      {"demo", "Headless demo on the embedded Fashion-MNIST: summary, sample montage, raw-pixel geometry.", run_demo},
       {"correlate", "Correlate two CSV columns per group: r, rho, tau with p, partial, bootstrap CIs.", run_correlate},
       {"layers", "List the layers of a TorchScript checkpoint: id, op, output shape (--input-shape, --json).", run_layers},
       {"geometry", "GLUE markers (capacity, dimension, radius, utility, alignments), PR, NC1 of HDF5 features.", run_geometry},

@@ -7,6 +7,8 @@
 #include "app/cli/commands.h"
 #include "core/data/dataset_registry.h"
 #include "core/data/sampling.h"
+#include "core/geometry/baseline_markers.h"
+#include "core/geometry/glue.h"
 #include "core/store/project_file.h"
 #include "views/dataset_images.h"
 
@@ -84,9 +86,54 @@ int run_demo(const QStringList& arguments) {
     return 1;
   }
 
+  // The geometry of the raw pixels: the input space every network starts from (GLUE with the spec's defaults).
+  print_error("demo: GLUE and baseline markers of the raw pixels (50 per class, n_t 200) …");
+  auto geometry_rows = data::sample_per_class(dataset->labels, dataset->num_classes(),
+                                              {50, static_cast<uint64_t>(seed_value), true, 2});
+  if (!geometry_rows) {
+    print_error("demo: " + QString::fromStdString(geometry_rows.error()));
+    return 1;
+  }
+  Eigen::MatrixXf pixels(static_cast<Eigen::Index>(geometry_rows->size()), dataset->item_size());
+  Eigen::VectorXi labels(pixels.rows());
+  for (Eigen::Index i = 0; i < pixels.rows(); ++i) {
+    const int64_t row = (*geometry_rows)[static_cast<size_t>(i)];
+    pixels.row(i) = Eigen::Map<const Eigen::RowVectorXf>(dataset->item(row), dataset->item_size()) / 255.0f;
+    labels[i] = dataset->labels[row];
+  }
+  geometry::GlueOptions glue_options;
+  glue_options.seed = static_cast<uint64_t>(seed_value);
+  auto glue = geometry::glue(pixels, labels, glue_options);
+  auto baselines = geometry::compute_baseline_markers(pixels, labels);
+  if (!glue || !baselines) {
+    print_error("demo: " + QString::fromStdString(!glue ? glue.error() : baselines.error()));
+    return 1;
+  }
+  const auto& m = glue->mean;
+  const QString geometry_text =
+      QString("raw pixels (/255): capacity %1  D_eff %2  R_eff %3  Psi_eff %4  PR %5  NC1 %6\n")
+          .arg(m.capacity, 0, 'g', 5)
+          .arg(m.dimension, 0, 'g', 5)
+          .arg(m.radius, 0, 'g', 5)
+          .arg(m.utility, 0, 'g', 5)
+          .arg(baselines->participation_ratio, 0, 'g', 5)
+          .arg(baselines->nc1, 0, 'g', 5);
+  text += geometry_text;
+  if (!write_text(dir + "/summary.txt", text)) {
+    print_error("demo: cannot write " + dir + "/summary.txt");
+    return 1;
+  }
+
   store::Project project;
   project.app_version = MS_VERSION;
   project.datasets.push_back(dataset_entry(*dataset, spec));
+  store::GeometryEntry entry{"raw-pixels", spec, "input", {}, {{"n_t", "200"}, {"points_per_manifold", "50"}}, {}};
+  geometry::for_each_measure(m, [&](const char* name, double value) { entry.markers[name] = value; });
+  entry.markers["participation_ratio"] = baselines->participation_ratio;
+  entry.markers["nc1"] = baselines->nc1;
+  entry.markers["layer_index"] = 0;
+  project.geometry.push_back(entry);
+  project.checkpoints.push_back({"raw-pixels", "", "", "input", {}, {"no model: the images themselves"}});
   if (Status saved = store::write_project(project, (dir + "/demo.msproj").toStdString()); !saved.ok()) {
     print_error("demo: " + QString::fromStdString(saved.error()));
     return 1;
