@@ -27,8 +27,11 @@ ProfilePanel::ProfilePanel(QWidget* parent) : QWidget(parent) {
   scale_->setPrefix(tr("scale ×"));
   auto* save_image = new QPushButton(tr("Save Image…"));
   auto* save_data = new QPushButton(tr("Save Data…"));
+  architectures_ = new QComboBox;
   bar->addWidget(new QLabel(tr("Marker:")));
   bar->addWidget(markers_);
+  bar->addWidget(new QLabel(tr("Architecture:")));
+  bar->addWidget(architectures_);
   bar->addStretch(1);
   bar->addWidget(scale_);
   bar->addWidget(save_image);
@@ -37,6 +40,7 @@ ProfilePanel::ProfilePanel(QWidget* parent) : QWidget(parent) {
   layout->addLayout(bar);
   layout->addWidget(view_, 1);
   connect(markers_, &QComboBox::currentTextChanged, this, &ProfilePanel::redraw);
+  connect(architectures_, &QComboBox::currentIndexChanged, this, &ProfilePanel::redraw);
   connect(save_image, &QPushButton::clicked, this, &ProfilePanel::save_image);
   connect(save_data, &QPushButton::clicked, this, &ProfilePanel::save_data);
 }
@@ -50,16 +54,28 @@ void ProfilePanel::set_project(std::shared_ptr<const store::Project> project) {
     markers_->addItem(QString::fromStdString(name));
   const int keep = markers_->findText(previous);
   markers_->setCurrentIndex(keep >= 0 ? keep : 0);
+  const QString previous_architecture = architectures_->currentText();
+  QSignalBlocker block_architectures(architectures_);
+  architectures_->clear();
+  for (const std::string& name : architectures(*project_)) architectures_->addItem(QString::fromStdString(name), QString::fromStdString(name));
+  architectures_->addItem(tr("All architectures"), QString());
+  const int keep_architecture = architectures_->findText(previous_architecture);
+  architectures_->setCurrentIndex(keep_architecture >= 0 ? keep_architecture : 0);
   redraw();
 }
 
 void ProfilePanel::select_marker(const QString& marker) { markers_->setCurrentText(marker); }
 
+void ProfilePanel::select_architecture(const QString& architecture) {
+  architectures_->setCurrentIndex(std::max(0, architectures_->findData(architecture)));
+}
+
 QString ProfilePanel::marker() const { return markers_->currentText(); }
 
 void ProfilePanel::redraw() {
   if (!project_ || markers_->currentText().isEmpty()) return;
-  Status shown = view_->set_data(layer_profile(*project_, geometry_dataset(*project_), markers_->currentText().toStdString()));
+  Status shown = view_->set_data(layer_profile(*project_, geometry_dataset(*project_), markers_->currentText().toStdString(),
+                                               architectures_->currentData().toString().toStdString()));
   if (!shown.ok()) Q_EMIT message(QString::fromStdString(shown.error()), true);
 }
 

@@ -23,6 +23,8 @@ class ProfilePanel : public QWidget {
 
   void set_project(std::shared_ptr<const store::Project> project);
   void select_marker(const QString& marker);
+  // "" = all architectures.
+  void select_architecture(const QString& architecture);
   QString marker() const;
   views::LayerProfileView* view() const { return view_; }
 
@@ -36,6 +38,7 @@ class ProfilePanel : public QWidget {
 
   std::shared_ptr<const store::Project> project_;
   QComboBox* markers_;
+  QComboBox* architectures_;
   QSpinBox* scale_;
   views::LayerProfileView* view_;
 };

@@ -38,11 +38,23 @@ std::vector<std::string> profile_markers(const store::Project& project, const st
   return ordered;
 }
 
-views::ProfileData layer_profile(const store::Project& project, const std::string& dataset, const std::string& marker) {
+std::vector<std::string> architectures(const store::Project& project) {
+  std::vector<std::string> names;
+  for (const auto& checkpoint : project.checkpoints)
+    if (std::find(names.begin(), names.end(), checkpoint.architecture) == names.end())
+      names.push_back(checkpoint.architecture);
+  return names;
+}
+
+views::ProfileData layer_profile(const store::Project& project, const std::string& dataset, const std::string& marker,
+                                 const std::string& architecture) {
+  std::set<std::string> included;
+  for (const auto& checkpoint : project.checkpoints)
+    if (architecture.empty() || checkpoint.architecture == architecture) included.insert(checkpoint.id);
   std::map<std::string, double> layer_depth;
   std::vector<std::string> checkpoints;
   for (const auto& entry : project.geometry) {
-    if (entry.dataset != dataset) continue;
+    if (entry.dataset != dataset || !included.count(entry.checkpoint)) continue;
     layer_depth.emplace(entry.layer, depth(entry));
     if (std::find(checkpoints.begin(), checkpoints.end(), entry.checkpoint) == checkpoints.end())
       checkpoints.push_back(entry.checkpoint);
