@@ -1,10 +1,15 @@
 #include "app/gui/run_gui.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QSurfaceFormat>
 
 #include "app/gui/main_window.h"
 #include "core/data/dataset_registry.h"
+
+// The resources live in a static library: initialise them explicitly so the linker keeps them (outside any namespace,
+// as Q_INIT_RESOURCE requires).
+static void init_resources() { Q_INIT_RESOURCE(resources); }
 
 namespace ms::gui {
 
@@ -19,9 +24,11 @@ int run_gui(int argc, char** argv) {
   QSurfaceFormat::setDefaultFormat(format);
 
   QApplication app(argc, argv);
+  init_resources();
   QApplication::setApplicationName("ManifoldScope");
   QApplication::setOrganizationName("ManifoldScope");
   QApplication::setApplicationVersion(MS_VERSION);
+  QApplication::setWindowIcon(QIcon(":/manifoldscope.png"));
 
   QString dataset = data::kDefaultDataset;
   const QStringList arguments = QApplication::arguments();
