@@ -225,11 +225,12 @@ int MainWindow::start_analysis(const pipeline::AnalyseOptions& options) {
       QMetaObject::invokeMethod(this, [this, failure] { log(QString::fromStdString(failure), true); });
     return Status(Ok{});
   });
-  // The project file appears after the first checkpoint; watch its folder until then.
+  // The project file appears when the first checkpoint is saved: poll for it until then (the watcher needs a file).
   QPointer<QTimer> poll = new QTimer(this);
   poll->setInterval(500);
   connect(poll, &QTimer::timeout, this, [this, path, poll] {
     if (!QFileInfo::exists(path)) return;
+    poll->stop();
     poll->deleteLater();
     open_project(path);
   });
@@ -239,7 +240,7 @@ int MainWindow::start_analysis(const pipeline::AnalyseOptions& options) {
     if (done != id) return;
     disconnect(*connection);
     if (poll) poll->deleteLater();
-    log(error.isEmpty() ? tr("Analysis finished") : tr("Analysis ended: %1").arg(error), !error.isEmpty());
+    if (error.isEmpty()) log(tr("Analysis finished"));  // errors are logged for every job (build_docks)
     if (QFileInfo::exists(path)) open_project(path);
     Q_EMIT analysis_finished(error);
   });

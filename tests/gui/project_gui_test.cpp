@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -134,10 +135,13 @@ TEST(ProjectGui, AnalysisRunsOnAWorkerAndResultsAppear) {
   // The jobs dock shows the job with a progress bar and a Cancel button while it runs.
   ASSERT_NE(window.jobs_panel()->cancel_button(id), nullptr);
   int last_value = 0;
-  while (finished.isEmpty()) {
+  QElapsedTimer clock;
+  clock.start();
+  while (finished.isEmpty() && clock.elapsed() < 300000) {
     QTest::qWait(50);
     if (auto* bar = window.jobs_panel()->progress_bar(id)) last_value = std::max(last_value, bar->value());
   }
+  ASSERT_FALSE(finished.isEmpty()) << "the analysis did not finish in 5 minutes";
   EXPECT_EQ(finished.first().first().toString(), "") << window.log_text().toStdString();
   EXPECT_GT(last_value, 0);
   QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
@@ -165,7 +169,7 @@ TEST(ProjectGui, CancelStopsTheAnalysisAndKeepsTheWindowUsable) {
   QTest::mouseClick(cancel, Qt::LeftButton);
   ASSERT_TRUE(test::wait_for(finished, 60000));
   EXPECT_EQ(finished.first().first().toString(), "cancelled");
-  EXPECT_EQ(window.jobs()->running_count(), 0);
+  EXPECT_FALSE(window.jobs()->running(id));  // (the reload of the saved project may still be running)
   EXPECT_TRUE(window.log_text().contains("cancelled"));
 }
 #endif
