@@ -33,7 +33,7 @@
 #include "core/store/project_file.h"
 #include "views/sample_grid_view.h"
 #ifdef MS_HAVE_MODEL
-#include "app/gui/analyze_dialog.h"
+#include "app/gui/model/analyze_dialog.h"
 #include "core/pipeline/analyse_job.h"
 #endif
 

@@ -1,4 +1,4 @@
-#include "app/gui/analyze_dialog.h"
+#include "app/gui/model/analyze_dialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
