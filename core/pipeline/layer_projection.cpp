@@ -1,0 +1,321 @@
+#include "core/pipeline/layer_projection.h"
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+
+#include "core/data/dataset_registry.h"
+#include "core/data/sampling.h"
+#include "core/geometry/glue.h"
+#include "core/geometry/glue_centers.h"
+#include "core/geometry/projection_center_plane.h"
+#include "core/geometry/projection_pca.h"
+#include "core/model/activation_sink.h"
+#include "core/model/compute_logits.h"
+#include "core/model/extract_activations.h"
+#include "core/pipeline/checkpoint_info.h"
+
+namespace ms::pipeline {
+namespace {
+
+using model::RowMatrixXf;
+
+// Progress of one stage mapped into its slice [begin, end) of the request.
+class Slice final : public Progress {
+ public:
+  Slice(Progress& outer, double begin, double end, std::string prefix)
+      : outer_(outer), begin_(begin), end_(end), prefix_(std::move(prefix)) {}
+  void report(double fraction, const std::string& message) override {
+    outer_.report(begin_ + (end_ - begin_) * std::clamp(fraction, 0.0, 1.0), prefix_ + message);
+  }
+
+ private:
+  Progress& outer_;
+  double begin_, end_;
+  std::string prefix_;
+};
+
+Eigen::Map<const RowMatrixXf> as_matrix(const data::Dataset& dataset) {
+  return {dataset.values.data(), dataset.count(), dataset.item_size()};
+}
+
+// The items `rows` of `dataset` as a dataset of their own (item i = rows[i]).
+std::shared_ptr<data::Dataset> gather(const data::Dataset& dataset, const std::vector<int64_t>& rows) {
+  auto out = std::make_shared<data::Dataset>();
+  out->name = dataset.name;
+  out->source = dataset.source;
+  out->element_type = dataset.element_type;
+  out->item_shape = dataset.item_shape;
+  out->class_names = dataset.class_names;
+  const int64_t size = dataset.item_size();
+  out->values.resize(rows.size() * size);
+  out->labels.resize(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    std::copy(dataset.item(rows[i]), dataset.item(rows[i]) + size, out->values.begin() + i * size);
+    out->labels[i] = dataset.labels[rows[i]];
+  }
+  return out;
+}
+
+Eigen::VectorXi argmax_rows(const Eigen::MatrixXf& logits) {
+  Eigen::VectorXi out(logits.rows());
+  for (Eigen::Index i = 0; i < logits.rows(); ++i) logits.row(i).maxCoeff(&out[i]);
+  return out;
+}
+
+Eigen::VectorXd column_variance(const Eigen::MatrixXd& points) {
+  if (points.rows() < 2) return Eigen::VectorXd::Zero(points.cols());
+  const Eigen::MatrixXd centred = points.rowwise() - points.colwise().mean();
+  return centred.colwise().squaredNorm().transpose() / static_cast<double>(points.rows() - 1);
+}
+
+}  // namespace
+
+const char* to_string(ProjectionBasis basis) {
+  switch (basis) {
+    case ProjectionBasis::points_pca: return "pca";
+    case ProjectionBasis::center_plane: return "center_plane";
+    case ProjectionBasis::anchor_view: return "anchor_view";
+  }
+  return "pca";
+}
+
+bool parse_projection_basis(const std::string& name, ProjectionBasis* out) {
+  for (ProjectionBasis b : {ProjectionBasis::points_pca, ProjectionBasis::center_plane, ProjectionBasis::anchor_view})
+    if (name == to_string(b)) return *out = b, true;
+  return false;
+}
+
+// What stepping through the layers of one checkpoint reuses.
+struct LayerProjector::Cache {
+  // ID part: checkpoint, dataset, per_class, seed.
+  std::string checkpoint, id_dataset;
+  int per_class = 0;
+  uint64_t seed = 0;
+  std::optional<model::Model> model;
+  std::vector<model::LayerInfo> layers;
+  model::BatchOptions batch;
+  std::vector<int64_t> indices;
+  std::vector<int32_t> id_labels;  // of the whole ID dataset: a shifted copy must have the same
+  std::vector<int64_t> id_shape;
+  std::shared_ptr<const data::Dataset> inputs;
+  Eigen::VectorXi labels, predictions;
+  // Shifted part (valid when shifted_dataset is not empty).
+  std::string shifted_dataset;
+  std::shared_ptr<const data::Dataset> shifted_inputs;
+  Eigen::VectorXi shifted_predictions;
+};
+
+LayerProjector::LayerProjector() = default;
+LayerProjector::~LayerProjector() = default;
+
+namespace {
+
+// The model, its layers, the sample and its predictions, into a fresh cache.
+Status prepare_id(LayerProjector::Cache& cache, const ProjectionRequest& request, Progress& progress,
+                  CancelToken& cancel);
+
+}  // namespace
+
+Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request, Progress& progress,
+                                                CancelToken& cancel) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto cancelled_or = [&](const std::string& message) {
+    return make_error(cancel.cancelled() ? std::string("cancelled") : message);
+  };
+  if (cancel.cancelled()) return make_error("cancelled");
+  if (request.dimensions != 2 && request.dimensions != 3)
+    return make_error("projection: dimensions must be 2 or 3, got " + std::to_string(request.dimensions));
+  if (request.per_class < 2) return make_error("projection: at least 2 samples per class are needed");
+
+  // 1. Model, layers, sample and predictions: reused when only the layer, basis or shift changed.
+  const bool same_id = cache_ && cache_->checkpoint == request.checkpoint && cache_->id_dataset == request.id_dataset &&
+                       cache_->per_class == request.per_class && cache_->seed == request.seed;
+  if (!same_id) {
+    cache_.reset();
+    auto fresh = std::make_unique<Cache>();
+    Slice stage(progress, 0.0, 0.3, "");
+    if (Status s = prepare_id(*fresh, request, stage, cancel); !s.ok()) return cancelled_or(s.error());
+    cache_ = std::move(fresh);
+  }
+  Cache& cache = *cache_;
+  if (cache.shifted_dataset != request.shifted_dataset) {
+    cache.shifted_dataset.clear();
+    cache.shifted_inputs.reset();
+    cache.shifted_predictions.resize(0);
+    if (!request.shifted_dataset.empty()) {
+      progress.report(0.3, "reading " + request.shifted_dataset);
+      auto shifted = data::open_dataset(request.shifted_dataset);
+      if (!shifted) return cancelled_or(shifted.error());
+      if (shifted->item_shape != cache.id_shape || shifted->labels != cache.id_labels)
+        return make_error(request.shifted_dataset + ": not a shifted copy of " + request.id_dataset +
+                          " (different items, labels or shape)");
+      auto inputs = gather(*shifted, cache.indices);
+      Slice logit_progress(progress, 0.35, 0.4, "predictions on " + request.shifted_dataset + ": ");
+      auto logits = model::compute_logits(*cache.model, as_matrix(*inputs), inputs->item_shape, cache.batch,
+                                          logit_progress, cancel);
+      if (!logits) return cancelled_or(request.checkpoint + ", " + request.shifted_dataset + ": " + logits.error());
+      cache.shifted_predictions = argmax_rows(*logits);
+      cache.shifted_inputs = std::move(inputs);
+      cache.shifted_dataset = request.shifted_dataset;
+    }
+  }
+  if (cancel.cancelled()) return make_error("cancelled");
+
+  // 2. The layer.
+  int layer = -1;
+  if (request.layer.empty()) {
+    layer = static_cast<int>(cache.layers.size()) - (cache.layers.size() >= 2 ? 2 : 1);
+  } else {
+    for (size_t l = 0; l < cache.layers.size() && layer < 0; ++l)
+      if (cache.layers[l].id == request.layer) layer = static_cast<int>(l);
+    for (size_t l = 0; l < cache.layers.size() && layer < 0; ++l)
+      if (cache.layers[l].module_path == request.layer) layer = static_cast<int>(l);
+  }
+  if (layer < 0) {
+    std::string known;
+    for (const auto& info : cache.layers) known += (known.empty() ? "" : ", ") + info.id;
+    return make_error(request.checkpoint + ": no layer '" + request.layer + "' (layers: " + known + ")");
+  }
+  const model::LayerInfo& info = cache.layers[layer];
+
+  // 3. One tap pass per data set, only this layer.
+  auto tap = [&](const data::Dataset& inputs, Progress& stage) -> Result<Eigen::MatrixXd> {
+    std::vector<int64_t> rows(static_cast<size_t>(inputs.count()));
+    std::iota(rows.begin(), rows.end(), 0);
+    model::SubsetSink sink(rows);
+    if (Status s = model::extract_activations(*cache.model, as_matrix(inputs), inputs.item_shape, {info.id},
+                                              cache.batch, sink, stage, cancel);
+        !s.ok())
+      return make_error(request.checkpoint + ", layer " + info.id + ": " + s.error());
+    return Eigen::MatrixXd(sink.matrices()[0].cast<double>());
+  };
+  Slice id_stage(progress, 0.4, 0.5, "activations of " + info.id + ": ");
+  auto X = tap(*cache.inputs, id_stage);
+  if (!X) return cancelled_or(X.error());
+  std::optional<Eigen::MatrixXd> Y;
+  if (cache.shifted_inputs) {
+    Slice shifted_stage(progress, 0.5, 0.6, "shifted activations of " + info.id + ": ");
+    auto shifted = tap(*cache.shifted_inputs, shifted_stage);
+    if (!shifted) return cancelled_or(shifted.error());
+    Y = std::move(shifted).value();
+  }
+
+  // 4. GLUE anchors on the drawn sample.
+  geometry::GlueOptions glue_options = request.glue;
+  glue_options.points_per_manifold = request.per_class;
+  Slice glue_stage(progress, 0.6, 0.95, "GLUE anchors of " + info.id + ": ");
+  auto glue = geometry::glue(*X, cache.labels, glue_options, &glue_stage, &cancel);
+  if (!glue) return cancelled_or(request.checkpoint + ", layer " + info.id + ": " + glue.error());
+  // Anchors are formed from the preprocessed points; the removed mean goes back so they sit among the points.
+  auto in_point_frame = [&](Eigen::MatrixXd rows) {
+    if (glue->mean_removed.size() > 0) rows.rowwise() += glue->mean_removed;
+    return rows;
+  };
+  const int P = static_cast<int>(cache.inputs->class_names.size());
+  const Eigen::MatrixXd centers_d = in_point_frame(geometry::glue_vectors(*X, *glue, glue->center_weights));
+  std::vector<Eigen::RowVectorXd> anchor_rows;
+  std::vector<int> anchor_classes;
+  for (Eigen::Index k = 0; k < glue->anchor_weights.cols(); ++k) {
+    const Eigen::MatrixXd S = in_point_frame(geometry::glue_vectors(*X, *glue, glue->anchor_weights.col(k)));
+    for (int mu = 0; mu < P; ++mu)
+      if (glue->anchor_active(mu, k)) anchor_rows.push_back(S.row(mu)), anchor_classes.push_back(mu);
+  }
+  Eigen::MatrixXd anchors_d(static_cast<Eigen::Index>(anchor_rows.size()), X->cols());
+  for (size_t a = 0; a < anchor_rows.size(); ++a) anchors_d.row(static_cast<Eigen::Index>(a)) = anchor_rows[a];
+  Eigen::MatrixXd means_d = Eigen::MatrixXd::Zero(P, X->cols());
+  Eigen::VectorXd counts = Eigen::VectorXd::Zero(P);
+  for (Eigen::Index i = 0; i < X->rows(); ++i) means_d.row(cache.labels[i]) += X->row(i), counts[cache.labels[i]] += 1;
+  for (int mu = 0; mu < P; ++mu)
+    if (counts[mu] > 0) means_d.row(mu) /= counts[mu];
+  if (cancel.cancelled()) return make_error("cancelled");
+
+  // 5. One basis for everything.
+  progress.report(0.95, "projecting " + info.id);
+  const long k = request.dimensions;
+  Result<geometry::Projection> fitted = make_error("");
+  switch (request.basis) {
+    case ProjectionBasis::points_pca: fitted = geometry::pca_projection(*X, k); break;
+    case ProjectionBasis::center_plane: fitted = geometry::center_plane_projection(*X, means_d, k); break;
+    case ProjectionBasis::anchor_view:
+      if (anchors_d.rows() <= k)
+        return make_error(request.checkpoint + ", layer " + info.id + ": the anchor view needs more than " +
+                          std::to_string(k) + " active anchors, GLUE kept " + std::to_string(anchors_d.rows()));
+      fitted = geometry::pca_projection(anchors_d, k);
+      break;
+  }
+  if (!fitted) return make_error(request.checkpoint + ", layer " + info.id + ": " + fitted.error());
+
+  LayerProjection out;
+  out.layers = cache.layers;
+  out.layer_index = layer;
+  out.class_names = cache.inputs->class_names;
+  out.indices = cache.indices;
+  out.labels = cache.labels;
+  out.predictions = cache.predictions;
+  out.shifted_predictions = cache.shifted_predictions;
+  out.points = request.basis == ProjectionBasis::points_pca ? fitted->coordinates : geometry::project_points(*X, *fitted);
+  if (Y) out.shifted_points = geometry::project_points(*Y, *fitted);
+  out.class_means = geometry::project_points(means_d, *fitted);
+  out.anchor_centers = geometry::project_points(centers_d, *fitted);
+  out.anchors = anchors_d.rows() > 0 ? geometry::project_points(anchors_d, *fitted) : Eigen::MatrixXd(0, k);
+  out.anchor_labels = Eigen::Map<const Eigen::VectorXi>(anchor_classes.data(), static_cast<Eigen::Index>(anchor_classes.size()));
+  out.variance = column_variance(out.points);
+  out.inputs = cache.inputs;
+  out.shifted_inputs = cache.shifted_inputs;
+  progress.report(1.0, "done");
+  return out;
+}
+
+namespace {
+
+Status prepare_id(LayerProjector::Cache& cache, const ProjectionRequest& request, Progress& progress,
+                  CancelToken& cancel) {
+  progress.report(0.0, "loading " + request.checkpoint);
+  auto loaded = model::load_model(request.checkpoint);
+  if (!loaded) return make_error(loaded.error());
+  progress.report(0.1, "reading " + request.id_dataset);
+  auto id = data::open_dataset(request.id_dataset);
+  if (!id) return make_error(id.error());
+  if (!id->is_image()) return make_error(request.id_dataset + ": the models need images, this dataset holds vectors");
+  auto layers = loaded->layers(id->item_shape);
+  if (!layers) return make_error(layers.error());
+  if (layers->empty()) return make_error(request.checkpoint + ": no layer to tap");
+  auto declared = sidecar_normalization(request.checkpoint);
+  if (!declared) return make_error(declared.error());
+  cache.batch = request.batch;
+  if (*declared) cache.batch.normalization = **declared;
+  else if (cache.batch.normalization.scale == 1.0f && id->element_type == "uint8") cache.batch.normalization.scale = 1.0f / 255.0f;
+
+  auto rows = data::sample_per_class(id->labels, id->num_classes(), {request.per_class, request.seed, true, 2});
+  if (!rows) return make_error(request.id_dataset + ": " + rows.error());
+  if (cancel.cancelled()) return make_error("cancelled");
+  cache.indices = std::move(rows).value();
+  cache.id_labels = id->labels;
+  cache.id_shape = id->item_shape;
+  auto inputs = gather(*id, cache.indices);
+  cache.labels = Eigen::Map<const Eigen::Matrix<int32_t, Eigen::Dynamic, 1>>(
+                     inputs->labels.data(), static_cast<Eigen::Index>(inputs->labels.size())).cast<int>();
+  Slice logit_progress(progress, 0.3, 1.0, "predictions: ");
+  auto logits = model::compute_logits(*loaded, as_matrix(*inputs), inputs->item_shape, cache.batch, logit_progress,
+                                      cancel);
+  if (!logits) return make_error(request.checkpoint + ": " + logits.error());
+  cache.predictions = argmax_rows(*logits);
+  cache.inputs = std::move(inputs);
+  cache.model.emplace(std::move(loaded).value());
+  cache.layers = std::move(layers).value();
+  cache.checkpoint = request.checkpoint;
+  cache.id_dataset = request.id_dataset;
+  cache.per_class = request.per_class;
+  cache.seed = request.seed;
+  return Ok{};
+}
+
+}  // namespace
+
+Result<LayerProjection> project_layer(const ProjectionRequest& request, Progress& progress, CancelToken& cancel) {
+  LayerProjector projector;
+  return projector.project(request, progress, cancel);
+}
+
+}  // namespace ms::pipeline
