@@ -5,6 +5,7 @@
 #include <vtkCamera.h>
 #include <vtkCellData.h>
 #include <vtkCellArray.h>
+#include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkGenericRenderWindowInteractor.h>
 #include <vtkInteractorStyleTrackballCamera.h>
@@ -38,8 +39,12 @@ using Points3 = Eigen::Matrix<double, Eigen::Dynamic, 3>;
 constexpr double kSampleSize = 7.0;
 constexpr double kCenterSize = 18.0;
 constexpr double kAnchorSize = 5.0;
+constexpr double kOverlaySize = 6.0;
+const Rgb kOverlayLegendGrey{0.35, 0.35, 0.35};
 
-vtkSmartPointer<vtkActor> point_actor(const Points3& positions, const std::vector<Rgb>& colours, bool shaded) {
+// Round points (flat or shaded balls), or square ones when `square` (the overlay's glyph).
+vtkSmartPointer<vtkActor> point_actor(const Points3& positions, const std::vector<Rgb>& colours, bool shaded,
+                                      bool square = false) {
   vtkNew<vtkPoints> points;
   points->SetDataTypeToDouble();
   points->SetNumberOfPoints(positions.rows());
@@ -65,7 +70,7 @@ vtkSmartPointer<vtkActor> point_actor(const Points3& positions, const std::vecto
   mapper->ScalarVisibilityOn();
   auto actor = vtkSmartPointer<vtkActor>::New();
   actor->SetMapper(mapper);
-  actor->GetProperty()->SetRenderPointsAsSpheres(true);  // round points
+  actor->GetProperty()->SetRenderPointsAsSpheres(!square);  // round points, or the GL default: squares
   if (shaded) {
     actor->GetProperty()->SetSpecular(0.4);
     actor->GetProperty()->SetSpecularPower(30.0);
@@ -105,7 +110,15 @@ std::string check(const ProjectionData& d) {
     if (d.anchor_labels[i] < 0 || d.anchor_labels[i] >= classes)
       return "anchor " + std::to_string(i) + " has label " + std::to_string(d.anchor_labels[i]) + ", outside [0, " +
              std::to_string(classes) + ")";
-  if (!d.coords.allFinite() || !d.centers.allFinite() || !d.anchors.allFinite())
+  if (d.overlay.size() > 0 && d.overlay.cols() != k) return "overlay must have " + std::to_string(k) + " columns";
+  if (d.overlay_labels.size() != d.overlay.rows())
+    return std::to_string(d.overlay_labels.size()) + " overlay labels for " + std::to_string(d.overlay.rows()) +
+           " overlay points";
+  for (Eigen::Index i = 0; i < d.overlay_labels.size(); ++i)
+    if (d.overlay_labels[i] < 0 || d.overlay_labels[i] >= classes)
+      return "overlay point " + std::to_string(i) + " has label " + std::to_string(d.overlay_labels[i]) +
+             ", outside [0, " + std::to_string(classes) + ")";
+  if (!d.coords.allFinite() || !d.centers.allFinite() || !d.anchors.allFinite() || !d.overlay.allFinite())
     return "coordinates must be finite";
   return {};
 }
@@ -144,13 +157,13 @@ ms::Status ProjectionView::set_data(ProjectionData data) {
 
 void ProjectionView::set_mode(Mode mode) {
   mode_ = mode;
-  if (mode_ == Mode::Flat2D) {
-    vtkNew<PanZoomStyle2D> style;
-    interactor()->SetInteractorStyle(style);
-  } else {
-    vtkNew<vtkInteractorStyleTrackballCamera> style;
-    interactor()->SetInteractorStyle(style);
-  }
+  vtkSmartPointer<vtkInteractorStyleTrackballCamera> style;
+  if (mode_ == Mode::Flat2D) style = vtkSmartPointer<PanZoomStyle2D>::New();
+  else style = vtkSmartPointer<vtkInteractorStyleTrackballCamera>::New();
+  // Drags fire InteractionEvent per move; a wheel step only Start/EndInteractionEvent.
+  style->AddObserver(vtkCommand::InteractionEvent, this, &ProjectionView::on_interaction);
+  style->AddObserver(vtkCommand::EndInteractionEvent, this, &ProjectionView::on_interaction);
+  interactor()->SetInteractorStyle(style);
   rebuild_scene();
   reset_camera();
 }
@@ -167,11 +180,24 @@ void ProjectionView::rebuild_scene() {
   }
   const double step = 1e-3 * extent;
 
-  drawn_ = as_points(data_.coords, flat, 0.0);
+  const Points3 samples = as_points(data_.coords, flat, 0.0);
   std::vector<Rgb> colours(data_.labels.size());
   for (Eigen::Index i = 0; i < data_.labels.size(); ++i) colours[i] = class_colour(data_.labels[i]);
-  samples_ = point_actor(drawn_, colours, false);
+  samples_ = point_actor(samples, colours, false);
   renderer_->AddActor(samples_);
+
+  // The overlay just below the samples in Flat2D, so an unshifted point stays visible on top of its shifted copy.
+  const Points3 overlay = as_points(data_.overlay, flat, -0.5 * step);
+  overlay_ = nullptr;
+  if (overlay.rows() > 0) {
+    std::vector<Rgb> c(overlay.rows());
+    for (Eigen::Index i = 0; i < overlay.rows(); ++i)
+      c[i] = lighten(class_colour(data_.overlay_labels[i]), ProjectionView::kOverlayLightening);
+    overlay_ = point_actor(overlay, c, false, true);
+    renderer_->AddActor(overlay_);
+  }
+  drawn_.resize(samples.rows() + overlay.rows(), 3);
+  drawn_ << samples, overlay;
 
   centers_ = nullptr;
   if (data_.centers.rows() > 0) {
@@ -202,7 +228,8 @@ void ProjectionView::rebuild_scene() {
   legend_->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
   legend_->GetProperty()->SetColor(0.3, 0.3, 0.3);  // border
   const int classes = static_cast<int>(data_.class_names.size());
-  legend_->SetNumberOfEntries(classes);
+  const bool overlay_entry = overlay.rows() > 0 && !data_.overlay_name.empty();
+  legend_->SetNumberOfEntries(classes + (overlay_entry ? 1 : 0));
   vtkNew<vtkRegularPolygonSource> disc;
   disc->SetNumberOfSides(24);
   disc->Update();
@@ -221,6 +248,28 @@ void ProjectionView::rebuild_scene() {
     double text_colour[3] = {-1.0, -1.0, -1.0};
     legend_->SetEntry(p, symbol, data_.class_names[p].c_str(), text_colour);
   }
+  if (overlay_entry) {
+    // A grey square: the overlay's glyph, in every class colour.
+    vtkNew<vtkPoints> corners;
+    corners->InsertNextPoint(-0.8, -0.8, 0.0);
+    corners->InsertNextPoint(0.8, -0.8, 0.0);
+    corners->InsertNextPoint(0.8, 0.8, 0.0);
+    corners->InsertNextPoint(-0.8, 0.8, 0.0);
+    vtkNew<vtkCellArray> square;
+    const vtkIdType ids[4] = {0, 1, 2, 3};
+    square->InsertNextCell(4, ids);
+    vtkNew<vtkPolyData> symbol;
+    symbol->SetPoints(corners);
+    symbol->SetPolys(square);
+    vtkNew<vtkUnsignedCharArray> rgb;
+    rgb->SetNumberOfComponents(3);
+    rgb->SetNumberOfTuples(1);
+    const Rgb c = lighten(kOverlayLegendGrey, ProjectionView::kOverlayLightening);
+    for (int k = 0; k < 3; ++k) rgb->SetTypedComponent(0, k, static_cast<unsigned char>(std::lround(c[k] * 255)));
+    symbol->GetCellData()->SetScalars(rgb);
+    double text_colour[3] = {-1.0, -1.0, -1.0};
+    legend_->SetEntry(classes, symbol, data_.overlay_name.c_str(), text_colour);
+  }
   if (classes > 0) renderer_->AddActor2D(legend_);
   layout_legend();
   apply_point_sizes(1.0);
@@ -231,9 +280,11 @@ void ProjectionView::layout_legend() {
   const double w = std::max(width(), 1), h = std::max(height(), 1);
   size_t longest = 1;
   for (const auto& name : data_.class_names) longest = std::max(longest, name.size());
+  const int entries = legend_->GetNumberOfEntries();
+  if (entries > static_cast<int>(data_.class_names.size())) longest = std::max(longest, data_.overlay_name.size());
   // About 20 widget pixels per entry and 7 per character, capped to the view.
   const double box_w = std::min(0.45 * w, 34.0 + 7.5 * static_cast<double>(longest));
-  const double box_h = std::min(0.9 * h, 8.0 + 20.0 * static_cast<double>(data_.class_names.size()));
+  const double box_h = std::min(0.9 * h, 8.0 + 20.0 * static_cast<double>(entries));
   legend_->SetPosition(1.0 - (box_w + 8.0) / w, 1.0 - (box_h + 8.0) / h);
   legend_->SetPosition2(box_w / w, box_h / h);
 }
@@ -248,6 +299,7 @@ void ProjectionView::apply_point_sizes(double factor) {
   if (samples_) samples_->GetProperty()->SetPointSize(static_cast<float>(kSampleSize * scale));
   if (centers_) centers_->GetProperty()->SetPointSize(static_cast<float>(kCenterSize * scale));
   if (anchors_) anchors_->GetProperty()->SetPointSize(static_cast<float>(kAnchorSize * scale));
+  if (overlay_) overlay_->GetProperty()->SetPointSize(static_cast<float>(kOverlaySize * scale));
 }
 
 void ProjectionView::reset_camera() {
@@ -310,6 +362,8 @@ QPointF ProjectionView::sample_position(int index) const {
   return {x / dpr, (render_window()->GetSize()[1] - y) / dpr};
 }
 
+void ProjectionView::on_interaction(vtkObject*, unsigned long, void*) { Q_EMIT camera_changed(); }
+
 void ProjectionView::set_hovered(int index) {
   if (index == hovered_) return;
   hovered_ = index;
@@ -346,6 +400,7 @@ ms::Status ProjectionView::save_csv(const std::string& path) const {
     out << '\n';
   };
   for (Eigen::Index i = 0; i < data_.coords.rows(); ++i) row("sample", i, data_.labels[i], data_.coords);
+  for (Eigen::Index i = 0; i < data_.overlay.rows(); ++i) row("overlay", i, data_.overlay_labels[i], data_.overlay);
   for (Eigen::Index p = 0; p < data_.centers.rows(); ++p) row("center", p, static_cast<int>(p), data_.centers);
   for (Eigen::Index a = 0; a < data_.anchors.rows(); ++a) row("anchor", a, data_.anchor_labels[a], data_.anchors);
   return write_text_file(path, out.str());

@@ -2,12 +2,16 @@
 // (bigger, shaded balls) and anchor points (smaller, lighter, same colours), a legend of class names.
 // Flat mode: the first two coordinates, parallel projection, drag pans and the wheel zooms. Orbit mode: three
 // coordinates (z = 0 for 2-column data), perspective, a drag rotates (trackball camera).
-// Hovering a sample emits point_hovered(index) (nearest drawn sample within a few pixels; -1 when none).
+// An overlay set (e.g. the same items under a shift, in the same basis) is drawn as lighter squares in the class
+// colours with its own legend entry.
+// Hovering emits point_hovered(index) for the nearest drawn point within a few pixels: index in [0, n) is sample
+// `index` (row of coords), index in [n, n + o) is overlay row index - n, -1 is none. Centers and anchors are not
+// hoverable.
 //
 // set_data   ProjectionData (view_data.h): coords n by 2|3, labels n in [0, P), P class names, centers P by 2|3
-//            or empty, anchors m by 2|3 or empty with m anchor labels
+//            or empty, anchors m by 2|3 or empty with m anchor labels, overlay o by 2|3 or empty with o labels
 // save_png   the view at `scale` times the widget size (point sizes scaled with it)
-// save_csv   columns kind (sample|center|anchor), index, class_id, class, x, y[, z]
+// save_csv   columns kind (sample|overlay|center|anchor), index, class_id, class, x, y[, z]
 #pragma once
 
 #include <Eigen/Core>
@@ -22,6 +26,7 @@
 
 class vtkActor;
 class vtkLegendBoxActor;
+class vtkObject;
 class vtkRenderer;
 
 namespace ms::views {
@@ -32,6 +37,8 @@ class ProjectionView : public VtkWidget {
   enum class Mode { Flat2D, Orbit3D };
   // Anchors are drawn in their class colour mixed with this much white (palette.h lighten).
   static constexpr double kAnchorLightening = 0.4;
+  // Overlay squares likewise.
+  static constexpr double kOverlayLightening = 0.45;
 
   explicit ProjectionView(QWidget* parent = nullptr);
   ~ProjectionView() override;
@@ -46,9 +53,10 @@ class ProjectionView : public VtkWidget {
   // Frames all points (Orbit3D: seen from an oblique angle).
   void reset_camera();
 
-  // The sample drawn nearest to `position` (widget coordinates) within `radius` widget pixels, or -1.
+  // The sample or overlay point (index as for point_hovered) drawn nearest to `position` (widget coordinates)
+  // within `radius` widget pixels, or -1.
   int sample_at(const QPointF& position, double radius = 6.0) const;
-  // Where sample `index` is drawn, in widget coordinates (the inverse of sample_at).
+  // Where point `index` (as for point_hovered) is drawn, in widget coordinates (the inverse of sample_at).
   QPointF sample_position(int index) const;
 
   ms::Status save_png(const std::string& path, int scale);
@@ -61,6 +69,9 @@ class ProjectionView : public VtkWidget {
 
  Q_SIGNALS:
   void point_hovered(int index);
+  // The user moved the camera (drag, wheel); not emitted for set_data, reset_camera or set_camera, so linking two
+  // views through set_camera cannot loop.
+  void camera_changed();
 
  protected:
   void mouseMoveEvent(QMouseEvent* event) override;
@@ -74,6 +85,7 @@ class ProjectionView : public VtkWidget {
   void layout_legend();
   void apply_point_sizes(double factor);
   void set_hovered(int index);
+  void on_interaction(vtkObject* caller, unsigned long event, void* call_data);
   // Display (device pixel, y up) position of a drawn sample and its depth; false when behind the camera.
   bool project(int index, double& x, double& y, double& depth) const;
 
@@ -81,9 +93,10 @@ class ProjectionView : public VtkWidget {
   vtkSmartPointer<vtkActor> samples_;
   vtkSmartPointer<vtkActor> centers_;
   vtkSmartPointer<vtkActor> anchors_;
+  vtkSmartPointer<vtkActor> overlay_;
   vtkSmartPointer<vtkLegendBoxActor> legend_;
   ProjectionData data_;
-  Eigen::Matrix<double, Eigen::Dynamic, 3> drawn_;  // sample positions as drawn (mode applied)
+  Eigen::Matrix<double, Eigen::Dynamic, 3> drawn_;  // sample then overlay positions as drawn (mode applied)
   Mode mode_ = Mode::Flat2D;
   int hovered_ = -1;
 };

@@ -22,7 +22,8 @@ struct ProfileData {
 };
 
 // Projected points of one layer coloured by class (view (a)). Coordinates have 2 or 3 columns; all matrices of
-// one ProjectionData have the same number of columns.
+// one ProjectionData have the same number of columns. An optional overlay (e.g. the same items under a distribution
+// shift, in the same basis) is drawn as lighter squares in the class colours, with one legend entry overlay_name.
 struct ProjectionData {
   Eigen::MatrixXd coords;                // n by 2 or 3, one row per sample
   Eigen::VectorXi labels;                // n class ids in [0, P)
@@ -30,6 +31,9 @@ struct ProjectionData {
   Eigen::MatrixXd centers;               // P by 2 or 3 class centers (row = class id), or empty
   Eigen::MatrixXd anchors;               // m by 2 or 3 anchor points, or empty
   Eigen::VectorXi anchor_labels;         // m class ids of the anchors
+  Eigen::MatrixXd overlay;               // o by 2 or 3 overlaid points, or empty
+  Eigen::VectorXi overlay_labels;        // o class ids in [0, P)
+  std::string overlay_name;              // legend entry, e.g. "shifted: fog:3" (none when empty)
 };
 
 }  // namespace ms::views

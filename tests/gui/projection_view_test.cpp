@@ -347,6 +347,85 @@ TEST(ProjectionView, SaveImageAndSaveDataActionsAskForAFileAndAScale) {
   EXPECT_EQ(QString::fromUtf8(file.readLine()).trimmed(), "kind,index,class_id,class,x,y");
 }
 
+// The same clouds moved by a shift, overlaid as lighter squares with a legend entry; hovering an overlay point
+// reports n + its row, and the CSV lists the overlay rows.
+TEST(ProjectionView, OverlayDrawsShiftedPointsInLighterSquaresWithALegendEntry) {
+  for (int columns : {2, 3}) {
+    SCOPED_TRACE(columns);
+    views::ProjectionData data = three_clouds(columns);
+    const Eigen::Index n = data.coords.rows();
+    data.overlay = data.coords;
+    data.overlay.col(1).array() -= 2.5;  // the shift moves everything down
+    data.overlay_labels = data.labels;
+    data.overlay_name = "shifted: fog:3";
+    views::ProjectionView view;
+    ASSERT_TRUE(view.set_data(data).ok());
+    show(view);
+    const QImage frame = view.grab_frame();
+    const QString shot = test::save_screenshot(frame, QString("projection_view_overlay_%1d").arg(columns));
+    for (int c = 0; c < 3; ++c) {
+      EXPECT_GT(count_near(frame, views::class_colour(c), 12), 600) << "class " << c << ", see " << shot.toStdString();
+      const views::Rgb light = views::lighten(views::class_colour(c), views::ProjectionView::kOverlayLightening);
+      EXPECT_GT(count_near(frame, light, 10), 600) << "overlay of class " << c << ", see " << shot.toStdString();
+    }
+    // Four legend entries: the fourth (the overlay's grey square and its name) below the three classes.
+    const QRect fourth(frame.width() * 3 / 4, 60, frame.width() / 4, 30);
+    const views::Rgb grey = views::lighten({0.35, 0.35, 0.35}, views::ProjectionView::kOverlayLightening);
+    EXPECT_GT(count_near(frame, grey, 10, fourth), 15) << "overlay legend symbol, see " << shot.toStdString();
+    EXPECT_GT(count_near(frame, {0.0, 0.0, 0.0}, 90, fourth), 30) << "overlay legend name, see " << shot.toStdString();
+
+    // The outlier's shifted copy: index n + kOutlier.
+    const QPointF where = view.sample_position(static_cast<int>(n) + kOutlier);
+    ASSERT_TRUE(view.rect().contains(where.toPoint())) << where.x() << ", " << where.y();
+    QSignalSpy hovered(&view, &views::ProjectionView::point_hovered);
+    QTest::mouseMove(&view, where.toPoint());
+    ASSERT_TRUE(test::wait_for(hovered, 2000));
+    EXPECT_EQ(hovered.last().at(0).toInt(), n + kOutlier);
+    EXPECT_EQ(view.sample_at(view.sample_position(kOutlier)), kOutlier) << "the ID outlier is still index " << kOutlier;
+  }
+  views::ProjectionView view;
+  views::ProjectionData data = three_clouds(2);
+  data.overlay = data.coords.topRows(5);
+  data.overlay_labels = data.labels.head(5);
+  ASSERT_TRUE(view.set_data(data).ok());
+  const QString csv = output_path("projection_overlay.csv");
+  ASSERT_TRUE(view.save_csv(csv.toStdString()).ok());
+  QFile file(csv);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
+  const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+  ASSERT_EQ(lines.size(), 1 + data.coords.rows() + 5 + 3 + 12);
+  const QStringList overlay = lines[1 + data.coords.rows() + 4].split(',');
+  EXPECT_EQ(overlay[0], "overlay");
+  EXPECT_EQ(overlay[1].toInt(), 4);
+  EXPECT_DOUBLE_EQ(overlay[5].toDouble(), data.coords(4, 1));
+  data.overlay_labels[2] = 7;
+  const ms::Status refused = view.set_data(data);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().find("overlay point 2"), std::string::npos) << refused.error();
+}
+
+// camera_changed comes from the user's drags and wheel steps only, so views can be linked through set_camera.
+TEST(ProjectionView, CameraChangedOnlyForTheUsersMoves) {
+  views::ProjectionView view;
+  ASSERT_TRUE(view.set_data(three_clouds(3)).ok());
+  show(view);
+  QSignalSpy moved(&view, &views::ProjectionView::camera_changed);
+  view.reset_camera();
+  view.set_camera(view.camera());
+  ASSERT_TRUE(view.set_data(three_clouds(3)).ok());
+  EXPECT_EQ(moved.size(), 0);
+  QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, QPoint(300, 250));
+  for (int step = 1; step <= 3; ++step) QTest::mouseMove(&view, QPoint(300 + 20 * step, 250));
+  QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, QPoint(360, 250));
+  EXPECT_GE(moved.size(), 2);
+  const int after_drag = moved.size();
+  const QPointF at(350, 250);
+  QWheelEvent wheel(at, view.mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                    Qt::NoScrollPhase, false);
+  QApplication::sendEvent(&view, &wheel);
+  EXPECT_GT(moved.size(), after_drag) << "a wheel step";
+}
+
 TEST(ProjectionView, RefusesInconsistentData) {
   views::ProjectionView view;
   views::ProjectionData data = three_clouds(3);
