@@ -1,0 +1,181 @@
+#include "app/gui/heatmap_panel.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "app/gui/project_profile.h"
+#include "views/correlation_heatmap_view.h"
+
+namespace ms::gui {
+namespace {
+
+const QString kTargetsMode = QStringLiteral("targets");
+const QString kArchitecturesMode = QStringLiteral("architectures");
+const QString kPaperRows = QStringLiteral("paper");
+const QString kAllRows = QStringLiteral("all");
+
+// Refills `combo` with (text, key) items, keeping the current key when it is still offered (else the first).
+void refill(QComboBox* combo, const std::vector<std::pair<QString, QString>>& items) {
+  const QVariant previous = combo->currentData();
+  QSignalBlocker block(combo);
+  combo->clear();
+  for (const auto& [text, key] : items) combo->addItem(text, key);
+  const int keep = previous.isValid() ? combo->findData(previous) : -1;
+  combo->setCurrentIndex(keep >= 0 ? keep : 0);
+}
+
+void select_key(QComboBox* combo, const QString& key) {
+  const int index = combo->findData(key);
+  if (index >= 0) combo->setCurrentIndex(index);
+}
+
+QString q(const std::string& text) { return QString::fromStdString(text); }
+
+}  // namespace
+
+HeatmapPanel::HeatmapPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  auto* bar = new QHBoxLayout;
+  modes_ = new QComboBox;
+  modes_->addItem(tr("Markers × OOD targets"), kTargetsMode);
+  modes_->addItem(tr("Markers × architectures"), kArchitecturesMode);
+  rows_ = new QComboBox;
+  rows_->addItem(tr("Paper's markers"), kPaperRows);
+  rows_->addItem(tr("All markers"), kAllRows);
+  layers_ = new QComboBox;
+  layers_->setToolTip(tr("Layer the markers are read at; penultimate = each checkpoint's second to last analysed "
+                         "layer, where the transfer probe is trained."));
+  architectures_ = new QComboBox;
+  architectures_->setToolTip(tr("Checkpoints pooled in the markers × OOD targets map."));
+  targets_ = new QComboBox;
+  targets_->setToolTip(tr("OOD target of the markers × architectures map."));
+  scale_ = new QSpinBox;
+  scale_->setRange(1, 8);
+  scale_->setValue(2);
+  scale_->setPrefix(tr("scale ×"));
+  auto* save_image = new QPushButton(tr("Save Image…"));
+  auto* save_data = new QPushButton(tr("Save Data…"));
+  bar->addWidget(modes_);
+  for (auto [label, combo] : {std::pair{tr("Rows:"), rows_}, {tr("Layer:"), layers_},
+                              {tr("Architecture:"), architectures_}, {tr("OOD:"), targets_}}) {
+    bar->addWidget(new QLabel(label));
+    bar->addWidget(combo);
+  }
+  bar->addStretch(1);
+  bar->addWidget(scale_);
+  bar->addWidget(save_image);
+  bar->addWidget(save_data);
+  view_ = new views::CorrelationHeatmapView;
+  layout->addLayout(bar);
+  layout->addWidget(view_, 1);
+
+  for (QComboBox* combo : {modes_, rows_, layers_, architectures_, targets_})
+    connect(combo, &QComboBox::currentIndexChanged, this, &HeatmapPanel::redraw);
+  connect(save_image, &QPushButton::clicked, this, &HeatmapPanel::save_image);
+  connect(save_data, &QPushButton::clicked, this, &HeatmapPanel::save_data);
+  connect(view_, &views::CorrelationHeatmapView::cell_clicked, this, [this](int row, int column) {
+    if (row < 0 || column < 0 || row >= static_cast<int>(heatmap_.row_keys.size()) ||
+        column >= static_cast<int>(heatmap_.column_keys.size()))
+      return;
+    const QString marker = q(heatmap_.row_keys[static_cast<size_t>(row)]);
+    const QString key = q(heatmap_.column_keys[static_cast<size_t>(column)]);
+    if (by_architecture()) Q_EMIT cell_activated(marker, target(), key);
+    else Q_EMIT cell_activated(marker, key, architecture());
+  });
+}
+
+void HeatmapPanel::set_project(std::shared_ptr<const store::Project> project) {
+  project_ = std::move(project);
+  fill_combos();
+  if (!pending_state_.isEmpty()) apply_state(pending_state_), pending_state_ = {};
+  redraw();
+}
+
+void HeatmapPanel::fill_combos() {
+  const store::Project& project = *project_;
+  std::vector<std::pair<QString, QString>> items;
+  for (const auto& name : marker_layers(project))
+    items.emplace_back(name == kPenultimateLayer ? tr("penultimate (per checkpoint)") : q(name), q(name));
+  refill(layers_, items);
+  items = {{tr("All architectures"), QString()}};
+  for (const auto& name : architectures(project)) items.emplace_back(q(name), q(name));
+  refill(architectures_, items);
+  items.clear();
+  for (const auto& target : ood_targets(project)) items.emplace_back(q(target.label), q(target.key));
+  refill(targets_, items);
+}
+
+void HeatmapPanel::select_by_architecture(bool on) { select_key(modes_, on ? kArchitecturesMode : kTargetsMode); }
+void HeatmapPanel::select_all_markers(bool all) { select_key(rows_, all ? kAllRows : kPaperRows); }
+void HeatmapPanel::select_layer(const QString& layer) { select_key(layers_, layer); }
+void HeatmapPanel::select_architecture(const QString& architecture) { select_key(architectures_, architecture); }
+void HeatmapPanel::select_target(const QString& key) { select_key(targets_, key); }
+bool HeatmapPanel::by_architecture() const { return modes_->currentData().toString() == kArchitecturesMode; }
+bool HeatmapPanel::all_markers() const { return rows_->currentData().toString() == kAllRows; }
+QString HeatmapPanel::layer() const { return layers_->currentData().toString(); }
+QString HeatmapPanel::architecture() const { return architectures_->currentData().toString(); }
+QString HeatmapPanel::target() const { return targets_->currentData().toString(); }
+
+QJsonObject HeatmapPanel::save_state() const {
+  if (!project_) return pending_state_;
+  return {{"mode", modes_->currentData().toString()}, {"rows", rows_->currentData().toString()},
+          {"layer", layer()}, {"architecture", architecture()}, {"target", target()}};
+}
+
+void HeatmapPanel::restore_state(const QJsonObject& state) {
+  if (!project_) {
+    pending_state_ = state;
+    return;
+  }
+  apply_state(state);
+  redraw();
+}
+
+void HeatmapPanel::apply_state(const QJsonObject& state) {
+  const std::pair<const char*, QComboBox*> fields[] = {{"mode", modes_}, {"rows", rows_}, {"layer", layers_},
+                                                       {"architecture", architectures_}, {"target", targets_}};
+  for (const auto& [name, combo] : fields) {
+    if (!state.contains(name)) continue;
+    QSignalBlocker block(combo);  // one redraw after all of them
+    select_key(combo, state.value(name).toString());
+  }
+}
+
+void HeatmapPanel::redraw() {
+  const bool per_architecture = by_architecture();
+  architectures_->setEnabled(!per_architecture);
+  targets_->setEnabled(per_architecture);
+  if (!project_) return;
+  HeatmapOptions options;
+  options.layer = layer().toStdString();
+  options.architecture = architecture().toStdString();
+  options.by_architecture = per_architecture;
+  options.target = target().toStdString();
+  if (!all_markers()) options.markers = paper_markers(*project_);
+  if (options.markers.empty()) options.markers = ood_markers(*project_);
+  heatmap_ = ood_heatmap(*project_, options);
+  const Status shown = view_->set_data(heatmap_.data);
+  if (!shown.ok()) Q_EMIT message(q(shown.error()), true);
+}
+
+void HeatmapPanel::save_image() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save image"), "correlation_heatmap.png", tr("PNG (*.png)"));
+  if (path.isEmpty()) return;
+  const Status saved = view_->save_png(path.toStdString(), scale_->value());
+  Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
+}
+
+void HeatmapPanel::save_data() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save data"), "correlation_heatmap.csv", tr("CSV (*.csv)"));
+  if (path.isEmpty()) return;
+  const Status saved = view_->save_csv(path.toStdString());
+  Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
+}
+
+}  // namespace ms::gui

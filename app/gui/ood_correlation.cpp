@@ -1,0 +1,313 @@
+#include "app/gui/ood_correlation.h"
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "app/gui/project_profile.h"
+#include "core/stats/correlation.h"
+#include "core/stats/significance.h"
+
+namespace ms::gui {
+namespace {
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+const std::string kIdPrefix = "id_";
+
+double depth(const store::GeometryEntry& entry) {
+  auto it = entry.markers.find("layer_index");
+  return it == entry.markers.end() ? 0.0 : it->second;
+}
+
+double metric(const store::EvaluationEntry* entry, const std::string& name) {
+  if (!entry) return kNaN;
+  auto it = entry->metrics.find(name);
+  return it == entry->metrics.end() ? kNaN : it->second;
+}
+
+// One pass over the project so heat maps look values up by checkpoint instead of scanning everything per cell.
+struct ProjectIndex {
+  std::string id_dataset;
+  std::vector<std::string> shifted;    // evaluation datasets "<id>+<shift>", sorted
+  std::vector<std::string> transfers;  // evaluation datasets with a probe accuracy, sorted
+  std::map<std::string, std::vector<const store::GeometryEntry*>> layers;  // checkpoint -> ID-set layers by depth
+  std::map<std::string, std::map<std::string, const store::EvaluationEntry*>> evaluations;  // checkpoint -> dataset
+
+  explicit ProjectIndex(const store::Project& project) : id_dataset(geometry_dataset(project)) {
+    std::set<std::string> shifted_set, transfer_set;
+    for (const auto& entry : project.geometry)
+      if (entry.dataset == id_dataset) layers[entry.checkpoint].push_back(&entry);
+    for (auto& [checkpoint, entries] : layers)
+      std::stable_sort(entries.begin(), entries.end(), [](auto* a, auto* b) {
+        return depth(*a) != depth(*b) ? depth(*a) < depth(*b) : a->layer < b->layer;
+      });
+    for (const auto& entry : project.evaluations) {
+      evaluations[entry.checkpoint][entry.dataset] = &entry;
+      if (!id_dataset.empty() && entry.dataset.rfind(id_dataset + "+", 0) == 0 && entry.metrics.count("accuracy"))
+        shifted_set.insert(entry.dataset);
+      else if (entry.metrics.count("probe_accuracy"))
+        transfer_set.insert(entry.dataset);
+    }
+    shifted.assign(shifted_set.begin(), shifted_set.end());
+    transfers.assign(transfer_set.begin(), transfer_set.end());
+  }
+
+  const store::EvaluationEntry* evaluation(const std::string& checkpoint, const std::string& dataset) const {
+    auto c = evaluations.find(checkpoint);
+    if (c == evaluations.end()) return nullptr;
+    auto d = c->second.find(dataset);
+    return d == c->second.end() ? nullptr : d->second;
+  }
+
+  const store::GeometryEntry* layer(const std::string& checkpoint, const std::string& name) const {
+    auto it = layers.find(checkpoint);
+    if (it == layers.end()) return nullptr;
+    const auto& entries = it->second;
+    if (name == kPenultimateLayer) return entries.size() >= 2 ? entries[entries.size() - 2] : nullptr;
+    for (const auto* entry : entries)
+      if (entry->layer == name) return entry;
+    return nullptr;
+  }
+
+  double marker(const std::string& checkpoint, const std::string& name, const std::string& layer_name) const {
+    if (const store::GeometryEntry* entry = layer(checkpoint, layer_name)) {
+      auto it = entry->markers.find(name);
+      if (it != entry->markers.end()) return it->second;
+    }
+    // ID evaluation metrics belong to the checkpoint, not to a layer.
+    if (name.rfind(kIdPrefix, 0) == 0) return metric(evaluation(checkpoint, id_dataset), name.substr(kIdPrefix.size()));
+    return kNaN;
+  }
+
+  double target(const std::string& checkpoint, const std::string& key) const {
+    if (key == kMeanOodAccuracy) {
+      if (shifted.empty()) return kNaN;
+      double sum = 0.0;
+      for (const auto& dataset : shifted) sum += metric(evaluation(checkpoint, dataset), "accuracy");
+      return sum / static_cast<double>(shifted.size());  // NaN when one is missing
+    }
+    if (key == "id_accuracy") return metric(evaluation(checkpoint, id_dataset), "accuracy");
+    if (key.rfind("acc_", 0) == 0) return metric(evaluation(checkpoint, id_dataset + "+" + key.substr(4)), "accuracy");
+    const std::string probe = "probe_accuracy_";
+    if (key.rfind(probe, 0) == 0) return metric(evaluation(checkpoint, key.substr(probe.size())), "probe_accuracy");
+    return kNaN;
+  }
+};
+
+std::vector<OodTarget> targets_of(const ProjectIndex& index) {
+  std::vector<OodTarget> targets;
+  if (!index.shifted.empty()) targets.push_back({kMeanOodAccuracy, "mean OOD accuracy"});
+  for (const auto& dataset : index.shifted) {
+    const std::string shift = dataset.substr(index.id_dataset.size() + 1);
+    targets.push_back({"acc_" + shift, "accuracy " + shift});
+  }
+  for (const auto& dataset : index.transfers) targets.push_back({"probe_accuracy_" + dataset, "probe accuracy " + dataset});
+  targets.push_back({"id_accuracy", "ID accuracy"});
+  return targets;
+}
+
+std::vector<const store::CheckpointEntry*> checkpoints_of(const store::Project& project, const std::string& architecture) {
+  std::vector<const store::CheckpointEntry*> chosen;
+  for (const auto& checkpoint : project.checkpoints)
+    if (architecture.empty() || checkpoint.architecture == architecture) chosen.push_back(&checkpoint);
+  return chosen;
+}
+
+std::string group_of(const store::CheckpointEntry& checkpoint, const std::string& key) {
+  if (key == "architecture") return checkpoint.architecture;
+  auto it = checkpoint.hyper_parameters.find(key);
+  return it == checkpoint.hyper_parameters.end() ? "n/a" : it->second;
+}
+
+std::string layer_title(const std::string& layer) { return layer == kPenultimateLayer ? "penultimate layer" : layer; }
+
+struct Pairs {
+  std::vector<double> x, y;
+  std::vector<size_t> used;  // indices into the checkpoint list
+};
+
+Pairs pairs_of(const ProjectIndex& index, const std::vector<const store::CheckpointEntry*>& checkpoints,
+               const std::string& marker, const std::string& layer, const std::string& target) {
+  Pairs pairs;
+  for (size_t i = 0; i < checkpoints.size(); ++i) {
+    const double x = index.marker(checkpoints[i]->id, marker, layer);
+    const double y = index.target(checkpoints[i]->id, target);
+    if (!std::isfinite(x) || !std::isfinite(y)) continue;
+    pairs.x.push_back(x);
+    pairs.y.push_back(y);
+    pairs.used.push_back(i);
+  }
+  return pairs;
+}
+
+Eigen::Map<const Eigen::VectorXd> as_vector(const std::vector<double>& v) {
+  return {v.data(), static_cast<Eigen::Index>(v.size())};
+}
+
+}  // namespace
+
+std::vector<OodTarget> ood_targets(const store::Project& project) { return targets_of(ProjectIndex(project)); }
+
+std::string target_label(const store::Project& project, const std::string& key) {
+  for (const auto& target : ood_targets(project))
+    if (target.key == key) return target.label;
+  return key;
+}
+
+std::vector<std::string> ood_markers(const store::Project& project) {
+  const std::string id_dataset = geometry_dataset(project);
+  std::vector<std::string> names = profile_markers(project, id_dataset);
+  // The paper's markers first, in the order of its heat map; then the rest as profile_markers sorts them.
+  std::vector<std::string> ordered;
+  for (const char* main : {"dimension", "utility", "radius", "capacity", "center_alignment", "axis_alignment",
+                           "center_axis_alignment", "participation_ratio", "nc1"}) {
+    auto it = std::find(names.begin(), names.end(), main);
+    if (it != names.end()) ordered.push_back(*it), names.erase(it);
+  }
+  ordered.insert(ordered.end(), names.begin(), names.end());
+  std::set<std::string> id_metrics;
+  for (const auto& evaluation : project.evaluations)
+    if (evaluation.dataset == id_dataset)
+      for (const auto& [name, value] : evaluation.metrics)
+        if (name != "analysis_complete") id_metrics.insert(kIdPrefix + name);
+  ordered.insert(ordered.end(), id_metrics.begin(), id_metrics.end());
+  return ordered;
+}
+
+std::vector<std::string> paper_markers(const store::Project& project) {
+  static const std::set<std::string> paper{"dimension", "utility", "radius", "capacity", "center_alignment",
+                                           "axis_alignment", "center_axis_alignment", "participation_ratio", "nc1",
+                                           "sparsity", "mean_covariance", "mean_distance", "mean_distance_avg",
+                                           "mean_angle", "numerical_rank", "id_accuracy", "id_auroc", "id_entropy"};
+  std::vector<std::string> chosen;
+  for (const auto& name : ood_markers(project))
+    if (paper.count(name)) chosen.push_back(name);
+  return chosen;
+}
+
+std::vector<std::string> marker_layers(const store::Project& project) {
+  const std::string id_dataset = geometry_dataset(project);
+  std::map<std::string, double> layer_depth;
+  for (const auto& entry : project.geometry)
+    if (entry.dataset == id_dataset) layer_depth.emplace(entry.layer, depth(entry));
+  std::vector<std::pair<double, std::string>> order;
+  for (const auto& [layer, d] : layer_depth) order.emplace_back(d, layer);
+  std::sort(order.begin(), order.end());
+  std::vector<std::string> layers{kPenultimateLayer};
+  for (const auto& [d, layer] : order) layers.push_back(layer);
+  return layers;
+}
+
+std::vector<std::string> colour_keys(const store::Project& project) {
+  std::set<std::string> keys;
+  for (const auto& checkpoint : project.checkpoints)
+    for (const auto& [key, value] : checkpoint.hyper_parameters) keys.insert(key);
+  std::vector<std::string> ordered{"architecture"};
+  ordered.insert(ordered.end(), keys.begin(), keys.end());
+  return ordered;
+}
+
+std::string penultimate_layer(const store::Project& project, const std::string& checkpoint) {
+  const store::GeometryEntry* entry = ProjectIndex(project).layer(checkpoint, kPenultimateLayer);
+  return entry ? entry->layer : std::string();
+}
+
+views::ScatterData ood_scatter(const store::Project& project, const ScatterOptions& options) {
+  const ProjectIndex index(project);
+  const auto checkpoints = checkpoints_of(project, options.architecture);
+  Pairs pairs = pairs_of(index, checkpoints, options.marker, options.layer, options.target);
+
+  views::ScatterData data;
+  const bool has_layer = options.marker.rfind(kIdPrefix, 0) != 0;
+  data.x_title = options.marker + (has_layer ? " (" + layer_title(options.layer) + ")" : "");
+  std::string target = options.target;
+  for (const auto& t : targets_of(index))
+    if (t.key == options.target) target = t.label;
+  data.y_title = target;
+  data.colour_title = options.colour_by;
+  data.missing = static_cast<long>(checkpoints.size() - pairs.used.size());
+  for (size_t k = 0; k < pairs.used.size(); ++k) {
+    const store::CheckpointEntry& checkpoint = *checkpoints[pairs.used[k]];
+    data.labels.push_back(checkpoint.id);
+    if (!options.colour_by.empty()) data.groups.push_back(group_of(checkpoint, options.colour_by));
+  }
+
+  const auto x = as_vector(pairs.x), y = as_vector(pairs.y);
+  views::ScatterStatistics& s = data.statistics;
+  s.n = static_cast<long>(pairs.x.size());
+  s.ci_level = options.bootstrap.level;
+  if (s.n >= 3) {
+    const stats::CorrelationResult r = stats::pearson(x, y), rho = stats::spearman(x, y);
+    s.pearson_r = r.statistic, s.pearson_p = r.p;
+    s.spearman_rho = rho.statistic, s.spearman_p = rho.p;
+    if (options.bootstrap.resamples > 0 && std::isfinite(r.statistic)) {
+      const stats::BootstrapInterval ci = stats::bootstrap_interval(x, y, stats::pearson_r, options.bootstrap);
+      s.ci_low = ci.low, s.ci_high = ci.high;
+    }
+  }
+  data.x = std::move(pairs.x);
+  data.y = std::move(pairs.y);
+  return data;
+}
+
+OodHeatmap ood_heatmap(const store::Project& project, const HeatmapOptions& options) {
+  const ProjectIndex index(project);
+  OodHeatmap map;
+  map.row_keys = options.markers.empty() ? ood_markers(project) : options.markers;
+  const std::vector<OodTarget> offered = targets_of(index);
+  auto label_of = [&](const std::string& key) {
+    for (const auto& t : offered)
+      if (t.key == key) return t.label;
+    return key;
+  };
+
+  // Columns: (label, target key, architecture filter).
+  struct Column {
+    std::string label, target, architecture;
+  };
+  std::vector<Column> columns;
+  if (options.by_architecture) {
+    for (const std::string& name : architectures(project)) columns.push_back({name, options.target, name});
+    map.data.title = "Pearson r with " + label_of(options.target) + " per architecture, " + layer_title(options.layer);
+  } else {
+    std::vector<std::string> keys = options.targets;
+    if (keys.empty())
+      for (const auto& t : offered) keys.push_back(t.key);
+    for (const auto& key : keys) columns.push_back({label_of(key), key, options.architecture});
+    map.data.title = "Pearson r, " + layer_title(options.layer) + ", " +
+                     (options.architecture.empty() ? std::string("all architectures") : options.architecture);
+  }
+  for (const auto& column : columns) {
+    map.column_keys.push_back(options.by_architecture ? column.architecture : column.target);
+    map.data.columns.push_back(column.label);
+  }
+  map.data.rows = map.row_keys;
+
+  const Eigen::Index R = static_cast<Eigen::Index>(map.row_keys.size()), C = static_cast<Eigen::Index>(columns.size());
+  map.data.r = Eigen::MatrixXd::Constant(R, C, kNaN);
+  map.data.p = Eigen::MatrixXd::Constant(R, C, kNaN);
+  map.data.n = Eigen::MatrixXi::Zero(R, C);
+  map.data.stars.assign(static_cast<size_t>(R), std::vector<std::string>(static_cast<size_t>(C)));
+  std::map<std::string, std::vector<const store::CheckpointEntry*>> members;
+  for (const auto& column : columns)
+    if (!members.count(column.architecture)) members[column.architecture] = checkpoints_of(project, column.architecture);
+  for (Eigen::Index i = 0; i < R; ++i)
+    for (Eigen::Index j = 0; j < C; ++j) {
+      const Column& column = columns[static_cast<size_t>(j)];
+      const Pairs pairs = pairs_of(index, members[column.architecture], map.row_keys[static_cast<size_t>(i)],
+                                   options.layer, column.target);
+      map.data.n(i, j) = static_cast<int>(pairs.x.size());
+      if (pairs.x.size() < 3) continue;
+      const stats::CorrelationResult r = stats::pearson(as_vector(pairs.x), as_vector(pairs.y));
+      map.data.r(i, j) = r.statistic;
+      map.data.p(i, j) = r.p;
+      map.data.stars[static_cast<size_t>(i)][static_cast<size_t>(j)] = stats::significance_stars(r.p);
+    }
+  return map;
+}
+
+}  // namespace ms::gui

@@ -1,0 +1,221 @@
+// View (c), marker versus OOD, in a real window (run under xvfb-run): twelve checkpoints in three colour groups with
+// a fit line, a statistics box and axes; clicking a point; the selection ring; PNG at scale 2 and CSV.
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+
+#include <cmath>
+
+#include "tests/gui/gui_test_support.h"
+#include "views/marker_scatter_view.h"
+#include "views/palette.h"
+
+namespace ms {
+namespace {
+
+// Made up like a sweep: x = D_eff, y = OOD accuracy rising with it plus a fixed wiggle; groups = learning rates.
+views::ScatterData twelve_checkpoints() {
+  views::ScatterData data;
+  data.x_title = "dimension (penultimate layer)";
+  data.y_title = "mean OOD accuracy";
+  data.colour_title = "lr";
+  const char* rates[] = {"0.1", "0.01", "0.001"};
+  for (int i = 0; i < 12; ++i) {
+    data.x.push_back(2.0 + 0.5 * i);
+    data.y.push_back(0.40 + 0.03 * i + 0.04 * std::sin(1.7 * i));
+    data.labels.push_back("ckpt-" + std::to_string(i));
+    data.groups.push_back(rates[i % 3]);
+  }
+  data.statistics.n = 12;
+  data.statistics.pearson_r = 0.912;
+  data.statistics.pearson_p = 3.6e-5;
+  data.statistics.spearman_rho = 0.895;
+  data.statistics.spearman_p = 8.4e-5;
+  data.statistics.ci_low = 0.71;
+  data.statistics.ci_high = 0.98;
+  data.missing = 2;
+  return data;
+}
+
+int count_near(const QImage& image, const views::Rgb& colour, int tolerance, QRect region = {}) {
+  if (region.isNull()) region = image.rect();
+  region = region.intersected(image.rect());
+  const int r = std::lround(colour[0] * 255), g = std::lround(colour[1] * 255), b = std::lround(colour[2] * 255);
+  int count = 0;
+  for (int y = region.top(); y <= region.bottom(); ++y)
+    for (int x = region.left(); x <= region.right(); ++x) {
+      const QRgb p = image.pixel(x, y);
+      if (std::abs(qRed(p) - r) <= tolerance && std::abs(qGreen(p) - g) <= tolerance &&
+          std::abs(qBlue(p) - b) <= tolerance)
+        ++count;
+    }
+  return count;
+}
+
+QString output_path(const QString& name) {
+  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/views";
+  QDir().mkpath(dir);
+  return dir + "/" + name;
+}
+
+// The view shown at 800 by 500 with the twelve points.
+struct Shown {
+  views::MarkerScatterView view;
+  Shown() {
+    EXPECT_TRUE(view.set_data(twelve_checkpoints()).ok());
+    view.resize(800, 500);
+    view.show();
+    EXPECT_TRUE(QTest::qWaitForWindowExposed(&view));
+  }
+};
+
+TEST(MarkerScatterView, DrawsGroupsFitTextAndAxes) {
+  Shown shown;
+  views::MarkerScatterView& view = shown.view;
+  const QImage frame = view.grab_frame();
+  const QString shot = test::save_screenshot(frame, "marker_scatter_view");
+
+  // Groups in numeric order: 0.001, 0.01, 0.1 take the first three palette colours; four points of 9 px each plus
+  // the legend swatch is well over 150 pixels per group.
+  ASSERT_EQ(view.group_order(), (std::vector<std::string>{"0.001", "0.01", "0.1"}));
+  for (int g = 0; g < 3; ++g)
+    EXPECT_GT(count_near(frame, views::class_colour(g), 30), 150) << "group " << g << ", see " << shot.toStdString();
+  const views::Rgb black{0.0, 0.0, 0.0};
+  const QRect left(0, 0, frame.width() / 8, frame.height());
+  const QRect bottom(0, frame.height() * 7 / 8, frame.width(), frame.height() / 8);
+  EXPECT_GT(count_near(frame, black, 100, left), 150) << "y tick labels and title, see " << shot.toStdString();
+  EXPECT_GT(count_near(frame, black, 100, bottom), 300) << "x tick labels and title, see " << shot.toStdString();
+  // The statistics box sits top-left (the cloud rises): dark text in the upper-left quarter of the plot.
+  const QPointF corner = view.point_position(0);
+  const QRect box_region(static_cast<int>(corner.x()) - 10, 0, 260, frame.height() / 3);
+  EXPECT_GT(count_near(frame, black, 120, box_region), 200) << "statistics text, see " << shot.toStdString();
+  EXPECT_GT(test::distinct_colours(frame), 40);
+
+  const std::string text = view.statistics_text();
+  EXPECT_NE(text.find("r = 0.912, p = 3.6e-05"), std::string::npos) << text;
+  EXPECT_NE(text.find("\xCF\x81 = 0.895"), std::string::npos) << text;
+  EXPECT_NE(text.find("95% CI [0.710, 0.980]"), std::string::npos) << text;
+  EXPECT_NE(text.find("n = 12 (2 missing)"), std::string::npos) << text;
+
+  // Least squares by the closed form: slope = cov(x, y) / var(x).
+  const views::ScatterData& data = view.data();
+  double mx = 0, my = 0;
+  for (int i = 0; i < 12; ++i) mx += data.x[i] / 12, my += data.y[i] / 12;
+  double sxy = 0, sxx = 0;
+  for (int i = 0; i < 12; ++i) sxy += (data.x[i] - mx) * (data.y[i] - my), sxx += (data.x[i] - mx) * (data.x[i] - mx);
+  EXPECT_NEAR(view.fit_slope(), sxy / sxx, 1e-12);
+  EXPECT_NEAR(view.fit_intercept(), my - sxy / sxx * mx, 1e-12);
+  EXPECT_EQ(std::string(view.chart()->GetAxis(vtkAxis::BOTTOM)->GetTitle()), "dimension (penultimate layer)");
+  EXPECT_EQ(std::string(view.chart()->GetAxis(vtkAxis::LEFT)->GetTitle()), "mean OOD accuracy");
+  // Every point inside the plotted range (with a margin).
+  vtkAxis* x = view.chart()->GetAxis(vtkAxis::BOTTOM);
+  EXPECT_LT(x->GetMinimum(), 2.0);
+  EXPECT_GT(x->GetMaximum(), 7.5);
+}
+
+TEST(MarkerScatterView, ClickingAPointEmitsItsIndexAndRingsIt) {
+  Shown shown;
+  views::MarkerScatterView& view = shown.view;
+  view.grab_frame();  // lays the chart out
+  QSignalSpy clicked(&view, &views::MarkerScatterView::point_clicked);
+  for (int index : {7, 0, 11}) {
+    const QPointF at = view.point_position(index);
+    ASSERT_GT(at.x(), 0.0);
+    QTest::mouseClick(&view, Qt::LeftButton, Qt::NoModifier, at.toPoint());
+    ASSERT_TRUE(test::wait_for(clicked, 2000)) << "point " << index;
+    EXPECT_EQ(clicked.takeFirst().at(0).toInt(), index);
+    EXPECT_EQ(view.selected(), index);
+  }
+  // Empty plot space: no signal.
+  QTest::mouseClick(&view, Qt::LeftButton, Qt::NoModifier, QPoint(view.width() - 30, view.height() / 2));
+  QTest::qWait(50);
+  EXPECT_TRUE(clicked.isEmpty());
+
+  // The ring: dark pixels around the selected point (a 19 px disc under the 9 px point).
+  view.set_selected(-1);
+  const QImage before = view.grab_frame();
+  view.set_selected(5);
+  const QImage after = view.grab_frame();
+  test::save_screenshot(after, "marker_scatter_view_selected");
+  const QPoint p = view.point_position(5).toPoint();
+  const QRect around(p.x() - 12, p.y() - 12, 25, 25);
+  const views::Rgb ring{0.1, 0.1, 0.1};
+  EXPECT_GT(count_near(after, ring, 40, around), count_near(before, ring, 40, around) + 80);
+}
+
+TEST(MarkerScatterView, SavesPngAtScaleTwoAndCsv) {
+  Shown shown;
+  views::MarkerScatterView& view = shown.view;
+  const QImage frame = view.grab_frame();
+  const QString png = output_path("marker_scatter_x2.png");
+  QFile::remove(png);
+  const ms::Status saved = view.save_png(png.toStdString(), 2);
+  ASSERT_TRUE(saved.ok()) << saved.error();
+  const QImage image(png);
+  ASSERT_FALSE(image.isNull());
+  EXPECT_EQ(image.size(), 2 * frame.size());
+  // Twice the resolution, points twice the size: about four times the pixels of each group.
+  for (int g = 0; g < 3; ++g)
+    EXPECT_GT(count_near(image, views::class_colour(g), 30), 3 * count_near(frame, views::class_colour(g), 30));
+
+  const QString csv = output_path("marker_scatter.csv");
+  ASSERT_TRUE(view.save_csv(csv.toStdString()).ok());
+  QFile file(csv);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
+  const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+  ASSERT_EQ(lines.size(), 13);
+  EXPECT_EQ(lines[0], "x,y,label,group");
+  const views::ScatterData data = twelve_checkpoints();
+  for (int i = 0; i < 12; ++i) {
+    const QStringList fields = lines[i + 1].split(',');
+    ASSERT_EQ(fields.size(), 4);
+    EXPECT_DOUBLE_EQ(fields[0].toDouble(), data.x[i]);
+    EXPECT_DOUBLE_EQ(fields[1].toDouble(), data.y[i]);
+    EXPECT_EQ(fields[2].toStdString(), data.labels[i]);
+    EXPECT_EQ(fields[3].toStdString(), data.groups[i]);
+  }
+}
+
+TEST(MarkerScatterView, RefusesInconsistentOrMissingValues) {
+  views::MarkerScatterView view;
+  ASSERT_TRUE(view.set_data(twelve_checkpoints()).ok());
+  views::ScatterData bad = twelve_checkpoints();
+  bad.labels.pop_back();
+  EXPECT_FALSE(view.set_data(bad).ok());
+  bad = twelve_checkpoints();
+  bad.y[4] = std::nan("");
+  const ms::Status status = view.set_data(bad);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.error().find("ckpt-4"), std::string::npos) << status.error();
+  EXPECT_EQ(view.data().x.size(), 12u) << "the previous data is kept";
+  EXPECT_FALSE(view.save_png(output_path("never_shown_scatter.png").toStdString(), 1).ok());
+}
+
+TEST(MarkerScatterView, FallingTrendMovesTheBoxRightAndNoGroupsIsOneColour) {
+  views::ScatterData data = twelve_checkpoints();
+  for (double& y : data.y) y = 1.0 - y;
+  data.groups.clear();
+  data.colour_title.clear();
+  data.statistics.pearson_r = -0.912;
+  views::MarkerScatterView view;
+  ASSERT_TRUE(view.set_data(data).ok());
+  view.resize(800, 500);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  const QImage frame = view.grab_frame();
+  const QString shot = test::save_screenshot(frame, "marker_scatter_view_falling");
+  EXPECT_GT(count_near(frame, views::class_colour(0), 30), 12 * 40) << shot.toStdString();
+  EXPECT_LT(count_near(frame, views::class_colour(1), 30), 20) << "one group, one colour";
+  // The box is in the top-right corner now: dark text there.
+  const QRect top_right(frame.width() / 2, 0, frame.width() / 2, frame.height() / 3);
+  EXPECT_GT(count_near(frame, {0.0, 0.0, 0.0}, 120, top_right), 200) << shot.toStdString();
+  EXPECT_LT(view.fit_slope(), 0.0);
+}
+
+}  // namespace
+}  // namespace ms

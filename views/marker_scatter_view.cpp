@@ -1,0 +1,426 @@
+#include "views/marker_scatter_view.h"
+
+#include <QMouseEvent>
+#include <vtkAxis.h>
+#include <vtkBrush.h>
+#include <vtkChartLegend.h>
+#include <vtkChartXY.h>
+#include <vtkContext2D.h>
+#include <vtkContextItem.h>
+#include <vtkContextScene.h>
+#include <vtkContextView.h>
+#include <vtkDoubleArray.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkObjectFactory.h>
+#include <vtkPen.h>
+#include <vtkPlotLine.h>
+#include <vtkPlotPoints.h>
+#include <vtkRenderer.h>
+#include <vtkStringArray.h>
+#include <vtkTable.h>
+#include <vtkTextProperty.h>
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include "views/figure_export.h"
+#include "views/palette.h"
+
+namespace ms::views {
+namespace {
+
+constexpr float kMarkerSize = 9.0f;
+constexpr float kRingSize = 19.0f;
+constexpr float kFitWidth = 1.5f;
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+const std::string kRho = "\xCF\x81";  // ρ in UTF-8
+
+const std::string& font_file() {
+  static const std::string path = [] {
+    for (const char* candidate : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                                  "/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf"})
+      if (std::ifstream(candidate).good()) return std::string(candidate);
+    return std::string();
+  }();
+  return path;
+}
+
+std::string spelled_out(std::string line) {
+  for (size_t at = line.find(kRho); at != std::string::npos; at = line.find(kRho)) line.replace(at, kRho.size(), "rho");
+  return line;
+}
+
+// The statistics text box, painted after the chart so it sits on top, in a corner of the chart's plot area (read
+// from the axes at paint time, so it follows resizes and the export's larger layout).
+class StatisticsBox : public vtkContextItem {
+ public:
+  static StatisticsBox* New();
+  vtkTypeMacro(StatisticsBox, vtkContextItem);
+
+  vtkChartXY* chart = nullptr;
+  std::vector<std::string> lines;
+  bool right = false, bottom = false;  // which corner
+  double scale = 1.0;                  // export factor for the padding
+
+  bool Paint(vtkContext2D* painter) override {
+    if (!chart || lines.empty()) return true;
+    vtkAxis* x = chart->GetAxis(vtkAxis::BOTTOM);
+    vtkAxis* y = chart->GetAxis(vtkAxis::LEFT);
+    const float left = x->GetPoint1()[0], right_edge = x->GetPoint2()[0];
+    const float low = y->GetPoint1()[1], top = y->GetPoint2()[1];
+    vtkTextProperty* text = painter->GetTextProp();
+    // VTK's built-in fonts have no Greek letters: the text uses DejaVu Sans when it is installed (fonts-dejavu-core,
+    // a dependency of the package), else spells rho out.
+    const bool greek = !font_file().empty();
+    if (greek) {
+      text->SetFontFamily(VTK_FONT_FILE);
+      text->SetFontFile(font_file().c_str());
+    } else {
+      text->SetFontFamilyToArial();
+    }
+    text->SetFontSize(12);
+    text->SetColor(0.1, 0.1, 0.1);
+    text->SetJustificationToLeft();
+    text->SetVerticalJustificationToBottom();
+    text->SetBold(false);
+    text->SetItalic(false);
+    float width = 0.0f, line_height = 0.0f;
+    for (const auto& line : lines) {
+      float bounds[4];
+      painter->ComputeStringBounds(greek ? line : spelled_out(line), bounds);
+      width = std::max(width, bounds[2]);
+      line_height = std::max(line_height, bounds[3]);
+    }
+    const float pad = static_cast<float>(6.0 * scale), gap = static_cast<float>(3.0 * scale);
+    const float box_w = width + 2 * pad;
+    const float box_h = lines.size() * line_height + (lines.size() - 1) * gap + 2 * pad;
+    const float margin = static_cast<float>(8.0 * scale);
+    const float bx = right ? right_edge - margin - box_w : left + margin;
+    const float by = bottom ? low + margin : top - margin - box_h;
+    painter->GetPen()->SetLineType(vtkPen::SOLID_LINE);
+    painter->GetPen()->SetColorF(0.55, 0.55, 0.55);
+    painter->GetPen()->SetWidth(static_cast<float>(scale));
+    painter->GetBrush()->SetColorF(1.0, 1.0, 1.0, 0.88);
+    painter->DrawRect(bx, by, box_w, box_h);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const float ly = by + box_h - pad - (i + 1) * line_height - i * gap;
+      painter->DrawString(bx + pad, ly, greek ? lines[i] : spelled_out(lines[i]));
+    }
+    return true;
+  }
+};
+vtkStandardNewMacro(StatisticsBox);
+
+std::string printed(const char* pattern, double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, pattern, value);
+  return text;
+}
+
+// p-values span many decades: fixed for ordinary ones, scientific below 0.001.
+std::string format_p(double p) {
+  if (!std::isfinite(p)) return "n/a";
+  return p < 1e-3 ? printed("%.1e", p) : printed("%.3f", p);
+}
+
+std::string format_r(double r) { return std::isfinite(r) ? printed("%.3f", r) : "n/a"; }
+
+bool is_number(const std::string& text, double& value) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  value = std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size();
+}
+
+// Numeric order when every group reads as a number (lr, wd, seed), else first appearance.
+std::vector<std::string> order_groups(const std::vector<std::string>& groups) {
+  std::vector<std::string> order;
+  for (const auto& g : groups)
+    if (std::find(order.begin(), order.end(), g) == order.end()) order.push_back(g);
+  double a = 0.0, b = 0.0;
+  const bool numeric = std::all_of(order.begin(), order.end(), [&](const std::string& g) { return is_number(g, a); });
+  if (numeric)
+    std::stable_sort(order.begin(), order.end(), [&](const std::string& l, const std::string& r) {
+      is_number(l, a), is_number(r, b);
+      return a < b;
+    });
+  return order;
+}
+
+vtkSmartPointer<vtkTable> xy_table(const std::vector<double>& x, const std::vector<double>& y) {
+  auto table = vtkSmartPointer<vtkTable>::New();
+  vtkNew<vtkDoubleArray> xs, ys;
+  xs->SetName("x");
+  ys->SetName("y");
+  table->AddColumn(xs);
+  table->AddColumn(ys);
+  table->SetNumberOfRows(static_cast<vtkIdType>(x.size()));
+  for (size_t i = 0; i < x.size(); ++i) {
+    table->SetValue(static_cast<vtkIdType>(i), 0, x[i]);
+    table->SetValue(static_cast<vtkIdType>(i), 1, y[i]);
+  }
+  return table;
+}
+
+// Data range with a margin, so extreme points are not cut by the frame.
+void padded_range(const std::vector<double>& v, double& lo, double& hi) {
+  lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (double value : v) lo = std::min(lo, value), hi = std::max(hi, value);
+  if (!(lo <= hi)) lo = 0.0, hi = 1.0;
+  const double margin = hi > lo ? 0.08 * (hi - lo) : std::max(0.05, 0.1 * std::abs(hi));
+  lo -= margin, hi += margin;
+}
+
+}  // namespace
+
+MarkerScatterView::MarkerScatterView(QWidget* parent)
+    : VtkWidget(parent),
+      view_(vtkSmartPointer<vtkContextView>::New()),
+      chart_(vtkSmartPointer<vtkChartXY>::New()),
+      selection_table_(xy_table({}, {})) {
+  view_->SetRenderWindow(render_window());
+  view_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
+  view_->GetScene()->AddItem(chart_);
+  auto box = vtkSmartPointer<StatisticsBox>::New();
+  box->chart = chart_;
+  statistics_box_ = box;
+  view_->GetScene()->AddItem(statistics_box_);
+
+  chart_->SetShowLegend(true);
+  chart_->GetLegend()->GetLabelProperties()->SetFontSize(12);
+  for (int which : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
+    vtkAxis* axis = chart_->GetAxis(which);
+    axis->SetBehavior(vtkAxis::FIXED);
+    axis->SetTickLabelAlgorithm(vtkAxis::TICK_SIMPLE);
+    axis->GetTitleProperties()->SetFontSize(13);
+    axis->GetLabelProperties()->SetFontSize(11);
+    axis->GetGridPen()->SetColorF(0.9, 0.9, 0.9);
+  }
+
+  save_image_action_ = new QAction(tr("Save image…"), this);
+  save_data_action_ = new QAction(tr("Save data…"), this);
+  connect(save_image_action_, &QAction::triggered, this, [this] {
+    run_save_image_dialog(this, "marker_vs_ood", [this](const std::string& path, int scale) { return save_png(path, scale); });
+  });
+  connect(save_data_action_, &QAction::triggered, this, [this] {
+    run_save_data_dialog(this, "marker_vs_ood", [this](const std::string& path) { return save_csv(path); });
+  });
+}
+
+MarkerScatterView::~MarkerScatterView() = default;
+
+vtkChartXY* MarkerScatterView::chart() const { return chart_; }
+
+ms::Status MarkerScatterView::set_data(ScatterData data) {
+  const size_t n = data.x.size();
+  if (data.y.size() != n || data.labels.size() != n || (!data.groups.empty() && data.groups.size() != n))
+    return ms::make_error("marker scatter: " + std::to_string(n) + " x values but " + std::to_string(data.y.size()) +
+                          " y values, " + std::to_string(data.labels.size()) + " labels and " +
+                          std::to_string(data.groups.size()) + " groups");
+  for (size_t i = 0; i < n; ++i)
+    if (!std::isfinite(data.x[i]) || !std::isfinite(data.y[i]))
+      return ms::make_error("marker scatter: point '" + data.labels[i] + "' has a missing or infinite value");
+  data_ = std::move(data);
+  selected_ = -1;
+  group_order_ = data_.groups.empty() ? std::vector<std::string>{""} : order_groups(data_.groups);
+
+  chart_->ClearPlots();
+  // The ring goes first so the selected point's own marker is drawn over it.
+  selection_table_ = xy_table({}, {});
+  auto* ring = vtkPlotPoints::SafeDownCast(chart_->AddPlot(vtkChart::POINTS));
+  ring->SetInputData(selection_table_, 0, 1);
+  ring->SetColor(0.1, 0.1, 0.1);
+  ring->SetMarkerStyle(vtkPlotPoints::CIRCLE);
+  ring->SetMarkerSize(kRingSize);
+  ring->SetLegendVisibility(false);
+  ring->SetSelectable(false);
+  ring->SetTooltipLabelFormat("");
+
+  for (size_t g = 0; g < group_order_.size(); ++g) {
+    std::vector<double> gx, gy;
+    vtkNew<vtkStringArray> names;
+    for (size_t i = 0; i < n; ++i)
+      if (data_.groups.empty() || data_.groups[i] == group_order_[g]) {
+        gx.push_back(data_.x[i]);
+        gy.push_back(data_.y[i]);
+        names->InsertNextValue(data_.labels[i]);
+      }
+    auto* points = vtkPlotPoints::SafeDownCast(chart_->AddPlot(vtkChart::POINTS));
+    points->SetInputData(xy_table(gx, gy), 0, 1);
+    const Rgb colour = class_colour(static_cast<int>(g));
+    points->SetColor(colour[0], colour[1], colour[2]);
+    points->SetMarkerStyle(vtkPlotPoints::CIRCLE);
+    points->SetMarkerSize(kMarkerSize);
+    points->SetIndexedLabels(names);
+    points->SetTooltipLabelFormat("%i\n%x, %y");
+    if (data_.groups.empty()) points->SetLabel("checkpoints");
+    else points->SetLabel(data_.colour_title.empty() ? group_order_[g] : data_.colour_title + " = " + group_order_[g]);
+  }
+
+  double xlo, xhi, ylo, yhi;
+  padded_range(data_.x, xlo, xhi);
+  padded_range(data_.y, ylo, yhi);
+
+  // Least squares through the points: [x 1] b = y.
+  slope_ = intercept_ = kNaN;
+  if (n >= 2) {
+    Eigen::MatrixXd design(n, 2);
+    Eigen::VectorXd target(n);
+    for (size_t i = 0; i < n; ++i) design(i, 0) = data_.x[i], design(i, 1) = 1.0, target(i) = data_.y[i];
+    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(design);
+    if (qr.rank() == 2) {
+      const Eigen::Vector2d b = qr.solve(target);
+      slope_ = b(0), intercept_ = b(1);
+    }
+  }
+  if (std::isfinite(slope_)) {
+    const double x0 = *std::min_element(data_.x.begin(), data_.x.end());
+    const double x1 = *std::max_element(data_.x.begin(), data_.x.end());
+    auto* fit = vtkPlotLine::SafeDownCast(chart_->AddPlot(vtkChart::LINE));
+    fit->SetInputData(xy_table({x0, x1}, {slope_ * x0 + intercept_, slope_ * x1 + intercept_}), 0, 1);
+    fit->SetColor(0.3, 0.3, 0.3);
+    fit->SetWidth(kFitWidth);
+    fit->GetPen()->SetLineType(vtkPen::DASH_LINE);
+    fit->SetLabel("least-squares fit");
+    fit->SetMarkerStyle(vtkPlotPoints::NONE);
+    fit->SetTooltipLabelFormat("");
+    fit->SetSelectable(false);
+  }
+
+  vtkAxis* x = chart_->GetAxis(vtkAxis::BOTTOM);
+  x->SetRange(xlo, xhi);
+  x->SetTitle(data_.x_title);
+  vtkAxis* y = chart_->GetAxis(vtkAxis::LEFT);
+  y->SetRange(ylo, yhi);
+  y->SetTitle(data_.y_title);
+
+  // Text box and legend in the two corners the trend leaves empty: a rising cloud leaves top-left and bottom-right.
+  auto* box = static_cast<StatisticsBox*>(statistics_box_.Get());
+  const double r = data_.statistics.pearson_r;
+  const bool falling = std::isfinite(r) && r < 0.0;
+  box->right = falling;
+  box->bottom = false;
+  chart_->GetLegend()->SetHorizontalAlignment(falling ? vtkChartLegend::LEFT : vtkChartLegend::RIGHT);
+  chart_->GetLegend()->SetVerticalAlignment(vtkChartLegend::BOTTOM);
+  std::istringstream text(statistics_text());
+  box->lines.clear();
+  for (std::string line; std::getline(text, line);) box->lines.push_back(line);
+
+  chart_->RecalculateBounds();
+  render();
+  return ms::Ok{};
+}
+
+std::string MarkerScatterView::statistics_text() const {
+  const ScatterStatistics& s = data_.statistics;
+  std::string text = "r = " + format_r(s.pearson_r) + ", p = " + format_p(s.pearson_p) + "\n";
+  text += kRho + " = " + format_r(s.spearman_rho) + ", p = " + format_p(s.spearman_p) + "\n";  // ρ
+  if (std::isfinite(s.ci_low) && std::isfinite(s.ci_high))
+    text += printed("%.0f", 100.0 * s.ci_level) + "% CI [" + printed("%.3f", s.ci_low) + ", " + printed("%.3f", s.ci_high) + "]\n";
+  text += "n = " + std::to_string(s.n);
+  if (data_.missing > 0) text += " (" + std::to_string(data_.missing) + " missing)";
+  return text;
+}
+
+void MarkerScatterView::set_selected(int index) {
+  selected_ = index >= 0 && index < static_cast<int>(data_.x.size()) ? index : -1;
+  update_selection_plot();
+  render();
+}
+
+void MarkerScatterView::update_selection_plot() {
+  if (!selection_table_) return;
+  selection_table_->SetNumberOfRows(selected_ >= 0 ? 1 : 0);
+  if (selected_ >= 0) {
+    selection_table_->SetValue(0, 0, data_.x[selected_]);
+    selection_table_->SetValue(0, 1, data_.y[selected_]);
+  }
+  selection_table_->Modified();
+}
+
+QPointF MarkerScatterView::point_position(int index) const {
+  if (index < 0 || index >= static_cast<int>(data_.x.size())) return {};
+  vtkAxis* x = chart_->GetAxis(vtkAxis::BOTTOM);
+  vtkAxis* y = chart_->GetAxis(vtkAxis::LEFT);
+  const double sx = x->GetPoint1()[0] + (data_.x[index] - x->GetMinimum()) / (x->GetMaximum() - x->GetMinimum()) *
+                                            (x->GetPoint2()[0] - x->GetPoint1()[0]);
+  const double sy = y->GetPoint1()[1] + (data_.y[index] - y->GetMinimum()) / (y->GetMaximum() - y->GetMinimum()) *
+                                            (y->GetPoint2()[1] - y->GetPoint1()[1]);
+  const double dpr = devicePixelRatioF();
+  return {sx / dpr, (render_window()->GetSize()[1] - sy) / dpr};
+}
+
+int MarkerScatterView::point_at(const QPointF& position, double radius) const {
+  int best = -1;
+  double best_distance = radius * radius;
+  for (int i = 0; i < static_cast<int>(data_.x.size()); ++i) {
+    const QPointF d = point_position(i) - position;
+    const double distance = d.x() * d.x() + d.y() * d.y();
+    if (distance <= best_distance) best = i, best_distance = distance;
+  }
+  return best;
+}
+
+void MarkerScatterView::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton) press_position_ = event->position(), pressed_ = true;
+  VtkWidget::mousePressEvent(event);
+}
+
+void MarkerScatterView::mouseReleaseEvent(QMouseEvent* event) {
+  // A click, not the end of a pan.
+  if (pressed_ && event->button() == Qt::LeftButton) {
+    pressed_ = false;
+    const QPointF moved = event->position() - press_position_;
+    if (moved.manhattanLength() <= 4.0) {
+      const int index = point_at(event->position());
+      if (index >= 0) {
+        set_selected(index);
+        Q_EMIT point_clicked(index);
+      }
+    }
+  }
+  VtkWidget::mouseReleaseEvent(event);
+}
+
+void MarkerScatterView::set_export_scale(double factor) {
+  for (vtkIdType i = 0; i < chart_->GetNumberOfPlots(); ++i) {
+    vtkPlot* plot = chart_->GetPlot(i);
+    if (auto* line = vtkPlotLine::SafeDownCast(plot)) {
+      line->SetWidth(static_cast<float>(kFitWidth * factor));
+    } else if (auto* points = vtkPlotPoints::SafeDownCast(plot)) {
+      points->SetMarkerSize(static_cast<float>((i == 0 ? kRingSize : kMarkerSize) * factor));
+    }
+  }
+  static_cast<StatisticsBox*>(statistics_box_.Get())->scale = factor;
+  // The simple tick rule spaces ticks in pixels, so an export at scale 2 would have twice as many; Wilkinson's picks
+  // a few round ones whatever the size.
+  for (int which : {vtkAxis::BOTTOM, vtkAxis::LEFT})
+    chart_->GetAxis(which)->SetTickLabelAlgorithm(factor > 1.0 ? vtkAxis::TICK_WILKINSON_EXTENDED : vtkAxis::TICK_SIMPLE);
+}
+
+ms::Status MarkerScatterView::save_png(const std::string& path, int scale) {
+  if (!isValid()) return ms::make_error("save PNG " + path + ": the view has not been shown yet");
+  set_export_scale(scale);
+  const ms::Status status = save_window_png(render_window(), path, scale);
+  set_export_scale(1.0);
+  render();
+  return status;
+}
+
+ms::Status MarkerScatterView::save_csv(const std::string& path) const {
+  std::ostringstream out;
+  out << "x,y,label,group\n";
+  for (size_t i = 0; i < data_.x.size(); ++i)
+    out << csv_number(data_.x[i]) << ',' << csv_number(data_.y[i]) << ',' << csv_field(data_.labels[i]) << ','
+        << csv_field(data_.groups.empty() ? std::string() : data_.groups[i]) << '\n';
+  return write_text_file(path, out.str());
+}
+
+}  // namespace ms::views

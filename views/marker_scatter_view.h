@@ -1,0 +1,90 @@
+// View (c), marker versus OOD: one point per checkpoint (x = an ID marker, y = an OOD metric) as a vtkChartXY in a
+// VtkWidget. Points are coloured by group (Okabe-Ito, in numeric order when every group reads as a number, else in
+// order of first appearance) with a legend; a least-squares line; a text box in the top-left corner with
+// "r = …, p = …, ρ = …, 95% CI [lo, hi], n = …"; axis titles. Hovering a point shows its name.
+// Clicking a point (press and release within a few pixels, so drags still pan) selects it and emits
+// point_clicked(index); set_selected(index) draws a dark ring around a point (-1: none).
+//
+// set_data   ScatterData (plot_data.h): n finite x and y, n labels, n groups or none
+// save_png   the chart at `scale` times the widget size (points, ring and line thickened by the same factor)
+// save_csv   columns x, y, label, group (one row per point)
+#pragma once
+
+#include <QAction>
+#include <QPointF>
+#include <string>
+#include <vector>
+#include <vtkSmartPointer.h>
+
+#include "core/common/result.h"
+#include "views/plot_data.h"
+#include "views/vtk_widget.h"
+
+class vtkChartXY;
+class vtkContextItem;
+class vtkContextView;
+class vtkTable;
+
+namespace ms::views {
+
+class MarkerScatterView : public VtkWidget {
+  Q_OBJECT
+ public:
+  explicit MarkerScatterView(QWidget* parent = nullptr);
+  ~MarkerScatterView() override;
+
+  // Errors (nothing changes) on sizes that differ or a non-finite x or y. Clears the selection.
+  ms::Status set_data(ScatterData data);
+  const ScatterData& data() const { return data_; }
+
+  // Highlights point `index` (-1 or out of range: no highlight).
+  void set_selected(int index);
+  int selected() const { return selected_; }
+
+  // Where point `index` is drawn, in widget coordinates; and the point drawn nearest to `position` within
+  // `radius` widget pixels, or -1.
+  QPointF point_position(int index) const;
+  int point_at(const QPointF& position, double radius = 8.0) const;
+
+  // The least-squares line y = slope x + intercept through the points (NaN for fewer than 2 distinct x).
+  double fit_slope() const { return slope_; }
+  double fit_intercept() const { return intercept_; }
+  // The text of the statistics box.
+  std::string statistics_text() const;
+  // The colour each group is drawn in, in legend order.
+  const std::vector<std::string>& group_order() const { return group_order_; }
+
+  ms::Status save_png(const std::string& path, int scale);
+  ms::Status save_csv(const std::string& path) const;
+  // "Save image…" (PNG at a chosen scale) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
+  QAction* save_image_action() const { return save_image_action_; }
+  QAction* save_data_action() const { return save_data_action_; }
+
+  vtkChartXY* chart() const;
+
+ Q_SIGNALS:
+  void point_clicked(int index);
+
+ protected:
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+
+ private:
+  void set_export_scale(double factor);
+  void update_selection_plot();
+
+  QAction* save_image_action_ = nullptr;
+  QAction* save_data_action_ = nullptr;
+  vtkSmartPointer<vtkContextView> view_;
+  vtkSmartPointer<vtkChartXY> chart_;
+  vtkSmartPointer<vtkContextItem> statistics_box_;
+  vtkSmartPointer<vtkTable> selection_table_;
+  ScatterData data_;
+  std::vector<std::string> group_order_;
+  double slope_ = 0.0, intercept_ = 0.0;
+  int selected_ = -1;
+  QPointF press_position_;
+  bool pressed_ = false;
+};
+
+}  // namespace ms::views
