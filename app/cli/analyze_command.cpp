@@ -62,8 +62,11 @@ int run_analyze(const QStringList& raw_arguments) {
   const QCommandLineOption seed("seed", "Seed for sampling, shifts and GLUE.", "S", "0");
   const QCommandLineOption threads("threads", "Worker threads.", "T", "2");
   const QCommandLineOption batch("batch-size", "Images per forward pass.", "B", "500");
+  const QCommandLineOption cache("cache-activations",
+                                 "Keep each checkpoint's geometry-sample activations in FILE.msproj.activations/ and,\n"
+                                 "on a re-run with other geometry options, compute from them without the forward pass.");
   parser.addOptions({project, csv, id, ood, transfer, layers, points, n_t, dichotomies, inactive, preprocess, repeats,
-                     seed, threads, batch});
+                     seed, threads, batch, cache});
   const QStringList arguments = spread_multi_values(raw_arguments, "--ood");
   if (int code = parse_or_exit(parser, "analyze", arguments); code >= 0) return code;
 
@@ -112,6 +115,7 @@ int run_analyze(const QStringList& raw_arguments) {
   options.seed = static_cast<uint64_t>(seed_value);
   options.batch.threads = static_cast<int>(thread_count);
   options.batch.batch_size = batch_size;
+  options.cache_activations = parser.isSet(cache);
   if (!geometry::parse_dichotomies(parser.value(dichotomies).toStdString(), &options.glue.dichotomies) ||
       !geometry::parse_inactive_policy(parser.value(inactive).toStdString(), &options.glue.inactive) ||
       !geometry::parse_preprocess(parser.value(preprocess).toStdString(), &options.glue.preprocess)) {
@@ -129,13 +133,17 @@ int run_analyze(const QStringList& raw_arguments) {
     print_error("analyze: " + QString::fromStdString(summary.error()));
     return 1;
   }
+  for (const std::string& warning : summary->warnings)
+    print_error("analyze: warning: " + QString::fromStdString(warning));
   for (const std::string& failure : summary->failures) print_error("analyze: " + QString::fromStdString(failure));
-  print_out(QString("%1 checkpoint(s) analysed, %2 already complete, %3 failed%4.\nProject: %5\nTable:   %6")
+  print_out(QString("%1 checkpoint(s) analysed%7, %2 already complete, %3 failed%4.\nProject: %5\nTable:   %6")
                 .arg(summary->analysed)
                 .arg(summary->skipped)
                 .arg(summary->failures.size())
                 .arg(summary->cancelled ? ", cancelled (finished work is saved)" : "")
-                .arg(QString::fromStdString(summary->project_path), QString::fromStdString(summary->csv_path)));
+                .arg(QString::fromStdString(summary->project_path), QString::fromStdString(summary->csv_path))
+                .arg(options.cache_activations ? QString(" (%1 from the activation cache)").arg(summary->cache_hits)
+                                               : QString()));
   return summary->cancelled ? 130 : summary->failures.empty() ? 0 : 1;
 #endif
 }

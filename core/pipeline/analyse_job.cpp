@@ -12,6 +12,7 @@
 #include "core/model/evaluate_logits.h"
 #include "core/model/extract_activations.h"
 #include "core/model/model.h"
+#include "core/pipeline/activation_cache.h"
 #include "core/pipeline/checkpoint_info.h"
 #include "core/pipeline/marker_maps.h"
 #include "core/store/results_table.h"
@@ -116,6 +117,7 @@ bool wanted(const model::LayerInfo& layer, const std::vector<std::string>& filte
 struct Inputs {
   data::Dataset id;
   RowMatrixXf sample;          // class-balanced rows of id
+  std::vector<int64_t> sample_rows;  // their row indices in id
   Eigen::VectorXi sample_labels;
   std::vector<data::Dataset> shifted;
   data::Dataset transfer;      // empty when no transfer set
@@ -131,6 +133,7 @@ Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress,
   auto rows = data::sample_per_class(inputs.id.labels, inputs.id.num_classes(),
                                      {options.glue.points_per_manifold, options.seed, true, 2});
   if (!rows) return make_error(options.id_dataset + ": " + rows.error());
+  inputs.sample_rows = *rows;
   inputs.sample.resize(static_cast<Eigen::Index>(rows->size()), inputs.id.item_size());
   inputs.sample_labels.resize(static_cast<Eigen::Index>(rows->size()));
   for (size_t i = 0; i < rows->size(); ++i) {
@@ -165,8 +168,56 @@ model::BatchOptions batch_for(const AnalyseOptions& options, const data::Dataset
   return batch;
 }
 
+// How one checkpoint used the activation cache.
+struct CacheUse {
+  bool hit = false;
+  std::vector<std::string> warnings;
+};
+
+// The geometry sample's activations of the layers `ids`: from the cache when it holds them, else one tapped pass
+// through the model (then written to the cache when it is on). A damaged cache is a warning, never a failure.
+Result<std::vector<Eigen::MatrixXf>> sample_activations(model::Model& net, const store::CheckpointEntry& checkpoint,
+                                                        const Inputs& inputs, const std::vector<std::string>& ids,
+                                                        const model::BatchOptions& batch, const AnalyseOptions& options,
+                                                        CacheUse& cache, Progress& progress, CancelToken& cancel) {
+  const ActivationCacheKey key{checkpoint.sha256, options.id_dataset, inputs.id.count(), batch.normalization,
+                               options.seed};
+  const std::string file = activation_cache_file(options.project_path, checkpoint.sha256);
+  if (options.cache_activations) {
+    progress.report(0.0, "reading the activation cache");
+    auto cached = read_activation_cache(file, key, inputs.sample_rows, inputs.sample_labels, ids);
+    if (!cached) {
+      cache.warnings.push_back("activation cache ignored (it will be rebuilt): " + cached.error());
+      progress.report(0.0, "warning: " + cache.warnings.back());
+    } else if (*cached) {
+      cache.hit = true;
+      progress.report(1.0, "from cache " + file);
+      return std::move(**cached);
+    }
+  }
+  std::vector<int64_t> all_rows(static_cast<size_t>(inputs.sample.rows()));
+  std::iota(all_rows.begin(), all_rows.end(), 0);
+  model::SubsetSink sink(all_rows);
+  if (Status s = model::extract_activations(net, inputs.sample, inputs.id.item_shape, ids, batch, sink, progress, cancel);
+      !s.ok())
+    return make_error(s.error());
+  std::vector<std::vector<int64_t>> shapes;
+  for (const model::LayerInfo& layer : sink.layers()) shapes.push_back(layer.shape);
+  std::vector<Eigen::MatrixXf> activations = sink.take();
+  if (options.cache_activations) {
+    progress.report(1.0, "writing the activation cache");
+    if (Status written = write_activation_cache(file, key, inputs.sample_rows, inputs.sample_labels, ids, shapes,
+                                                activations);
+        !written.ok()) {
+      cache.warnings.push_back(written.error());
+      progress.report(1.0, "warning: " + written.error());
+    }
+  }
+  return activations;
+}
+
 Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
-                          const AnalyseOptions& options, store::Project& project, Progress& progress,
+                          const AnalyseOptions& options, store::Project& project, CacheUse& cache, Progress& progress,
                           CancelToken& cancel) {
   auto loaded = model::load_model(path);
   if (!loaded) return make_error(loaded.error());
@@ -182,16 +233,11 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
   if (!declared) return make_error(declared.error());
   const model::BatchOptions batch = batch_for(options, inputs.id, *declared);
 
-  // 1. One pass of the geometry sample taps every layer.
+  // 1. One pass of the geometry sample taps every layer (or the activation cache has them).
   SliceProgress extract_progress(progress, 0.0, 0.15, "activations: ");
-  std::vector<int64_t> all_rows(static_cast<size_t>(inputs.sample.rows()));
-  std::iota(all_rows.begin(), all_rows.end(), 0);
-  model::SubsetSink sink(all_rows);
-  if (Status s = model::extract_activations(net, inputs.sample, inputs.id.item_shape, ids, batch, sink,
-                                            extract_progress, cancel);
-      !s.ok())
-    return make_error(path + ": " + s.error());
-  std::vector<Eigen::MatrixXf> activations = sink.take();
+  auto sampled = sample_activations(net, checkpoint, inputs, ids, batch, options, cache, extract_progress, cancel);
+  if (!sampled) return make_error(path + ": " + sampled.error());
+  std::vector<Eigen::MatrixXf> activations = std::move(sampled).value();
 
   // 2. GLUE and the baselines per layer.
   for (size_t l = 0; l < ids.size(); ++l) {
@@ -328,7 +374,9 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
     SliceProgress checkpoint_progress(progress, 0.05 + 0.95 * c / files->size(), 0.05 + 0.95 * (c + 1) / files->size(),
                                       counter + checkpoint->id + ": ");
     store::Project attempt = project;  // a failed or cancelled checkpoint leaves no partial entries
-    Status done = analyse_checkpoint(path, *checkpoint, *inputs, options, attempt, checkpoint_progress, cancel);
+    CacheUse cache;
+    Status done = analyse_checkpoint(path, *checkpoint, *inputs, options, attempt, cache, checkpoint_progress, cancel);
+    summary.warnings.insert(summary.warnings.end(), cache.warnings.begin(), cache.warnings.end());
     if (cancel.cancelled()) break;
     if (!done.ok()) {
       summary.failures.push_back(done.error());
@@ -336,6 +384,7 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
     }
     project = std::move(attempt);
     ++summary.analysed;
+    summary.cache_hits += cache.hit ? 1 : 0;
     if (Status saved = store::write_project(project, options.project_path); !saved.ok()) return make_error(saved.error());
   }
   summary.cancelled = cancel.cancelled();

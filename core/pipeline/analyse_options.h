@@ -27,12 +27,17 @@ struct AnalyseOptions {
   uint64_t seed = 0;                      // class-balanced sample and shifts
   std::string project_path;               // *.msproj, created or extended (finished checkpoints are skipped)
   std::string csv_path;                   // default: the project path with .csv
+  // Keep each checkpoint's geometry-sample activations in <project>.activations/ (activation_cache.h), and compute
+  // the geometry from there, without the sample's forward pass, when they are present.
+  bool cache_activations = false;
 };
 
 struct AnalyseSummary {
   int analysed = 0;  // checkpoints computed in this run
   int skipped = 0;   // already complete in the project
   std::vector<std::string> failures;  // one message per checkpoint that failed (the others go on)
+  int cache_hits = 0;  // checkpoints whose geometry sample came from the activation cache (no forward pass)
+  std::vector<std::string> warnings;  // e.g. a damaged activation cache that was ignored and rebuilt
   bool cancelled = false;
   std::string project_path, csv_path;
 };

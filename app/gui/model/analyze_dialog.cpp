@@ -78,6 +78,10 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
     if (!path.isEmpty()) project_->setText(path);
   });
   form->addRow(tr("Project file:"), with_browse(project_, choose));
+  cache_ = new QCheckBox(tr("Cache activations"));
+  cache_->setToolTip(tr("Keep each checkpoint's geometry-sample activations beside the project file, so a re-run "
+                        "with other GLUE settings skips the forward pass."));
+  form->addRow(QString(), cache_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   buttons->button(QDialogButtonBox::Ok)->setText(tr("Analyze"));
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -98,6 +102,7 @@ pipeline::AnalyseOptions AnalyzeDialog::options() const {
   options.glue.threads = threads_->value();
   options.batch.threads = threads_->value();
   options.project_path = project_->text().trimmed().toStdString();
+  options.cache_activations = cache_->isChecked();
   return options;
 }
 

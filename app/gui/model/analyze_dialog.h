@@ -29,6 +29,7 @@ class AnalyzeDialog : public QDialog {
   QSpinBox* points_;
   QSpinBox* n_t_;
   QSpinBox* threads_;
+  QCheckBox* cache_;
   std::vector<QCheckBox*> shifts_;
 };
 

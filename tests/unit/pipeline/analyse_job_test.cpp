@@ -2,40 +2,19 @@
 #include "core/pipeline/analyse_job.h"
 
 #include <gtest/gtest.h>
-#include <torch/script.h>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include "core/store/project_file.h"
+#include "tests/unit/pipeline/test_cnn.h"
 
 namespace ms::pipeline {
 namespace {
 namespace fs = std::filesystem;
 
-// conv(1->4, 3x3, pad 1) -> relu -> max_pool 2 -> flatten -> linear(784 -> 10), seeded weights.
-std::string write_cnn(const fs::path& dir, const std::string& name, int seed) {
-  torch::manual_seed(seed);
-  torch::jit::Module m("SmallCnn");
-  m.register_parameter("conv_w", torch::randn({4, 1, 3, 3}) / 3.0, false);
-  m.register_parameter("conv_b", torch::zeros({4}), false);
-  m.register_parameter("fc_w", torch::randn({10, 784}) / 28.0, false);
-  m.register_parameter("fc_b", torch::zeros({10}), false);
-  m.define(R"(
-def forward(self, x):
-    h = torch.conv2d(x, self.conv_w, self.conv_b, [1, 1], [1, 1])
-    h = torch.relu(h)
-    h = torch.max_pool2d(h, [2, 2])
-    h = torch.flatten(h, 1)
-    return torch.linear(h, self.fc_w, self.fc_b)
-)");
-  const fs::path path = dir / (name + ".pt");
-  m.save(path.string());
-  std::ofstream(dir / (name + ".json")) << R"({"architecture": "SmallCnn", "lr": 0.01, "seed": )" << seed
-                                        << R"(, "optimizer": "AdamW"})";
-  return path.string();
-}
+using fixtures::write_cnn;
 
 AnalyseOptions quick_options(const fs::path& dir) {
   AnalyseOptions options;
