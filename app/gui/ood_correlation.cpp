@@ -18,6 +18,12 @@ namespace {
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 const std::string kIdPrefix = "id_";
 
+// Layer bookkeeping and GLUE internals rather than markers (mean_a/b/c exactly: mean_angle is a marker).
+bool is_bookkeeping(const std::string& name) {
+  return name == "layer_index" || name == "num_manifolds" || name == "num_features" || name == "mean_a" ||
+         name == "mean_b" || name == "mean_c" || name.rfind("glue_", 0) == 0;
+}
+
 double depth(const store::GeometryEntry& entry) {
   auto it = entry.markers.find("layer_index");
   return it == entry.markers.end() ? 0.0 : it->second;
@@ -160,8 +166,13 @@ std::string target_label(const store::Project& project, const std::string& key) 
 
 std::vector<std::string> ood_markers(const store::Project& project) {
   const std::string id_dataset = geometry_dataset(project);
-  std::vector<std::string> names = profile_markers(project, id_dataset);
-  // The paper's markers first, in the order of its heat map; then the rest as profile_markers sorts them.
+  std::set<std::string> found;
+  for (const auto& entry : project.geometry)
+    if (entry.dataset == id_dataset)
+      for (const auto& [name, value] : entry.markers)
+        if (!is_bookkeeping(name)) found.insert(name);
+  std::vector<std::string> names(found.begin(), found.end());
+  // The paper's markers first, in the order of its heat map; then the rest alphabetically.
   std::vector<std::string> ordered;
   for (const char* main : {"dimension", "utility", "radius", "capacity", "center_alignment", "axis_alignment",
                            "center_axis_alignment", "participation_ratio", "nc1"}) {

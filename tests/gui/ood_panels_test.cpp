@@ -8,6 +8,8 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstdlib>
+#include <iostream>
 #include <limits>
 
 #include "app/gui/heatmap_panel.h"
@@ -16,6 +18,7 @@
 #include "core/stats/bootstrap.h"
 #include "core/stats/correlation.h"
 #include "core/stats/significance.h"
+#include "core/store/project_file.h"
 #include "tests/gui/gui_test_support.h"
 #include "views/correlation_heatmap_view.h"
 #include "views/marker_scatter_view.h"
@@ -60,6 +63,7 @@ store::Project toy_project() {
         if (skipped_geometry(a, k) && layer == "fc1") continue;
         store::GeometryEntry entry{id, kId, layer, {}, {}, {}};
         entry.markers = {{"dimension", dimension(a, k, depth)}, {"utility", utility(a, k, depth)},
+                         {"mean_angle", 1.2 + 0.01 * k * depth}, {"mean_a", 0.3},  // a marker, a GLUE internal
                          {"layer_index", depth}, {"glue_seconds", 1.0}};
         project.geometry.push_back(entry);
       }
@@ -87,8 +91,9 @@ TEST(OodCorrelation, OffersTargetsMarkersLayersAndColours) {
                                             "id_accuracy"}));
   EXPECT_EQ(gui::target_label(project, "acc_fog:3"), "accuracy fog:3");
   EXPECT_EQ(gui::ood_markers(project),
-            (std::vector<std::string>{"dimension", "utility", "id_accuracy", "id_loss"}));
-  EXPECT_EQ(gui::paper_markers(project), (std::vector<std::string>{"dimension", "utility", "id_accuracy"}));
+            (std::vector<std::string>{"dimension", "utility", "mean_angle", "id_accuracy", "id_loss"}));
+  EXPECT_EQ(gui::paper_markers(project),
+            (std::vector<std::string>{"dimension", "utility", "mean_angle", "id_accuracy"}));
   EXPECT_EQ(gui::marker_layers(project),
             (std::vector<std::string>{"penultimate", "conv1", "fc1", "relu", "fc2", "pool", "logits"}));
   EXPECT_EQ(gui::colour_keys(project), (std::vector<std::string>{"architecture", "lr", "seed"}));
@@ -180,7 +185,7 @@ TEST(OodCorrelation, HeatmapCellsArePearsonOfTheirColumnsCheckpoints) {
   const gui::OodHeatmap map = gui::ood_heatmap(project, options);
   ASSERT_EQ(map.row_keys, gui::ood_markers(project));
   ASSERT_EQ(map.column_keys.size(), 5u);
-  ASSERT_EQ(map.data.r.rows(), 4);
+  ASSERT_EQ(map.data.r.rows(), 5);
   for (size_t i = 0; i < map.row_keys.size(); ++i)
     for (size_t j = 0; j < map.column_keys.size(); ++j) {
       gui::ScatterOptions scatter;
@@ -198,7 +203,7 @@ TEST(OodCorrelation, HeatmapCellsArePearsonOfTheirColumnsCheckpoints) {
       }
     }
   // id_loss is constant: r undefined, the cell NaN.
-  EXPECT_TRUE(std::isnan(map.data.r(3, 0)));
+  EXPECT_TRUE(std::isnan(map.data.r(4, 0)));
   EXPECT_EQ(map.data.columns[0], "mean OOD accuracy");
 
   // By architecture: one column per architecture for one target.
@@ -339,6 +344,40 @@ TEST(HeatmapPanel, CellsClickModesAndState) {
     for (Eigen::Index j = 0; j < a.cols(); ++j)
       if (std::isnan(b(i, j))) EXPECT_TRUE(std::isnan(a(i, j)));
       else EXPECT_DOUBLE_EQ(a(i, j), b(i, j));
+}
+
+// The README screenshots, from a real analysed project named by MS_SCREENSHOT_PROJECT (disabled: run with
+// --gtest_also_run_disabled_tests). Both panels at 1280 by 800 under <build>/test-output/screenshots.
+TEST(OodPanels, DISABLED_RealProjectScreenshots) {
+  const char* path = std::getenv("MS_SCREENSHOT_PROJECT");
+  if (!path) GTEST_SKIP() << "set MS_SCREENSHOT_PROJECT to an analysed *.msproj";
+  auto read = store::read_project(path);
+  ASSERT_TRUE(read.ok()) << read.error();
+  const auto project = std::make_shared<const store::Project>(std::move(read).value());
+
+  gui::OodPanel scatter;
+  scatter.set_project(project);
+  scatter.resize(1280, 800);
+  scatter.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&scatter));
+  const views::ScatterData& data = scatter.scatter();
+  std::cout << data.x_title << " vs " << data.y_title << ": " << scatter.view()->statistics_text() << "\n";
+  scatter.view()->grab_frame();
+  std::cout << test::save_screenshot(scatter.grab().toImage(), "marker_vs_ood").toStdString() << "\n";
+
+  gui::HeatmapPanel heatmap;
+  heatmap.set_project(project);
+  heatmap.resize(1280, 800);
+  heatmap.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&heatmap));
+  const views::HeatmapData& map = heatmap.heatmap().data;
+  for (size_t i = 0; i < map.rows.size(); ++i) {
+    std::cout << map.rows[i];
+    for (size_t j = 0; j < map.columns.size(); ++j) std::cout << "  " << heatmap.view()->cell_text(i, j);
+    std::cout << "\n";
+  }
+  heatmap.view()->grab_frame();
+  std::cout << test::save_screenshot(heatmap.grab().toImage(), "correlation_heatmap").toStdString() << "\n";
 }
 
 }  // namespace
