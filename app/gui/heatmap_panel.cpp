@@ -8,6 +8,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <tuple>
 
 #include "app/gui/project_profile.h"
 #include "views/correlation_heatmap_view.h"
@@ -61,22 +62,30 @@ HeatmapPanel::HeatmapPanel(QWidget* parent) : QWidget(parent) {
   scale_->setPrefix(tr("scale ×"));
   auto* save_image = new QPushButton(tr("Save Image…"));
   auto* save_data = new QPushButton(tr("Save Data…"));
+  // Two rows, so the tab fits beside the docks: what is mapped; then which checkpoints or target, and saving.
+  auto* bar2 = new QHBoxLayout;
   bar->addWidget(modes_);
-  for (auto [label, combo] : {std::pair{tr("Rows:"), rows_}, {tr("Layer:"), layers_},
-                              {tr("Architecture:"), architectures_}, {tr("OOD:"), targets_}}) {
-    bar->addWidget(new QLabel(label));
-    bar->addWidget(combo);
+  for (auto [row, label, combo] : {std::tuple{bar, tr("Rows:"), rows_}, {bar, tr("Layer:"), layers_},
+                                   {bar2, tr("Architecture:"), architectures_}, {bar2, tr("OOD:"), targets_}}) {
+    row->addWidget(new QLabel(label));
+    row->addWidget(combo);
   }
   bar->addStretch(1);
-  bar->addWidget(scale_);
-  bar->addWidget(save_image);
-  bar->addWidget(save_data);
+  bar2->addStretch(1);
+  bar2->addWidget(scale_);
+  bar2->addWidget(save_image);
+  bar2->addWidget(save_data);
   view_ = new views::CorrelationHeatmapView;
   layout->addLayout(bar);
+  layout->addLayout(bar2);
   layout->addWidget(view_, 1);
 
-  for (QComboBox* combo : {modes_, rows_, layers_, architectures_, targets_})
+  for (QComboBox* combo : {modes_, rows_, layers_, architectures_, targets_}) {
+    // Sized by a few characters, not by the longest layer or dataset name, so the tab fits beside the docks.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(combo == modes_ ? 16 : 12);
     connect(combo, &QComboBox::currentIndexChanged, this, &HeatmapPanel::redraw);
+  }
   connect(save_image, &QPushButton::clicked, this, &HeatmapPanel::save_image);
   connect(save_data, &QPushButton::clicked, this, &HeatmapPanel::save_data);
   connect(view_, &views::CorrelationHeatmapView::cell_clicked, this, [this](int row, int column) {
@@ -101,7 +110,7 @@ void HeatmapPanel::fill_combos() {
   const store::Project& project = *project_;
   std::vector<std::pair<QString, QString>> items;
   for (const auto& name : marker_layers(project))
-    items.emplace_back(name == kPenultimateLayer ? tr("penultimate (per checkpoint)") : q(name), q(name));
+    items.emplace_back(name == kPenultimateLayer ? tr("penultimate") : q(name), q(name));
   refill(layers_, items);
   items = {{tr("All architectures"), QString()}};
   for (const auto& name : architectures(project)) items.emplace_back(q(name), q(name));

@@ -8,6 +8,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <tuple>
 
 #include "app/gui/ood_correlation.h"
 #include "app/gui/project_profile.h"
@@ -43,14 +44,14 @@ OodPanel::OodPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   auto* bar = new QHBoxLayout;
   markers_ = new QComboBox;
-  markers_->setMinimumContentsLength(16);
+  markers_->setMinimumContentsLength(12);
   markers_->setToolTip(tr("ID marker on the x axis: dimension = GLUE D_eff, utility = Ψ_eff, radius = R_eff, "
                           "capacity = α; id_* are the ID evaluation metrics (no layer)."));
   layers_ = new QComboBox;
   layers_->setToolTip(tr("Layer the marker is read at; penultimate = each checkpoint's second to last analysed "
                          "layer, where the transfer probe is trained."));
   targets_ = new QComboBox;
-  targets_->setMinimumContentsLength(16);
+  targets_->setMinimumContentsLength(14);
   colours_ = new QComboBox;
   architectures_ = new QComboBox;
   scale_ = new QSpinBox;
@@ -59,21 +60,30 @@ OodPanel::OodPanel(QWidget* parent) : QWidget(parent) {
   scale_->setPrefix(tr("scale ×"));
   auto* save_image = new QPushButton(tr("Save Image…"));
   auto* save_data = new QPushButton(tr("Save Data…"));
-  for (auto [label, combo] : {std::pair{tr("Marker:"), markers_}, {tr("Layer:"), layers_}, {tr("OOD:"), targets_},
-                              {tr("Colour:"), colours_}, {tr("Architecture:"), architectures_}}) {
-    bar->addWidget(new QLabel(label));
-    bar->addWidget(combo);
+  // Two rows, so the tab fits beside the docks: what is plotted; then how, and saving.
+  auto* bar2 = new QHBoxLayout;
+  for (auto [row, label, combo] : {std::tuple{bar, tr("Marker:"), markers_}, {bar, tr("Layer:"), layers_},
+                                   {bar, tr("OOD:"), targets_}, {bar2, tr("Colour:"), colours_},
+                                   {bar2, tr("Architecture:"), architectures_}}) {
+    row->addWidget(new QLabel(label));
+    row->addWidget(combo);
   }
   bar->addStretch(1);
-  bar->addWidget(scale_);
-  bar->addWidget(save_image);
-  bar->addWidget(save_data);
+  bar2->addStretch(1);
+  bar2->addWidget(scale_);
+  bar2->addWidget(save_image);
+  bar2->addWidget(save_data);
   view_ = new views::MarkerScatterView;
   layout->addLayout(bar);
+  layout->addLayout(bar2);
   layout->addWidget(view_, 1);
 
-  for (QComboBox* combo : {markers_, layers_, targets_, colours_, architectures_})
+  for (QComboBox* combo : {markers_, layers_, targets_, colours_, architectures_}) {
+    // Sized by a few characters, not by the longest layer or dataset name, so the tab fits beside the docks.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    if (combo == layers_ || combo == colours_ || combo == architectures_) combo->setMinimumContentsLength(12);
     connect(combo, &QComboBox::currentIndexChanged, this, &OodPanel::redraw);
+  }
   connect(save_image, &QPushButton::clicked, this, &OodPanel::save_image);
   connect(save_data, &QPushButton::clicked, this, &OodPanel::save_data);
   connect(view_, &views::MarkerScatterView::point_clicked, this, [this](int index) {
@@ -100,7 +110,7 @@ void OodPanel::fill_combos() {
   refill(markers_, items);
   items.clear();
   for (const auto& name : marker_layers(project))
-    items.emplace_back(name == kPenultimateLayer ? tr("penultimate (per checkpoint)") : q(name), q(name));
+    items.emplace_back(name == kPenultimateLayer ? tr("penultimate") : q(name), q(name));
   refill(layers_, items);
   items.clear();
   for (const auto& target : ood_targets(project)) items.emplace_back(q(target.label), q(target.key));

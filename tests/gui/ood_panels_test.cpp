@@ -234,6 +234,8 @@ TEST(OodPanel, DefaultsScatterClickSelectionAndState) {
   EXPECT_EQ(panel.target(), "mean_ood_accuracy");
   EXPECT_EQ(panel.colour_by(), "architecture") << "two architectures: coloured by architecture";
   EXPECT_EQ(panel.architecture(), "");
+  // The tab fits a 1280 px window beside the docks (about 1000 px), whatever the names in the combos.
+  EXPECT_LE(panel.minimumSizeHint().width(), 1000);
 
   // The r shown equals core/stats on the points shown.
   const views::ScatterData& shown = panel.scatter();
@@ -293,6 +295,7 @@ TEST(HeatmapPanel, CellsClickModesAndState) {
   panel.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
   EXPECT_FALSE(panel.by_architecture());
+  EXPECT_LE(panel.minimumSizeHint().width(), 1000);
   EXPECT_EQ(panel.layer(), "penultimate");
   const gui::OodHeatmap& map = panel.heatmap();
   ASSERT_EQ(map.row_keys, gui::paper_markers(*shared_toy()));
@@ -357,6 +360,12 @@ TEST(OodPanels, DISABLED_RealProjectScreenshots) {
 
   gui::OodPanel scatter;
   scatter.set_project(project);
+  // The paper's claim: ID dimension predicts transfer (the linear probe on the first transfer set).
+  for (const auto& target : gui::ood_targets(*project))
+    if (target.key.rfind("probe_accuracy_", 0) == 0) {
+      scatter.select_target(QString::fromStdString(target.key));
+      break;
+    }
   scatter.resize(1280, 800);
   scatter.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&scatter));
