@@ -41,8 +41,8 @@ class MarkerScatterView : public VtkWidget {
   void set_selected(int index);
   int selected() const { return selected_; }
 
-  // Where point `index` is drawn, in widget coordinates; and the point drawn nearest to `position` within
-  // `radius` widget pixels, or -1.
+  // Where point `index` is drawn, in widget coordinates (after the first paint); and the point drawn nearest to
+  // `position` within `radius` widget pixels, or -1.
   QPointF point_position(int index) const;
   int point_at(const QPointF& position, double radius = 8.0) const;
 

@@ -318,6 +318,11 @@ OodHeatmap ood_heatmap(const store::Project& project, const HeatmapOptions& opti
       map.data.p(i, j) = r.p;
       map.data.stars[static_cast<size_t>(i)][static_cast<size_t>(j)] = stats::significance_stars(r.p);
     }
+  // How many checkpoints the cells stand on (missing values make it vary).
+  if (map.data.n.size() > 0) {
+    const int lo = map.data.n.minCoeff(), hi = map.data.n.maxCoeff();
+    map.data.title += ", n = " + std::to_string(lo) + (lo == hi ? "" : " to " + std::to_string(hi));
+  }
   return map;
 }
 

@@ -81,7 +81,8 @@ struct OodHeatmap {
   std::vector<std::string> column_keys;
 };
 
-// Pearson r, p, n and stars (core/stats/significance.h) per cell, over the checkpoints with both values.
+// Pearson r, p, n and stars (core/stats/significance.h) per cell, over the checkpoints with both values. The title
+// names the layer, the checkpoints (or the target) and n (its range when missing values make it vary).
 OodHeatmap ood_heatmap(const store::Project& project, const HeatmapOptions& options);
 
 }  // namespace ms::gui

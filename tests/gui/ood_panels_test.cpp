@@ -205,6 +205,10 @@ TEST(OodCorrelation, HeatmapCellsArePearsonOfTheirColumnsCheckpoints) {
   // id_loss is constant: r undefined, the cell NaN.
   EXPECT_TRUE(std::isnan(map.data.r(4, 0)));
   EXPECT_EQ(map.data.columns[0], "mean OOD accuracy");
+  // n over the cells: 11 (mlp-2 has no fog accuracy, so no mean OOD accuracy either) to 12.
+  EXPECT_EQ(map.data.n.minCoeff(), 11);
+  EXPECT_EQ(map.data.n.maxCoeff(), 12);
+  EXPECT_EQ(map.data.title, "Pearson r, penultimate layer, all architectures, n = 11 to 12");
 
   // By architecture: one column per architecture for one target.
   options.by_architecture = true;
