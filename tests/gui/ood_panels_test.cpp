@@ -353,6 +353,29 @@ TEST(HeatmapPanel, CellsClickModesAndState) {
       else EXPECT_DOUBLE_EQ(a(i, j), b(i, j));
 }
 
+TEST(OodPanels, AProjectWithoutResultsShowsEmptyPlots) {
+  store::Project empty;
+  empty.checkpoints.push_back({"lonely", "", "", "mlp", {}, {}});
+  const auto project = std::make_shared<const store::Project>(empty);
+  EXPECT_EQ(gui::ood_targets(*project).size(), 1u) << "only ID accuracy is on offer";
+  EXPECT_TRUE(gui::ood_markers(*project).empty());
+  gui::OodPanel scatter;
+  QSignalSpy scatter_errors(&scatter, &gui::OodPanel::message);
+  scatter.set_project(project);
+  scatter.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&scatter));
+  EXPECT_TRUE(scatter.scatter().x.empty());
+  gui::HeatmapPanel heatmap;
+  QSignalSpy heatmap_errors(&heatmap, &gui::HeatmapPanel::message);
+  heatmap.set_project(project);
+  heatmap.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&heatmap));
+  heatmap.view()->grab_frame();
+  EXPECT_TRUE(heatmap.heatmap().data.rows.empty());
+  EXPECT_TRUE(scatter_errors.isEmpty());
+  EXPECT_TRUE(heatmap_errors.isEmpty());
+}
+
 // The README screenshots, from a real analysed project named by MS_SCREENSHOT_PROJECT (disabled: run with
 // --gtest_also_run_disabled_tests). Both panels at 1280 by 800 under <build>/test-output/screenshots.
 TEST(OodPanels, DISABLED_RealProjectScreenshots) {
