@@ -9,7 +9,7 @@ namespace {
 bool is_headless_invocation(int argc, char** argv) {
   if (argc < 2) return false;
   const QString first = QString::fromLocal8Bit(argv[1]);
-  return first.startsWith('-') ? first != "--open" && first != "--project" : true;
+  return first.startsWith('-') ? first != "--open" && first != "--project" && first != "--demo" : true;
 }
 
 }  // namespace

@@ -10,4 +10,9 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display found: running the headless demo instead; results in $out"
   exec ./build/manifoldscope demo --out "$out"
 fi
+# No arguments: the demo — the quick model zoo trained and analysed in ./manifoldscope-demo while the window shows
+# the results as they arrive (a second launch reopens the project and only completes it).
+if [ $# -eq 0 ]; then
+  exec ./build/manifoldscope --demo "$PWD/manifoldscope-demo"
+fi
 exec ./build/manifoldscope "$@"

@@ -7,6 +7,11 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <chrono>
 #include <mutex>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace ms::gui {
 
@@ -18,14 +23,15 @@ struct JobRunner::Job {
 
 namespace {
 
-// Forwards reports to the GUI thread, at most ~20 per second (a job may report per batch or per sample).
+// Forwards reports to the GUI thread, at most ~10 per second (a job may report per batch or per sample; each shown
+// report repaints the window, which software OpenGL composes in full).
 class SignalProgress final : public Progress {
  public:
   SignalProgress(JobRunner* runner, int id) : runner_(runner), id_(id) {}
   void report(double fraction, const std::string& message) override {
     std::lock_guard<std::mutex> lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(50) && fraction < 1.0) return;
+    if (now - last_ < std::chrono::milliseconds(100) && fraction < 1.0) return;
     last_ = now;
     QMetaObject::invokeMethod(runner_, "progressed", Qt::QueuedConnection, Q_ARG(int, id_), Q_ARG(double, fraction),
                               Q_ARG(QString, QString::fromStdString(message)));
@@ -37,6 +43,17 @@ class SignalProgress final : public Progress {
   std::mutex mutex_;
   std::chrono::steady_clock::time_point last_{};
 };
+
+// Computation yields to the GUI on a busy machine: each pool thread lowers its own scheduling priority once (on Linux
+// niceness is per thread, and threads a job starts — GLUE workers, LibTorch's pool — inherit it).
+void lower_this_thread_priority() {
+#ifdef __linux__
+  thread_local bool lowered = false;
+  if (lowered) return;
+  lowered = true;
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
+}
 
 }  // namespace
 
@@ -51,6 +68,7 @@ int JobRunner::start(const QString& title, Work work) {
   jobs_[id] = job;
   Q_EMIT started(id, title);
   job->future = QtConcurrent::run([this, id, job, work = std::move(work)] {
+    lower_this_thread_priority();
     SignalProgress progress(this, id);
     QString error;
     try {

@@ -13,6 +13,7 @@
 #include <QTextBrowser>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QTime>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -23,8 +24,10 @@
 #include <QTabWidget>
 #include <QTimer>
 
+#include "app/gui/heatmap_panel.h"
 #include "app/gui/job_runner.h"
 #include "app/gui/jobs_panel.h"
+#include "app/gui/ood_panel.h"
 #include "app/gui/profile_panel.h"
 #include "app/gui/project_panel.h"
 #include "app/gui/results_panel.h"
@@ -34,6 +37,7 @@
 #include "views/sample_grid_view.h"
 #ifdef MS_HAVE_MODEL
 #include "app/gui/model/analyze_dialog.h"
+#include "app/gui/model/demo_setup.h"
 #include "core/pipeline/analyse_job.h"
 #endif
 
@@ -48,14 +52,31 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   scroll->setWidget(grid_);
   scroll->setWidgetResizable(true);
   profile_ = new ProfilePanel;
+  ood_ = new OodPanel;
+  heatmap_ = new HeatmapPanel;
   results_ = new ResultsPanel;
   tabs_ = new QTabWidget;
   tabs_->addTab(scroll, tr("Samples"));
   tabs_->addTab(profile_, tr("Layer Profile"));
+  tabs_->addTab(ood_, tr("Marker vs OOD"));
+  tabs_->addTab(heatmap_, tr("Correlations"));
   tabs_->addTab(results_, tr("Results"));
   setCentralWidget(tabs_);
-  connect(profile_, &ProfilePanel::message, this, [this](const QString& text, bool error) { log(text, error); });
-  connect(results_, &ResultsPanel::message, this, [this](const QString& text, bool error) { log(text, error); });
+  const auto to_log = [this](const QString& text, bool error) { log(text, error); };
+  connect(profile_, &ProfilePanel::message, this, to_log);
+  connect(ood_, &OodPanel::message, this, to_log);
+  connect(heatmap_, &HeatmapPanel::message, this, to_log);
+  connect(results_, &ResultsPanel::message, this, to_log);
+  connect(ood_, &OodPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
+  // A heat-map cell opens the scatter behind it.
+  connect(heatmap_, &HeatmapPanel::cell_activated, this,
+          [this](const QString& marker, const QString& target, const QString& architecture) {
+            ood_->select_architecture(architecture);
+            ood_->select_layer(heatmap_->layer());
+            ood_->select_marker(marker);
+            ood_->select_target(target);
+            tabs_->setCurrentWidget(ood_);
+          });
   // A running analysis saves the project after each checkpoint: reload it shortly after each save.
   watcher_ = new QFileSystemWatcher(this);
   reload_timer_ = new QTimer(this);
@@ -85,6 +106,14 @@ MainWindow::~MainWindow() {
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (jobs_->running_count() > 0) log(tr("Cancelling running jobs…"));
   jobs_->cancel_all_and_wait();
+  // Closing keeps the session: the jobs have stopped, so nothing else writes the project now.
+  if (project_ && QFileInfo::exists(project_path_)) {
+    auto stored = store::read_project(project_path_.toStdString());
+    if (stored) {
+      stored->views_json = QJsonDocument(session_state()).toJson(QJsonDocument::Compact).toStdString();
+      (void)store::write_project(*stored, project_path_.toStdString());
+    }
+  }
   event->accept();
 }
 
@@ -95,6 +124,7 @@ void MainWindow::build_menus() {
                                                       tr("ManifoldScope projects (*.msproj);;All files (*)"));
     if (!path.isEmpty()) open_project(path);
   });
+  file->addAction(tr("&Save Session"), QKeySequence::Save, this, &MainWindow::save_session);
   recent_menu_ = file->addMenu(tr("Recent Projects"));
   fill_recent_menu();
   file->addSeparator();
@@ -124,6 +154,7 @@ void MainWindow::build_menus() {
     AnalyzeDialog dialog(project_path_.isEmpty() ? QDir::current().filePath("analysis.msproj") : project_path_, this);
     if (dialog.exec() == QDialog::Accepted) start_analysis(dialog.options());
   });
+  analysis->addAction(tr("Run the &Demo"), this, [this] { start_demo(QDir::current().filePath("manifoldscope-demo")); });
 #else
   analysis->addAction(tr("Analyze Checkpoints… (this build has no LibTorch)"))->setEnabled(false);
 #endif
@@ -153,6 +184,7 @@ void MainWindow::build_docks() {
   log_dock->setWidget(log_);
   addDockWidget(Qt::BottomDockWidgetArea, log_dock);
   browser_ = new ProjectPanel;
+  connect(browser_, &ProjectPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
   auto* project_dock = new QDockWidget(tr("Project"), this);
   project_dock->setObjectName("project_dock");
   project_dock->setWidget(browser_);
@@ -201,12 +233,23 @@ void MainWindow::show_project(std::shared_ptr<const store::Project> project, con
             .arg(project_->geometry.size()));
     remember_recent(path);
   }
+  const bool first_show = project_path_ != shown_path_;
+  shown_path_ = project_path_;
   if (!watcher_->files().contains(path)) watcher_->addPath(path);  // a rename-over replaces the watched inode
   setWindowTitle(tr("ManifoldScope — %1").arg(QFileInfo(path).fileName()));
   browser_->set_project(project_);
   profile_->set_project(project_);
+  ood_->set_project(project_);
+  heatmap_->set_project(project_);
   results_->set_project(project_);
   if (!project_->geometry.empty() && tabs_->currentIndex() == 0) tabs_->setCurrentWidget(profile_);
+  if (first_show) {
+    const QJsonObject session = QJsonDocument::fromJson(QByteArray::fromStdString(project_->views_json)).object();
+    if (!session.isEmpty()) {
+      apply_session(session);
+      log(tr("Restored the session saved in %1").arg(QFileInfo(path).fileName()));
+    }
+  }
   Q_EMIT project_loaded(path);
 }
 
@@ -218,6 +261,7 @@ int MainWindow::start_analysis(const pipeline::AnalyseOptions& options) {
     project_path_ = path;
   }
   log(tr("Analysing %1 checkpoint path(s) into %2").arg(options.checkpoints.size()).arg(path));
+  analysis_running_ = true;
   const int id = jobs_->start(tr("Analyze"), [options, this](Progress& progress, CancelToken& cancel) {
     auto summary = pipeline::run_analyse(options, progress, cancel);
     if (!summary) return Status(make_error(summary.error()));
@@ -240,13 +284,85 @@ int MainWindow::start_analysis(const pipeline::AnalyseOptions& options) {
     if (done != id) return;
     disconnect(*connection);
     if (poll) poll->deleteLater();
+    analysis_running_ = false;
     if (error.isEmpty()) log(tr("Analysis finished"));  // errors are logged for every job (build_docks)
     if (QFileInfo::exists(path)) open_project(path);
+    if (session_pending_) save_session();
     Q_EMIT analysis_finished(error);
   });
   return id;
 }
+
+void MainWindow::start_demo(const QString& dir) {
+  const std::string folder = QDir(dir).absolutePath().toStdString();
+  const QString project = QString::fromStdString(demo_project_path(folder));
+  if (QFileInfo::exists(project)) open_project(project);
+  log(tr("Demo: the quick model zoo in %1, analysed into %2").arg(QString::fromStdString(folder), project));
+  const int id = jobs_->start(tr("Train demo zoo"), [folder](Progress& progress, CancelToken& cancel) {
+    return train_demo_zoo(folder, progress, cancel);
+  });
+  auto connection = std::make_shared<QMetaObject::Connection>();
+  *connection = connect(jobs_, &JobRunner::finished, this, [this, id, folder, connection](int done, const QString& error) {
+    if (done != id) return;
+    disconnect(*connection);
+    if (error.isEmpty()) start_analysis(demo_analysis(folder));
+  });
+}
 #endif
+
+void MainWindow::select_checkpoint(const QString& id) {
+  if (id == selected_checkpoint_) return;
+  selected_checkpoint_ = id;
+  browser_->select_checkpoint(id);
+  ood_->select_checkpoint(id);
+  if (!id.isEmpty()) status_->setText(tr("Selected checkpoint %1").arg(id));
+}
+
+QJsonObject MainWindow::session_state() const {
+  return {{"tab", tabs_->tabText(tabs_->currentIndex())},
+          {"selected_checkpoint", selected_checkpoint_},
+          {"profile", profile_->save_state()},
+          {"ood", ood_->save_state()},
+          {"heatmap", heatmap_->save_state()}};
+}
+
+void MainWindow::apply_session(const QJsonObject& session) {
+  profile_->restore_state(session["profile"].toObject());
+  ood_->restore_state(session["ood"].toObject());
+  heatmap_->restore_state(session["heatmap"].toObject());
+  select_checkpoint(session["selected_checkpoint"].toString());
+  for (int i = 0; i < tabs_->count(); ++i)
+    if (tabs_->tabText(i) == session["tab"].toString()) tabs_->setCurrentIndex(i);
+}
+
+void MainWindow::save_session() {
+  if (!project_ || project_path_.isEmpty()) {
+    log(tr("No project open: the session is saved in a project file"), true);
+    Q_EMIT session_saved(tr("no project open"));
+    return;
+  }
+  if (analysis_running_) {
+    session_pending_ = true;
+    log(tr("The session will be saved when the running analysis has finished writing the project"));
+    return;
+  }
+  session_pending_ = false;
+  const QString path = project_path_;
+  const std::string session = QJsonDocument(session_state()).toJson(QJsonDocument::Compact).toStdString();
+  const int id = jobs_->start(tr("Save session"), [path, session](Progress&, CancelToken&) {
+    auto stored = store::read_project(path.toStdString());
+    if (!stored) return Status(make_error(stored.error()));
+    stored->views_json = session;
+    return store::write_project(*stored, path.toStdString());
+  });
+  auto connection = std::make_shared<QMetaObject::Connection>();
+  *connection = connect(jobs_, &JobRunner::finished, this, [this, id, path, connection](int done, const QString& error) {
+    if (done != id) return;
+    disconnect(*connection);
+    if (error.isEmpty()) log(tr("Session saved in %1").arg(path));
+    Q_EMIT session_saved(error);
+  });
+}
 
 void MainWindow::remember_recent(const QString& path) {
   QSettings settings;

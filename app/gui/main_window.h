@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QFutureWatcher>
+#include <QJsonObject>
 #include <QMainWindow>
 #include <memory>
 
@@ -30,8 +31,10 @@ class SampleGridView;
 
 namespace ms::gui {
 
+class HeatmapPanel;
 class JobRunner;
 class JobsPanel;
+class OodPanel;
 class ProfilePanel;
 class ProjectPanel;
 class ResultsPanel;
@@ -51,13 +54,29 @@ class MainWindow : public QMainWindow {
   // Runs the analysis on a worker thread (progress and Cancel in the Jobs dock); the project's views refresh
   // whenever the job saves a finished checkpoint. Returns the job id.
   int start_analysis(const pipeline::AnalyseOptions& options);
+  // Command A's demo: opens DIR/demo.msproj when it exists, trains the quick zoo's missing checkpoints into DIR, then
+  // analyses them into that project (finished checkpoints are skipped), the views filling in as results arrive.
+  void start_demo(const QString& dir);
 #endif
+
+  // One checkpoint selected everywhere: the browser, the marker-vs-OOD plot, the projection.
+  void select_checkpoint(const QString& id);
+  QString selected_checkpoint() const { return selected_checkpoint_; }
+
+  // The session (current tab, panel choices, selected checkpoint) as JSON, and applying one.
+  QJsonObject session_state() const;
+  void apply_session(const QJsonObject& session);
+  // Writes the session into the open project file (on a worker thread; atomic). While an analysis is writing the same
+  // project, the save waits for it to finish so neither overwrites the other. Emits session_saved.
+  void save_session();
 
   // For tests and scripting: what is on show, the panels, the log.
   std::shared_ptr<const data::Dataset> dataset() const { return dataset_; }
   std::shared_ptr<const store::Project> project() const { return project_; }
   views::SampleGridView* sample_grid() const { return grid_; }
   ProfilePanel* profile_panel() const { return profile_; }
+  OodPanel* ood_panel() const { return ood_; }
+  HeatmapPanel* heatmap_panel() const { return heatmap_; }
   ResultsPanel* results_panel() const { return results_; }
   ProjectPanel* project_panel() const { return browser_; }
   JobsPanel* jobs_panel() const { return jobs_panel_; }
@@ -71,6 +90,7 @@ class MainWindow : public QMainWindow {
   void project_loaded(const QString& path);
   void project_failed(const QString& message);
   void analysis_finished(const QString& error);
+  void session_saved(const QString& error);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -93,6 +113,9 @@ class MainWindow : public QMainWindow {
   views::SampleGridView* grid_ = nullptr;
   QTabWidget* tabs_ = nullptr;
   ProfilePanel* profile_ = nullptr;
+  OodPanel* ood_ = nullptr;
+  HeatmapPanel* heatmap_ = nullptr;
+  QString selected_checkpoint_;
   ResultsPanel* results_ = nullptr;
   ProjectPanel* browser_ = nullptr;
   JobRunner* jobs_ = nullptr;
@@ -101,6 +124,7 @@ class MainWindow : public QMainWindow {
   QFileSystemWatcher* watcher_ = nullptr;
   QTimer* reload_timer_ = nullptr;
   QString project_path_;
+  QString shown_path_;  // the project whose session was applied last (restore once per project)
   std::shared_ptr<const store::Project> project_;
   QTextBrowser* summary_ = nullptr;
   QPlainTextEdit* log_ = nullptr;
@@ -110,6 +134,8 @@ class MainWindow : public QMainWindow {
   QString loading_spec_;
   std::shared_ptr<const data::Dataset> dataset_;
   int per_class_ = 10;
+  bool analysis_running_ = false;
+  bool session_pending_ = false;  // a save asked for while the analysis writes the project
 };
 
 }  // namespace ms::gui

@@ -72,6 +72,16 @@ void ProfilePanel::select_architecture(const QString& architecture) {
 
 QString ProfilePanel::marker() const { return markers_->currentText(); }
 
+QJsonObject ProfilePanel::save_state() const {
+  return {{"marker", marker()}, {"architecture", architectures_->currentData().toString()}};
+}
+
+void ProfilePanel::restore_state(const QJsonObject& state) {
+  if (const int at = markers_->findText(state["marker"].toString()); at >= 0) markers_->setCurrentIndex(at);
+  if (const int at = architectures_->findData(state["architecture"].toString()); at >= 0)
+    architectures_->setCurrentIndex(at);
+}
+
 void ProfilePanel::redraw() {
   if (!project_ || markers_->currentText().isEmpty()) return;
   Status shown = view_->set_data(layer_profile(*project_, geometry_dataset(*project_), markers_->currentText().toStdString(),

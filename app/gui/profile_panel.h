@@ -2,6 +2,7 @@
 // (PNG at a scale) or the numbers (CSV).
 #pragma once
 
+#include <QJsonObject>
 #include <QWidget>
 #include <memory>
 
@@ -26,6 +27,9 @@ class ProfilePanel : public QWidget {
   // "" = all architectures.
   void select_architecture(const QString& architecture);
   QString marker() const;
+  // The session: marker and architecture (restore after set_project; unknown names keep the current choice).
+  QJsonObject save_state() const;
+  void restore_state(const QJsonObject& state);
   views::LayerProfileView* view() const { return view_; }
 
  Q_SIGNALS:

@@ -1,5 +1,7 @@
 #include "app/gui/project_panel.h"
 
+#include <QTreeWidgetItemIterator>
+
 #include <map>
 #include <set>
 
@@ -20,8 +22,10 @@ ProjectPanel::ProjectPanel(QWidget* parent) : QTreeWidget(parent) {
   setHeaderLabels({tr("Item"), tr("Value")});
   setAlternatingRowColors(true);
   connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* current) {
-    if (current && current->data(0, Qt::UserRole).isValid())
-      Q_EMIT checkpoint_selected(current->data(0, Qt::UserRole).toString());
+    if (current && current->data(0, Qt::UserRole).isValid()) {
+      selected_ = current->data(0, Qt::UserRole).toString();
+      Q_EMIT checkpoint_selected(selected_);
+    }
   });
 }
 
@@ -54,6 +58,17 @@ void ProjectPanel::set_project(std::shared_ptr<const store::Project> project) {
   for (const auto& layer : layers) item(layer_root, text(layer));
   expandToDepth(1);
   resizeColumnToContents(0);
+  if (!selected_.isEmpty()) select_checkpoint(selected_);
+}
+
+void ProjectPanel::select_checkpoint(const QString& id) {
+  selected_ = id;
+  QTreeWidgetItemIterator it(this);
+  for (; *it; ++it)
+    if ((*it)->data(0, Qt::UserRole).toString() == id) break;
+  const QSignalBlocker quiet(this);
+  setCurrentItem(*it);  // nullptr (not found) clears the highlight
+  if (*it) scrollToItem(*it);
 }
 
 int ProjectPanel::checkpoint_count() const {

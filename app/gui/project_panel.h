@@ -15,9 +15,14 @@ class ProjectPanel : public QTreeWidget {
   explicit ProjectPanel(QWidget* parent = nullptr);
   void set_project(std::shared_ptr<const store::Project> project);
   int checkpoint_count() const;
+  // Highlights and reveals a checkpoint chosen elsewhere (no checkpoint_selected echo); kept across reloads.
+  void select_checkpoint(const QString& id);
 
  Q_SIGNALS:
   void checkpoint_selected(const QString& id);
+
+ private:
+  QString selected_;
 };
 
 }  // namespace ms::gui

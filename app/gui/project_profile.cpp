@@ -10,7 +10,7 @@ namespace {
 
 bool is_bookkeeping(const std::string& name) {
   return name == "layer_index" || name == "num_manifolds" || name == "num_features" || name.rfind("glue_", 0) == 0 ||
-         name.rfind("mean_a", 0) == 0 || name.rfind("mean_b", 0) == 0 || name.rfind("mean_c", 0) == 0;
+         name == "mean_a" || name == "mean_b" || name == "mean_c";  // GLUE internals; mean_angle etc. are markers
 }
 
 double depth(const store::GeometryEntry& entry) {

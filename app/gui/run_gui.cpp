@@ -40,6 +40,10 @@ int run_gui(int argc, char** argv) {
   window.open_dataset(dataset);
   if (int at = static_cast<int>(arguments.indexOf("--project")); at >= 0 && at + 1 < arguments.size())
     window.open_project(arguments[at + 1]);
+#ifdef MS_HAVE_MODEL
+  if (int at = static_cast<int>(arguments.indexOf("--demo")); at >= 0 && at + 1 < arguments.size())
+    window.start_demo(arguments[at + 1]);
+#endif
   return QApplication::exec();
 }
 

@@ -1,7 +1,9 @@
 #include "tests/gui/gui_test_support.h"
 
 #include <QDir>
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSet>
 #include <QTest>
 
@@ -28,6 +30,18 @@ int distinct_colours(const QImage& image) {
   for (int y = 0; y < rgb.height(); ++y)
     for (int x = 0; x < rgb.width(); ++x) colours.insert(rgb.pixel(x, y));
   return static_cast<int>(colours.size());
+}
+
+QString quick_zoo_folder() {
+  static const QString folder = [] {
+    const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/gui-zoo-" + QString::number(QCoreApplication::applicationPid());
+    QDir(dir).removeRecursively();
+    QProcess zoo;
+    zoo.start(MS_BINARY, {"zoo", "train", "--preset", "quick", "--runs", "2", "--out", dir});
+    zoo.waitForFinished(300000);
+    return zoo.exitCode() == 0 ? dir : QString();
+  }();
+  return folder;
 }
 
 }  // namespace ms::test

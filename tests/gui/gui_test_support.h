@@ -17,4 +17,8 @@ QString save_screenshot(const QImage& image, const QString& name);
 // How many distinct colours an image region has: a blank or single-colour picture has very few.
 int distinct_colours(const QImage& image);
 
+// Two real quick-zoo checkpoints, trained once per test process by `manifoldscope zoo train` into a folder of its own
+// (CTest runs test processes in parallel). Empty when training failed.
+QString quick_zoo_folder();
+
 }  // namespace ms::test

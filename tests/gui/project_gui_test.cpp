@@ -12,16 +12,23 @@
 #include <QTableWidget>
 #include <QTest>
 #include <cmath>
+#include <iostream>
+#include <QTimer>
 
 #include "app/gui/job_runner.h"
 #include "app/gui/jobs_panel.h"
+#include "app/gui/heatmap_panel.h"
 #include "app/gui/main_window.h"
+#include "app/gui/ood_correlation.h"
+#include "app/gui/ood_panel.h"
 #include "app/gui/profile_panel.h"
 #include "app/gui/project_panel.h"
 #include "app/gui/results_panel.h"
 #include "core/store/project_file.h"
 #include "tests/gui/gui_test_support.h"
+#include "views/correlation_heatmap_view.h"
 #include "views/layer_profile_view.h"
+#include "views/marker_scatter_view.h"
 
 #ifdef MS_HAVE_MODEL
 #include "core/pipeline/analyse_options.h"
@@ -86,6 +93,90 @@ TEST(ProjectGui, OpensAProjectIntoBrowserProfileAndTable) {
   test::save_screenshot(window.grab().toImage(), "project_results_table");
 }
 
+TEST(ProjectGui, ACheckpointPickedInTheScatterIsSelectedEverywhereAndHeatMapCellsOpenTheirScatter) {
+  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/gui-project";
+  QDir().mkpath(dir);
+  const QString path = dir + "/selection.msproj";
+  ASSERT_TRUE(store::write_project(synthetic_project(), path.toStdString()).ok());
+  gui::MainWindow window;
+  window.show();
+  QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
+  window.open_project(path);
+  ASSERT_TRUE(test::wait_for(loaded, 30000));
+
+  window.tabs()->setCurrentWidget(window.ood_panel());
+  views::MarkerScatterView* scatter = window.ood_panel()->view();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(scatter));
+  QTest::qWait(200);
+  ASSERT_EQ(window.ood_panel()->scatter().labels.size(), 3u);
+  int picked = -1;
+  for (int i = 0; i < 3; ++i)
+    if (window.ood_panel()->scatter().labels[i] == "cnn-1") picked = i;
+  ASSERT_GE(picked, 0);
+  QTest::mouseClick(scatter, Qt::LeftButton, Qt::NoModifier, scatter->point_position(picked).toPoint());
+  QTest::qWait(100);
+  EXPECT_EQ(window.selected_checkpoint(), "cnn-1");
+  ASSERT_NE(window.project_panel()->currentItem(), nullptr);
+  EXPECT_EQ(window.project_panel()->currentItem()->text(0), "cnn-1");
+  EXPECT_EQ(scatter->selected(), picked);
+  test::save_screenshot(window.grab().toImage(), "window_marker_vs_ood");
+
+  // Picking in the browser rings the point in the scatter.
+  window.select_checkpoint("cnn-2");
+  EXPECT_EQ(window.ood_panel()->scatter().labels[scatter->selected()], "cnn-2");
+
+  window.tabs()->setCurrentWidget(window.heatmap_panel());
+  views::CorrelationHeatmapView* heatmap = window.heatmap_panel()->view();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(heatmap));
+  QTest::qWait(200);
+  const gui::OodHeatmap& cells = window.heatmap_panel()->heatmap();
+  ASSERT_GE(cells.row_keys.size(), 2u);
+  ASSERT_GE(cells.column_keys.size(), 1u);
+  test::save_screenshot(window.grab().toImage(), "window_correlations");
+  QTest::mouseClick(heatmap, Qt::LeftButton, Qt::NoModifier, heatmap->cell_position(1, 0).toPoint());
+  QTest::qWait(100);
+  EXPECT_EQ(window.tabs()->currentWidget(), window.ood_panel());
+  EXPECT_EQ(window.ood_panel()->marker().toStdString(), cells.row_keys[1]);
+  EXPECT_EQ(window.ood_panel()->target().toStdString(), cells.column_keys[0]);
+}
+
+TEST(ProjectGui, TheSessionIsSavedInTheProjectAndRestoredOnOpen) {
+  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/gui-project";
+  QDir().mkpath(dir);
+  const QString path = dir + "/session.msproj";
+  ASSERT_TRUE(store::write_project(synthetic_project(), path.toStdString()).ok());
+  {
+    gui::MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
+    window.open_project(path);
+    ASSERT_TRUE(test::wait_for(loaded, 30000));
+    window.profile_panel()->select_marker("utility");
+    window.ood_panel()->select_marker("radius");
+    window.select_checkpoint("cnn-2");
+    window.tabs()->setCurrentWidget(window.results_panel());
+    QSignalSpy saved(&window, &gui::MainWindow::session_saved);
+    window.save_session();
+    ASSERT_TRUE(test::wait_for(saved, 30000));
+    EXPECT_EQ(saved.first().first().toString(), "");
+  }
+  auto stored = store::read_project(path.toStdString());
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->checkpoints.size(), 3u);  // the results are untouched by the session save
+  EXPECT_NE(stored->views_json.find("utility"), std::string::npos) << stored->views_json;
+
+  gui::MainWindow reopened;
+  reopened.show();
+  QSignalSpy loaded(&reopened, &gui::MainWindow::project_loaded);
+  reopened.open_project(path);
+  ASSERT_TRUE(test::wait_for(loaded, 30000));
+  EXPECT_EQ(reopened.profile_panel()->marker(), "utility");
+  EXPECT_EQ(reopened.ood_panel()->marker(), "radius");
+  EXPECT_EQ(reopened.selected_checkpoint(), "cnn-2");
+  EXPECT_EQ(reopened.tabs()->currentWidget(), reopened.results_panel());
+  EXPECT_TRUE(reopened.log_text().contains("Restored the session"));
+}
+
 TEST(ProjectGui, ADamagedProjectIsReported) {
   const QString path = QString(MS_TEST_OUTPUT_DIR) + "/gui-project/damaged.msproj";
   QFile file(path);
@@ -101,22 +192,9 @@ TEST(ProjectGui, ADamagedProjectIsReported) {
 }
 
 #ifdef MS_HAVE_MODEL
-// Two real checkpoints, trained once per test run by the application itself.
-QString zoo_folder() {
-  static const QString folder = [] {
-    const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/gui-zoo";
-    QDir(dir).removeRecursively();
-    QProcess zoo;
-    zoo.start(MS_BINARY, {"zoo", "train", "--preset", "quick", "--runs", "2", "--out", dir});
-    zoo.waitForFinished(300000);
-    return zoo.exitCode() == 0 ? dir : QString();
-  }();
-  return folder;
-}
-
 pipeline::AnalyseOptions small_analysis(const QString& project) {
   pipeline::AnalyseOptions options;
-  options.checkpoints = {zoo_folder().toStdString()};
+  options.checkpoints = {test::quick_zoo_folder().toStdString()};
   options.shifts = {{"contrast", 3}};
   options.glue.points_per_manifold = 20;
   options.glue.n_t = 30;
@@ -125,7 +203,7 @@ pipeline::AnalyseOptions small_analysis(const QString& project) {
 }
 
 TEST(ProjectGui, AnalysisRunsOnAWorkerAndResultsAppear) {
-  ASSERT_FALSE(zoo_folder().isEmpty()) << "manifoldscope zoo train failed";
+  ASSERT_FALSE(test::quick_zoo_folder().isEmpty()) << "manifoldscope zoo train failed";
   const QString project = QString(MS_TEST_OUTPUT_DIR) + "/gui-project/analysis.msproj";
   QFile::remove(project);
   gui::MainWindow window;
@@ -153,25 +231,6 @@ TEST(ProjectGui, AnalysisRunsOnAWorkerAndResultsAppear) {
   test::save_screenshot(window.grab().toImage(), "analysis_from_gui");
 }
 
-TEST(ProjectGui, CancelStopsTheAnalysisAndKeepsTheWindowUsable) {
-  ASSERT_FALSE(zoo_folder().isEmpty()) << "manifoldscope zoo train failed";
-  const QString project = QString(MS_TEST_OUTPUT_DIR) + "/gui-project/cancelled.msproj";
-  QFile::remove(project);
-  gui::MainWindow window;
-  window.show();
-  QSignalSpy finished(&window, &gui::MainWindow::analysis_finished);
-  auto options = small_analysis(project);
-  options.glue.n_t = 400;  // long enough to be running when Cancel is clicked
-  const int id = window.start_analysis(options);
-  QTest::qWait(300);
-  QPushButton* cancel = window.jobs_panel()->cancel_button(id);
-  ASSERT_NE(cancel, nullptr);
-  QTest::mouseClick(cancel, Qt::LeftButton);
-  ASSERT_TRUE(test::wait_for(finished, 60000));
-  EXPECT_EQ(finished.first().first().toString(), "cancelled");
-  EXPECT_FALSE(window.jobs()->running(id));  // (the reload of the saved project may still be running)
-  EXPECT_TRUE(window.log_text().contains("cancelled"));
-}
 #endif
 
 }  // namespace

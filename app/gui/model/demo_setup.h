@@ -1,0 +1,24 @@
+// The demo that command A opens: the quick model zoo trained on Fashion-MNIST into a folder, then analysed with the
+// paper's six shifts at severity 3 (and the UCI digits transfer set when Debian's copy is present) into
+// DIR/demo.msproj. Checkpoints already in the folder are kept, so a second launch only opens and completes the project.
+#pragma once
+
+#include <string>
+
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/pipeline/analyse_options.h"
+
+namespace ms::gui {
+
+// Trains the quick zoo's checkpoints that `dir` does not have yet (a checkpoint counts when both NAME.pt and its
+// NAME.json sidecar exist). Progress runs over the whole grid; cancelling keeps the finished checkpoints.
+Status train_demo_zoo(const std::string& dir, Progress& progress, CancelToken& cancel);
+
+// What the demo analyses: every checkpoint of `dir` on fashion-mnist:test, six shifts, transfer when available.
+pipeline::AnalyseOptions demo_analysis(const std::string& dir);
+
+// DIR/demo.msproj
+std::string demo_project_path(const std::string& dir);
+
+}  // namespace ms::gui
