@@ -110,9 +110,10 @@ class HeatmapItem : public vtkContextItem {
     for (const auto& column : data->columns) longest = std::max(longest, text_width(painter, column));
     const bool turn = longest + pad > cell_w;
     if (turn) {
-      text->SetOrientation(45.0);
-      for (const auto& column : data->columns) label_h = std::max(label_h, text_height(painter, column));
-      text->SetOrientation(0.0);
+      // The extent of a name turned 45 degrees, from its upright box: the SVG and PDF export devices measure text
+      // upright whatever its orientation (their labels ran off the page).
+      for (const auto& column : data->columns)
+        label_h = std::max(label_h, (text_width(painter, column) + text_height(painter, column)) * 0.70710678f);
     } else {
       label_h = text_height(painter, "Ag");
     }
@@ -225,7 +226,9 @@ CorrelationHeatmapView::CorrelationHeatmapView(QWidget* parent)
   save_image_action_ = new QAction(tr("Save image…"), this);
   save_data_action_ = new QAction(tr("Save data…"), this);
   connect(save_image_action_, &QAction::triggered, this, [this] {
-    run_save_image_dialog(this, "correlation_heatmap", [this](const std::string& path, int scale) { return save_png(path, scale); });
+    run_save_image_dialog(
+        this, "correlation_heatmap", [this](const std::string& path, int scale) { return save_figure(path, scale); },
+        true);
   });
   connect(save_data_action_, &QAction::triggered, this, [this] {
     run_save_data_dialog(this, "correlation_heatmap", [this](const std::string& path) { return save_csv(path); });
@@ -309,6 +312,14 @@ ms::Status CorrelationHeatmapView::save_png(const std::string& path, int scale) 
   const ms::Status status = save_window_png(render_window(), path, scale);
   as_heatmap(item_)->scale = 1.0;
   render();
+  return status;
+}
+
+ms::Status CorrelationHeatmapView::save_figure(const std::string& path, int scale) {
+  if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
+  const ms::Status status = save_view_figure(render_window(), path, scale,
+                                             [this](const std::string& png, int s) { return save_png(png, s); });
+  render();  // after a vector export the map draws through OpenGL again
   return status;
 }
 

@@ -4,14 +4,40 @@
 #include <QInputDialog>
 #include <QMessageBox>
 
+#include <QFileInfo>
+#include <QTemporaryFile>
+
+#include <vtkContextActor.h>
+#include <vtkContextDevice2D.h>
+#include <vtkImageData.h>
+#include <vtkMatrix3x3.h>
 #include <vtkNew.h>
+#include <vtkObjectFactory.h>
+#include <vtkPDFContextDevice2D.h>
 #include <vtkPNGWriter.h>
+#include <vtkPropCollection.h>
+#include <vtkRenderer.h>
+#include <vtkRendererCollection.h>
+#include <vtkSVGContextDevice2D.h>
+#include <vtkSVGExporter.h>
+#include <vtkStdString.h>
+#include <vtkUnicodeString.h>
+#include <vtkXMLDataElement.h>
+#include <vtk_libharu.h>
 #include <vtkRenderWindow.h>
 #include <vtkWindowToImageFilter.h>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <iterator>
+#include <vector>
 
 namespace ms::views {
 
@@ -35,12 +61,371 @@ ms::Status save_window_png(vtkRenderWindow* window, const std::string& path, int
   window->SetSize(width, height);
   window->SetDPI(dpi);
 
-  vtkNew<vtkPNGWriter> writer;
-  writer->SetFileName(path.c_str());
-  writer->SetInputConnection(grab->GetOutputPort());
-  writer->Write();
-  if (writer->GetErrorCode() != 0) return ms::make_error("save PNG " + path + ": cannot write the file");
+  return write_file_atomically(path, [&](const std::string& part) -> ms::Status {
+    vtkNew<vtkPNGWriter> writer;
+    writer->SetFileName(part.c_str());
+    writer->SetInputConnection(grab->GetOutputPort());
+    writer->Write();
+    if (writer->GetErrorCode() != 0) return ms::make_error("save PNG " + path + ": cannot write the file");
+    return ms::Ok{};
+  });
+}
+
+namespace {
+
+// VTK 9.1's SVG and PDF devices mishandle drawing under a transform: vtkChartXY paints its plots in data
+// coordinates under a data-to-pixel matrix; the SVG device then clips in the data frame (every curve vanishes) and
+// both devices scale markers by that non-uniform matrix (ellipses in SVG, page-sized blobs in PDF). FlatDevice
+// keeps the matrix stack itself and hands the wrapped device pixel coordinates under an identity matrix.
+class FlatDevice : public vtkContextDevice2D {
+ public:
+  static FlatDevice* New();
+  vtkTypeMacro(FlatDevice, vtkContextDevice2D);
+
+  // The device drawn on; null once the export is over (the actor's context keeps this device until the next
+  // render and ends it later, when the wrapped device may be gone).
+  vtkContextDevice2D* inner = nullptr;
+
+  void Begin(vtkViewport* viewport) override {
+    matrix_ = kIdentity;
+    stack_.clear();
+    if (inner) inner->Begin(viewport);
+  }
+  void End() override {
+    if (inner) inner->End();
+  }
+  int GetWidth() override { return inner->GetWidth(); }
+  int GetHeight() override { return inner->GetHeight(); }
+  void SetViewportSize(const vtkVector2i& size) override {
+    Superclass::SetViewportSize(size);
+    inner->SetViewportSize(size);
+  }
+  void SetViewportRect(const vtkRecti& rect) override {
+    Superclass::SetViewportRect(rect);
+    inner->SetViewportRect(rect);
+  }
+
+  void DrawPoly(float* p, int n, unsigned char* colors, int nc) override {
+    inner->DrawPoly(mapped(p, n).data(), n, colors, nc);
+  }
+  void DrawLines(float* p, int n, unsigned char* colors, int nc) override {
+    inner->DrawLines(mapped(p, n).data(), n, colors, nc);
+  }
+  void DrawPoints(float* p, int n, unsigned char* colors, int nc) override {
+    inner->DrawPoints(mapped(p, n).data(), n, colors, nc);
+  }
+  void DrawPointSprites(vtkImageData* sprite, float* p, int n, unsigned char* colors, int nc) override {
+    inner->DrawPointSprites(sprite, mapped(p, n).data(), n, colors, nc);
+  }
+  void DrawMarkers(int shape, bool highlight, float* p, int n, unsigned char* colors, int nc) override {
+    inner->DrawMarkers(shape, highlight, mapped(p, n).data(), n, colors, nc);
+  }
+  void DrawQuad(float* p, int n) override { inner->DrawQuad(mapped(p, n).data(), n); }
+  void DrawQuadStrip(float* p, int n) override { inner->DrawQuadStrip(mapped(p, n).data(), n); }
+  void DrawPolygon(float* p, int n) override { inner->DrawPolygon(mapped(p, n).data(), n); }
+  void DrawColoredPolygon(float* p, int n, unsigned char* colors, int nc) override {
+    inner->DrawColoredPolygon(mapped(p, n).data(), n, colors, nc);
+  }
+  // Charts never rotate: the radii scale by the diagonal.
+  void DrawEllipseWedge(float x, float y, float out_rx, float out_ry, float in_rx, float in_ry, float start,
+                        float stop) override {
+    const auto c = mapped(&x, &y);
+    const float sx = scale_x(), sy = scale_y();
+    inner->DrawEllipseWedge(c[0], c[1], out_rx * sx, out_ry * sy, in_rx * sx, in_ry * sy, start, stop);
+  }
+  void DrawEllipticArc(float x, float y, float rx, float ry, float start, float stop) override {
+    const auto c = mapped(&x, &y);
+    inner->DrawEllipticArc(c[0], c[1], rx * scale_x(), ry * scale_y(), start, stop);
+  }
+  void DrawString(float* p, const vtkStdString& text) override { inner->DrawString(mapped(p, 1).data(), text); }
+  // The deprecated UTF-32 overloads are still pure virtual in 9.1; they go through UTF-8.
+  void DrawString(float* p, const vtkUnicodeString& text) override {
+    inner->DrawString(mapped(p, 1).data(), vtkStdString(text.utf8_str()));
+  }
+  void DrawMathTextString(float* p, const vtkStdString& text) override {
+    inner->DrawMathTextString(mapped(p, 1).data(), text);
+  }
+  void ComputeStringBounds(const vtkStdString& text, float bounds[4]) override {
+    inner->ComputeStringBounds(text, bounds);
+  }
+  void ComputeStringBounds(const vtkUnicodeString& text, float bounds[4]) override {
+    inner->ComputeStringBounds(vtkStdString(text.utf8_str()), bounds);
+  }
+  void ComputeJustifiedStringBounds(const char* text, float bounds[4]) override {
+    inner->ComputeJustifiedStringBounds(text, bounds);
+  }
+  bool MathTextIsSupported() override { return inner->MathTextIsSupported(); }
+  void DrawImage(float p[2], float scale, vtkImageData* image) override {
+    inner->DrawImage(mapped(p, 1).data(), scale * scale_x(), image);
+  }
+  void DrawImage(const vtkRectf& rect, vtkImageData* image) override {
+    float corners[4] = {rect.GetLeft(), rect.GetBottom(), rect.GetRight(), rect.GetTop()};
+    const auto c = mapped(corners, 2);
+    inner->DrawImage(vtkRectf(c[0], c[1], c[2] - c[0], c[3] - c[1]), image);
+  }
+
+  // The context edits the pen, brush and text property it reads from this device; the wrapped one gets copies.
+  void ApplyPen(vtkPen* pen) override { Superclass::ApplyPen(pen); }
+  void ApplyBrush(vtkBrush* brush) override { Superclass::ApplyBrush(brush); }
+  void ApplyTextProp(vtkTextProperty* prop) override { Superclass::ApplyTextProp(prop); }
+  void SetColor4(unsigned char color[4]) override { inner->SetColor4(color); }
+  void SetTexture(vtkImageData* image, int properties) override { inner->SetTexture(image, properties); }
+  void SetPointSize(float size) override { inner->SetPointSize(size); }
+  void SetLineWidth(float width) override { inner->SetLineWidth(width); }
+  void SetLineType(int type) override { inner->SetLineType(type); }
+
+  void SetMatrix(vtkMatrix3x3* m) override { std::copy(m->GetData(), m->GetData() + 9, matrix_.begin()); }
+  void GetMatrix(vtkMatrix3x3* m) override { m->DeepCopy(matrix_.data()); }
+  void MultiplyMatrix(vtkMatrix3x3* m) override {
+    std::array<double, 9> product;
+    vtkMatrix3x3::Multiply3x3(matrix_.data(), m->GetData(), product.data());
+    matrix_ = product;
+  }
+  void PushMatrix() override { stack_.push_back(matrix_); }
+  void PopMatrix() override {
+    if (stack_.empty()) return;
+    matrix_ = stack_.back();
+    stack_.pop_back();
+  }
+  void SetClipping(int* rect) override { inner->SetClipping(rect); }
+  void EnableClipping(bool enable) override { inner->EnableClipping(enable); }
+
+ private:
+  static constexpr std::array<double, 9> kIdentity{1, 0, 0, 0, 1, 0, 0, 0, 1};
+
+  float scale_x() const { return static_cast<float>(std::abs(matrix_[0])); }
+  float scale_y() const { return static_cast<float>(std::abs(matrix_[4])); }
+
+  // The pen, brush and text as the context left them, then n points in pixels.
+  std::vector<float> mapped(const float* p, int n) {
+    inner->ApplyPen(Pen);
+    inner->ApplyBrush(Brush);
+    inner->ApplyTextProp(TextProp);
+    std::vector<float> out(2 * static_cast<size_t>(std::max(n, 0)));
+    for (int i = 0; i < n; ++i) {
+      const double x = p[2 * i], y = p[2 * i + 1];
+      out[2 * i] = static_cast<float>(matrix_[0] * x + matrix_[1] * y + matrix_[2]);
+      out[2 * i + 1] = static_cast<float>(matrix_[3] * x + matrix_[4] * y + matrix_[5]);
+    }
+    return out;
+  }
+  std::vector<float> mapped(const float* x, const float* y) {
+    const float p[2] = {*x, *y};
+    return mapped(p, 1);
+  }
+
+  std::array<double, 9> matrix_ = kIdentity;
+  std::vector<std::array<double, 9>> stack_;
+};
+vtkStandardNewMacro(FlatDevice);
+
+// Paints every context actor of `window` through `device` (flattened), renderer layer by layer as VTK's exporters
+// do. `before` runs for each renderer first (the SVG background).
+void paint_context_actors(vtkRenderWindow* window, vtkContextDevice2D* device,
+                          const std::function<void(vtkRenderer*)>& before) {
+  vtkNew<FlatDevice> flat;
+  flat->inner = device;
+  vtkRendererCollection* renderers = window->GetRenderers();
+  for (int layer = 0; layer < window->GetNumberOfLayers(); ++layer) {
+    vtkCollectionSimpleIterator it;
+    renderers->InitTraversal(it);
+    while (vtkRenderer* renderer = renderers->GetNextRenderer(it)) {
+      if (renderer->GetLayer() != layer) continue;
+      if (before) before(renderer);
+      vtkPropCollection* props = renderer->GetViewProps();
+      vtkCollectionSimpleIterator pit;
+      props->InitTraversal(pit);
+      while (vtkProp* prop = props->GetNextProp(pit)) {
+        auto* actor = vtkContextActor::SafeDownCast(prop);
+        if (!actor) continue;
+        vtkSmartPointer<vtkContextDevice2D> previous = actor->GetForceDevice();
+        actor->SetForceDevice(flat);
+        actor->RenderOverlay(renderer);
+        actor->SetForceDevice(previous);
+      }
+    }
+  }
+  flat->inner = nullptr;
+}
+
+// What VTK 9.1's SVG device writes for text, put right: font sizes in pt that are pixels at the window's DPI (so
+// 11 pt came out a third too large), "text-anchor=right" (not SVG: end), alignment-baseline (ignored on <text>:
+// shifted by dy instead), rotations in VTK's counter-clockwise sense on SVG's downward y, and font families
+// without a fallback.
+void fix_svg_text(vtkXMLDataElement* node, double dpi) {
+  if (std::strcmp(node->GetName(), "text") == 0) {
+    if (const char* size = node->GetAttribute("font-size")) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%.4gpx", std::atof(size) * dpi / 72.0);
+      node->SetAttribute("font-size", buffer);
+    }
+    if (const char* family = node->GetAttribute("font-family"))
+      node->SetAttribute("font-family", ("'" + std::string(family) + "', Arial, Helvetica, sans-serif").c_str());
+    if (const char* anchor = node->GetAttribute("text-anchor")) {
+      if (std::strcmp(anchor, "right") == 0) node->SetAttribute("text-anchor", "end");
+      if (std::strcmp(anchor, "left") == 0) node->SetAttribute("text-anchor", "start");
+    }
+    if (const char* baseline = node->GetAttribute("alignment-baseline")) {
+      const std::string which = baseline;
+      node->RemoveAttribute("alignment-baseline");
+      // From the alphabetic baseline to VTK's box edges, in em of a sans font.
+      if (which == "central") node->SetAttribute("dy", "0.35em");
+      if (which == "top") node->SetAttribute("dy", "0.75em");
+      if (which == "bottom") node->SetAttribute("dy", "-0.2em");
+    }
+    if (const char* transform = node->GetAttribute("transform")) {
+      std::string text = transform;
+      const size_t at = text.find("rotate(");
+      if (at != std::string::npos) {
+        const size_t value = at + 7, end = text.find(')', value);
+        const double angle = std::atof(text.c_str() + value);
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.6g", -angle);
+        text.replace(value, end - value, buffer);
+        node->SetAttribute("transform", text.c_str());
+      }
+    }
+  }
+  for (int i = 0; i < node->GetNumberOfNestedElements(); ++i) fix_svg_text(node->GetNestedElement(i), dpi);
+}
+
+// vtkSVGExporter with the flattened device, text as <text> elements (fixed up), an opaque background, and its
+// definitions (clip rectangles) always written.
+class FlatSvgExporter : public vtkSVGExporter {
+ public:
+  static FlatSvgExporter* New();
+  vtkTypeMacro(FlatSvgExporter, vtkSVGExporter);
+
+ protected:
+  void WriteData() override {
+    PrepareDocument();
+    paint_context_actors(RenderWindow, Device, [this](vtkRenderer* renderer) {
+      if (!DrawBackground) return;
+      const double alpha = renderer->GetBackgroundAlpha();
+      renderer->SetBackgroundAlpha(1.0);  // paper figures: white, not transparent
+      RenderBackground(renderer);
+      renderer->SetBackgroundAlpha(alpha);
+    });
+    Device->GenerateDefinitions();
+    if (DefinitionNode->GetNumberOfNestedElements() == 0) RootNode->RemoveNestedElement(DefinitionNode);
+    fix_svg_text(RootNode, RenderWindow->GetDPI());
+    RootNode->PrintXML(FileName);
+    Device->Delete();
+    Device = nullptr;
+    RootNode->Delete();
+    RootNode = nullptr;
+    DefinitionNode = PageNode = nullptr;
+  }
+};
+vtkStandardNewMacro(FlatSvgExporter);
+
+void HPDF_STDCALL keep_haru_error(HPDF_STATUS error, HPDF_STATUS detail, void* message) {
+  char text[64];
+  std::snprintf(text, sizeof text, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
+                static_cast<unsigned>(detail));
+  if (static_cast<std::string*>(message)->empty()) *static_cast<std::string*>(message) = text;
+}
+
+ms::Status write_svg(vtkRenderWindow* window, const std::string& path) {
+  vtkNew<FlatSvgExporter> exporter;
+  exporter->SetRenderWindow(window);
+  exporter->SetFileName(path.c_str());
+  exporter->SetTitle("ManifoldScope figure");
+  exporter->SetDescription("");
+  exporter->SetTextAsPath(false);  // text stays text: selectable and editable
+  exporter->Write();
   return ms::Ok{};
+}
+
+ms::Status write_pdf(vtkRenderWindow* window, const std::string& path) {
+  std::string error;
+  HPDF_Doc document = HPDF_New(keep_haru_error, &error);
+  if (!document) return ms::make_error("cannot start a PDF document");
+  HPDF_SetCompressionMode(document, HPDF_COMP_ALL);
+  HPDF_SetInfoAttr(document, HPDF_INFO_CREATOR, "ManifoldScope");
+  HPDF_Page page = HPDF_AddPage(document);
+  const int* size = window->GetSize();
+  // One point per window pixel: the page is the window at 72 dpi, and scales without loss.
+  HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(size[0]));
+  HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(size[1]));
+  vtkNew<vtkPDFContextDevice2D> device;
+  device->SetHaruObjects(&document, &page);
+  paint_context_actors(window, device, [&](vtkRenderer* renderer) { device->SetRenderer(renderer); });
+  if (error.empty() && HPDF_SaveToFile(document, path.c_str()) != HPDF_OK && error.empty()) error = "cannot save";
+  HPDF_Free(document);
+  if (!error.empty()) return ms::make_error(error);
+  return ms::Ok{};
+}
+
+bool has_ending(const std::string& text, const std::string& ending) {
+  return text.size() >= ending.size() && text.compare(text.size() - ending.size(), ending.size(), ending) == 0;
+}
+
+std::string lower_extension(const std::string& path) {
+  return QFileInfo(QString::fromStdString(path)).suffix().toLower().toStdString();
+}
+
+// Whether `path` looks like a whole file of its type (the exporters report some failures only on their log).
+bool complete_file(const std::string& path, const std::string& type) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  if (type == "svg") return text.rfind("<svg", 0) == 0 && has_ending(text, "</svg>");
+  if (type == "pdf") return text.rfind("%PDF-", 0) == 0 && has_ending(text, "%%EOF");
+  return text.rfind("\x89PNG", 0) == 0;
+}
+
+}  // namespace
+
+ms::Status write_file_atomically(const std::string& path, const std::function<ms::Status(const std::string&)>& write) {
+  const QString target = QString::fromStdString(path);
+  QTemporaryFile temporary(target + ".XXXXXX.part");  // same folder: the rename stays on one file system
+  if (!temporary.open()) return ms::make_error("cannot create a file next to " + path);
+  const std::string part = temporary.fileName().toStdString();
+  temporary.close();
+  if (ms::Status written = write(part); !written.ok()) return written;
+  // QTemporaryFile makes the file private; a figure gets the usual permissions.
+  QFile::setPermissions(QString::fromStdString(part),
+                        QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+  if (std::rename(part.c_str(), path.c_str()) != 0)
+    return ms::make_error("cannot replace " + path + ": " + std::strerror(errno));
+  temporary.setAutoRemove(false);
+  return ms::Ok{};
+}
+
+ms::Status save_window_vector(vtkRenderWindow* window, const std::string& path) {
+  const std::string type = lower_extension(path);
+  const std::string what = "save " + QString::fromStdString(type).toUpper().toStdString() + " " + path;
+  if (type != "svg" && type != "pdf") return ms::make_error(what + ": not an .svg or .pdf file name");
+  if (!window) return ms::make_error(what + ": no render window");
+  const int* size = window->GetSize();
+  if (size[0] <= 0 || size[1] <= 0) return ms::make_error(what + ": the window has no size yet");
+  return write_file_atomically(path, [&](const std::string& part) -> ms::Status {
+    const ms::Status written = type == "svg" ? write_svg(window, part) : write_pdf(window, part);
+    if (!written.ok()) return ms::make_error(what + ": " + written.error());
+    if (!complete_file(part, type)) return ms::make_error(what + ": the exporter wrote no complete file");
+    return ms::Ok{};
+  });
+}
+
+ms::Status save_view_figure(vtkRenderWindow* window, const std::string& path, int scale, const PngSaver& png) {
+  const std::string type = lower_extension(path);
+  if (type == "png") return png(path, scale);
+  return is_vector_path(path) ? save_window_vector(window, path) : save_figure(window, path, scale);
+}
+
+bool is_vector_path(const std::string& path) {
+  const std::string type = lower_extension(path);
+  return type == "svg" || type == "pdf";
+}
+
+QString image_file_filter() { return QStringLiteral("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"); }
+
+ms::Status save_figure(vtkRenderWindow* window, const std::string& path, int scale) {
+  const std::string type = lower_extension(path);
+  if (type == "svg" || type == "pdf") return save_window_vector(window, path);
+  if (type == "png") return save_window_png(window, path, scale);
+  return ms::make_error("save image " + path + ": unknown type '" + type + "' (use .png, .svg or .pdf)");
 }
 
 std::string csv_field(const std::string& text) {
@@ -90,14 +475,31 @@ bool report(QWidget* parent, const QString& title, const ms::Status& status) {
 
 }  // namespace
 
-bool run_save_image_dialog(QWidget* parent, const QString& base_name, const PngSaver& save) {
+QString ask_image_path(QWidget* parent, const QString& base_name, bool vector) {
+  QFileDialog dialog(parent, QObject::tr("Save image"), base_name + ".png",
+                     vector ? image_file_filter() : QObject::tr("PNG images (*.png)"));
+  dialog.setAcceptMode(QFileDialog::AcceptSave);
+  dialog.setDefaultSuffix("png");
+  dialog.setOption(QFileDialog::DontUseNativeDialog);
+  // A name typed without an extension takes the chosen type's.
+  QObject::connect(&dialog, &QFileDialog::filterSelected, &dialog, [&dialog](const QString& filter) {
+    const int star = filter.indexOf("*.");
+    if (star >= 0) dialog.setDefaultSuffix(filter.mid(star + 2, 3));
+  });
+  if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return {};
+  return dialog.selectedFiles().first();
+}
+
+bool run_save_image_dialog(QWidget* parent, const QString& base_name, const PngSaver& save, bool vector) {
   const QString title = QObject::tr("Save image");
-  const QString path = ask_path(parent, title, base_name, "png", QObject::tr("PNG images (*.png)"));
+  const QString path = ask_image_path(parent, base_name, vector);
   if (path.isEmpty()) return false;
-  bool ok = false;
-  const int scale = QInputDialog::getInt(parent, title, QObject::tr("Scale (times the size on screen):"), 2, 1, 8, 1,
-                                         &ok);
-  if (!ok) return false;
+  int scale = 1;
+  if (!is_vector_path(path.toStdString())) {
+    bool ok = false;
+    scale = QInputDialog::getInt(parent, title, QObject::tr("Scale (times the size on screen):"), 2, 1, 8, 1, &ok);
+    if (!ok) return false;
+  }
   return report(parent, title, save(path.toStdString(), scale));
 }
 

@@ -56,7 +56,7 @@ LayerProfileView::LayerProfileView(QWidget* parent)
   save_data_action_ = new QAction(tr("Save data…"), this);
   connect(save_image_action_, &QAction::triggered, this, [this] {
     run_save_image_dialog(this, QString::fromStdString("layer_profile_" + data_.marker),
-                          [this](const std::string& path, int scale) { return save_png(path, scale); });
+                          [this](const std::string& path, int scale) { return save_figure(path, scale); }, true);
   });
   connect(save_data_action_, &QAction::triggered, this, [this] {
     run_save_data_dialog(this, QString::fromStdString("layer_profile_" + data_.marker),
@@ -173,6 +173,14 @@ ms::Status LayerProfileView::save_png(const std::string& path, int scale) {
   const ms::Status status = save_window_png(render_window(), path, scale);
   set_export_scale(1.0);
   render();
+  return status;
+}
+
+ms::Status LayerProfileView::save_figure(const std::string& path, int scale) {
+  if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
+  const ms::Status status = save_view_figure(render_window(), path, scale,
+                                             [this](const std::string& png, int s) { return save_png(png, s); });
+  render();  // after a vector export the chart draws through OpenGL again
   return status;
 }
 

@@ -4,6 +4,7 @@
 //
 // set_data   ProfileData (view_data.h): marker name, L layer names, series of L values each
 // save_png   the chart at `scale` times the widget size (lines and markers thickened by the same factor)
+// save_figure  PNG (at `scale`), SVG or PDF by the extension of the path (vector: the widget's size in px or pt)
 // save_csv   the numbers shown: columns layer_index, layer, then one column per series (empty = missing)
 #pragma once
 
@@ -12,6 +13,7 @@
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
+#include "views/figure_export.h"  // the image types and dialogs of save_figure
 #include "views/view_data.h"
 #include "views/vtk_widget.h"
 
@@ -31,8 +33,9 @@ class LayerProfileView : public VtkWidget {
   const ProfileData& data() const { return data_; }
 
   ms::Status save_png(const std::string& path, int scale);
+  ms::Status save_figure(const std::string& path, int scale);
   ms::Status save_csv(const std::string& path) const;
-  // "Save image…" (PNG at a chosen scale) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
+  // "Save image…" (PNG at a chosen scale, SVG or PDF) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
   QAction* save_image_action() const { return save_image_action_; }
   QAction* save_data_action() const { return save_data_action_; }
 

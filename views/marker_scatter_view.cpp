@@ -68,6 +68,7 @@ class StatisticsBox : public vtkContextItem {
   std::vector<std::string> lines;
   bool right = false, bottom = false;  // which corner
   double scale = 1.0;                  // export factor for the padding
+  bool latin_only = false;             // the PDF export's fonts: spell rho out
 
   bool Paint(vtkContext2D* painter) override {
     if (!chart || lines.empty()) return true;
@@ -78,7 +79,7 @@ class StatisticsBox : public vtkContextItem {
     vtkTextProperty* text = painter->GetTextProp();
     // VTK's built-in fonts have no Greek letters: the text uses DejaVu Sans when it is installed (fonts-dejavu-core,
     // a dependency of the package), else spells rho out.
-    const bool greek = !font_file().empty();
+    const bool greek = !font_file().empty() && !latin_only;
     if (greek) {
       text->SetFontFamily(VTK_FONT_FILE);
       text->SetFontFile(font_file().c_str());
@@ -207,7 +208,8 @@ MarkerScatterView::MarkerScatterView(QWidget* parent)
   save_image_action_ = new QAction(tr("Save image…"), this);
   save_data_action_ = new QAction(tr("Save data…"), this);
   connect(save_image_action_, &QAction::triggered, this, [this] {
-    run_save_image_dialog(this, "marker_vs_ood", [this](const std::string& path, int scale) { return save_png(path, scale); });
+    run_save_image_dialog(
+        this, "marker_vs_ood", [this](const std::string& path, int scale) { return save_figure(path, scale); }, true);
   });
   connect(save_data_action_, &QAction::triggered, this, [this] {
     run_save_data_dialog(this, "marker_vs_ood", [this](const std::string& path) { return save_csv(path); });
@@ -411,6 +413,17 @@ ms::Status MarkerScatterView::save_png(const std::string& path, int scale) {
   const ms::Status status = save_window_png(render_window(), path, scale);
   set_export_scale(1.0);
   render();
+  return status;
+}
+
+ms::Status MarkerScatterView::save_figure(const std::string& path, int scale) {
+  if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
+  auto* box = static_cast<StatisticsBox*>(statistics_box_.Get());
+  box->latin_only = QString::fromStdString(path).endsWith(".pdf", Qt::CaseInsensitive);
+  const ms::Status status = save_view_figure(render_window(), path, scale,
+                                             [this](const std::string& png, int s) { return save_png(png, s); });
+  box->latin_only = false;
+  render();  // after a vector export the chart draws through OpenGL again
   return status;
 }
 

@@ -7,6 +7,8 @@
 //
 // set_data   ScatterData (plot_data.h): n finite x and y, n labels, n groups or none
 // save_png   the chart at `scale` times the widget size (points, ring and line thickened by the same factor)
+// save_figure  PNG (at `scale`), SVG or PDF by the extension of the path (vector: the widget's size in px or pt;
+//              the PDF's standard font has no Greek, so its box says "rho")
 // save_csv   columns x, y, label, group (one row per point)
 #pragma once
 
@@ -17,6 +19,7 @@
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
+#include "views/figure_export.h"  // the image types and dialogs of save_figure
 #include "views/plot_data.h"
 #include "views/vtk_widget.h"
 
@@ -55,8 +58,9 @@ class MarkerScatterView : public VtkWidget {
   const std::vector<std::string>& group_order() const { return group_order_; }
 
   ms::Status save_png(const std::string& path, int scale);
+  ms::Status save_figure(const std::string& path, int scale);
   ms::Status save_csv(const std::string& path) const;
-  // "Save image…" (PNG at a chosen scale) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
+  // "Save image…" (PNG at a chosen scale, SVG or PDF) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
   QAction* save_image_action() const { return save_image_action_; }
   QAction* save_data_action() const { return save_data_action_; }
 

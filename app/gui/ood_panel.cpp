@@ -183,9 +183,10 @@ void OodPanel::redraw() {
 }
 
 void OodPanel::save_image() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save image"), marker() + "_vs_ood.png", tr("PNG (*.png)"));
+  // PNG at the scale box's factor, or vector SVG/PDF (the scale does not apply).
+  const QString path = views::ask_image_path(this, marker() + "_vs_ood");
   if (path.isEmpty()) return;
-  const Status saved = view_->save_png(path.toStdString(), scale_->value());
+  const Status saved = view_->save_figure(path.toStdString(), scale_->value());
   Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
 }
 

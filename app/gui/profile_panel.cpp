@@ -90,9 +90,10 @@ void ProfilePanel::redraw() {
 }
 
 void ProfilePanel::save_image() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save image"), marker() + "_profile.png", tr("PNG (*.png)"));
+  // PNG at the scale box's factor, or vector SVG/PDF (the scale does not apply).
+  const QString path = views::ask_image_path(this, marker() + "_profile");
   if (path.isEmpty()) return;
-  Status saved = view_->save_png(path.toStdString(), scale_->value());
+  Status saved = view_->save_figure(path.toStdString(), scale_->value());
   Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : QString::fromStdString(saved.error()), !saved.ok());
 }
 

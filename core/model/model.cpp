@@ -8,6 +8,7 @@
 
 #include "core/model/detail/model_impl.h"
 #include "core/model/detail/tap_graph.h"
+#include "core/model/tune_allocator.h"
 
 namespace ms::model {
 
@@ -55,6 +56,7 @@ std::vector<torch::Tensor> run_taps(Model::Impl& impl, const std::string& method
 Result<Model> load_model(const std::string& path) {
   std::error_code status;
   if (!std::filesystem::is_regular_file(path, status)) return make_error(path + ": no such file");
+  tune_allocator();  // batches of layer outputs: reuse freed memory instead of faulting in fresh pages
   auto impl = std::make_unique<Model::Impl>();
   impl->path = path;
   try {

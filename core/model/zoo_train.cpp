@@ -13,6 +13,7 @@
 #include "core/model/compute_logits.h"
 #include "core/model/detail/model_impl.h"
 #include "core/model/evaluate_logits.h"
+#include "core/model/tune_allocator.h"
 #include "core/model/zoo.h"
 
 namespace ms::model {
@@ -182,6 +183,7 @@ Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train,
     for (int64_t i = 0; i < train.count(); ++i) rows.push_back(i);
   }
 
+  tune_allocator();
   ZooResult result;
   const std::string stem = (std::filesystem::path(out_dir) / run.name()).string();
   result.checkpoint = stem + ".pt";

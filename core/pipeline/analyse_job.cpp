@@ -219,6 +219,7 @@ Result<std::vector<Eigen::MatrixXf>> sample_activations(model::Model& net, const
 Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
                           const AnalyseOptions& options, store::Project& project, CacheUse& cache, Progress& progress,
                           CancelToken& cancel) {
+  progress.report(0.0, "loading the checkpoint");
   auto loaded = model::load_model(path);
   if (!loaded) return make_error(loaded.error());
   model::Model& net = *loaded;

@@ -2,7 +2,9 @@
 // layer; each layer gets GLUE and the baseline markers; the full ID set and each shifted copy give logits (accuracy,
 // loss, logit markers); the transfer set's penultimate features give a linear-probe accuracy. After every checkpoint
 // the project file is saved atomically, so cancelling (or a crash) leaves a valid project with what finished, and a
-// re-run skips finished checkpoints (same file hash, same options).
+// re-run skips finished checkpoints (same file hash, same options). With options.cache_activations the geometry
+// sample's activations are kept per checkpoint (activation_cache.h); a checkpoint recomputed because geometry options
+// changed then takes them from there ("from cache" in the progress, summary.cache_hits) instead of the tap pass.
 #pragma once
 
 #include "core/common/progress.h"

@@ -202,24 +202,27 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
   }
 
   // 4. GLUE anchors on the drawn sample.
-  geometry::GlueOptions glue_options = request.glue;
-  glue_options.points_per_manifold = request.per_class;
-  Slice glue_stage(progress, 0.6, 0.95, "GLUE anchors of " + info.id + ": ");
-  auto glue = geometry::glue(*X, cache.labels, glue_options, &glue_stage, &cancel);
-  if (!glue) return cancelled_or(request.checkpoint + ", layer " + info.id + ": " + glue.error());
-  // Anchors are formed from the preprocessed points; the removed mean goes back so they sit among the points.
-  auto in_point_frame = [&](Eigen::MatrixXd rows) {
-    if (glue->mean_removed.size() > 0) rows.rowwise() += glue->mean_removed;
-    return rows;
-  };
   const int P = static_cast<int>(cache.inputs->class_names.size());
-  const Eigen::MatrixXd centers_d = in_point_frame(geometry::glue_vectors(*X, *glue, glue->center_weights));
+  Eigen::MatrixXd centers_d(0, X->cols());
   std::vector<Eigen::RowVectorXd> anchor_rows;
   std::vector<int> anchor_classes;
-  for (Eigen::Index k = 0; k < glue->anchor_weights.cols(); ++k) {
-    const Eigen::MatrixXd S = in_point_frame(geometry::glue_vectors(*X, *glue, glue->anchor_weights.col(k)));
-    for (int mu = 0; mu < P; ++mu)
-      if (glue->anchor_active(mu, k)) anchor_rows.push_back(S.row(mu)), anchor_classes.push_back(mu);
+  if (request.anchors || request.basis == ProjectionBasis::anchor_view) {
+    geometry::GlueOptions glue_options = request.glue;
+    glue_options.points_per_manifold = request.per_class;
+    Slice glue_stage(progress, 0.6, 0.95, "GLUE anchors of " + info.id + ": ");
+    auto glue = geometry::glue(*X, cache.labels, glue_options, &glue_stage, &cancel);
+    if (!glue) return cancelled_or(request.checkpoint + ", layer " + info.id + ": " + glue.error());
+    // Anchors are formed from the preprocessed points; the removed mean goes back so they sit among the points.
+    auto in_point_frame = [&](Eigen::MatrixXd rows) {
+      if (glue->mean_removed.size() > 0) rows.rowwise() += glue->mean_removed;
+      return rows;
+    };
+    centers_d = in_point_frame(geometry::glue_vectors(*X, *glue, glue->center_weights));
+    for (Eigen::Index k = 0; k < glue->anchor_weights.cols(); ++k) {
+      const Eigen::MatrixXd S = in_point_frame(geometry::glue_vectors(*X, *glue, glue->anchor_weights.col(k)));
+      for (int mu = 0; mu < P; ++mu)
+        if (glue->anchor_active(mu, k)) anchor_rows.push_back(S.row(mu)), anchor_classes.push_back(mu);
+    }
   }
   Eigen::MatrixXd anchors_d(static_cast<Eigen::Index>(anchor_rows.size()), X->cols());
   for (size_t a = 0; a < anchor_rows.size(); ++a) anchors_d.row(static_cast<Eigen::Index>(a)) = anchor_rows[a];
@@ -257,7 +260,7 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
   out.points = request.basis == ProjectionBasis::points_pca ? fitted->coordinates : geometry::project_points(*X, *fitted);
   if (Y) out.shifted_points = geometry::project_points(*Y, *fitted);
   out.class_means = geometry::project_points(means_d, *fitted);
-  out.anchor_centers = geometry::project_points(centers_d, *fitted);
+  out.anchor_centers = centers_d.rows() > 0 ? geometry::project_points(centers_d, *fitted) : Eigen::MatrixXd(0, k);
   out.anchors = anchors_d.rows() > 0 ? geometry::project_points(anchors_d, *fitted) : Eigen::MatrixXd(0, k);
   out.anchor_labels = Eigen::Map<const Eigen::VectorXi>(anchor_classes.data(), static_cast<Eigen::Index>(anchor_classes.size()));
   out.variance = column_variance(out.points);

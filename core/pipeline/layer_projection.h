@@ -25,6 +25,8 @@
 //   seed             class-balanced sample (data/sampling.h)
 //   layer            LayerInfo::id or module path (the first layer with that path); "" = the penultimate layer
 //   basis, dimensions  see above; dimensions 2 or 3
+//   anchors          run GLUE for the anchors (always for anchor_view). Off, a layer step is one tap pass and
+//                    anchor_centers/anchors come back empty: GLUE is most of a request's time
 //   glue             GLUE options for the anchors; points_per_manifold is replaced by per_class (GLUE runs on the
 //                    drawn sample itself)
 //   batch            batching and threads; its normalisation is replaced by the sidecar's, else 1/255 for uint8 data
@@ -35,8 +37,9 @@
 //   predictions      n argmax of the model's logits on the ID items; shifted_predictions n (or empty)
 //   points           n by k ID coordinates; shifted_points n by k (or empty), row i = item indices[i] shifted
 //   class_means      P by k the class means of the ID points of the layer
-//   anchor_centers   P by k GLUE anchor centers s^mu_0 (first repeat, GlueResult::center_weights)
-//   anchors          m by k active sample anchors s^mu_k; anchor_labels m class ids
+//   anchor_centers   P by k GLUE anchor centers s^mu_0 (first repeat, GlueResult::center_weights), or 0 rows
+//                    without anchors
+//   anchors          m by k active sample anchors s^mu_k; anchor_labels m class ids (0 rows without anchors)
 //   variance         k variance of the ID points along each axis
 //   inputs           the n drawn ID items (item i = indices[i]); shifted_inputs likewise (for hover images)
 // Errors: unreadable checkpoint or dataset, unknown layer (the message lists the layers), mismatched shifted
@@ -74,6 +77,7 @@ struct ProjectionRequest {
   std::string layer;
   ProjectionBasis basis = ProjectionBasis::points_pca;
   int dimensions = 2;
+  bool anchors = true;
   geometry::GlueOptions glue;
   model::BatchOptions batch;
 };

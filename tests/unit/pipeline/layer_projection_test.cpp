@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <torch/script.h>
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
@@ -143,6 +146,16 @@ TEST(LayerProjection, PcaOfTheTappedLayerAndTheModelsPredictions) {
   EXPECT_TRUE(shown->anchors.allFinite() && shown->anchor_centers.allFinite());
   EXPECT_GE(shown->anchor_labels.minCoeff(), 0);
   EXPECT_LT(shown->anchor_labels.maxCoeff(), 10);
+
+  // Without anchors no GLUE runs: the same points, no anchors.
+  ProjectionRequest plain = quick_request("linear");
+  plain.anchors = false;
+  auto bare = projector.project(plain, progress, cancel);
+  ASSERT_TRUE(bare.ok()) << bare.error();
+  EXPECT_LT((bare->points - shown->points).cwiseAbs().maxCoeff(), 1e-12);
+  EXPECT_EQ(bare->anchor_centers.rows(), 0);
+  EXPECT_EQ(bare->anchors.rows(), 0);
+  EXPECT_EQ(bare->class_means, shown->class_means);
 }
 
 TEST(LayerProjection, OtherBasesAndLayersReuseTheSample) {
@@ -256,6 +269,50 @@ TEST(LayerProjection, CancelAndErrorsAreValues) {
   ProjectionRequest four_d = quick_request("linear");
   four_d.dimensions = 4;
   EXPECT_FALSE(projector.project(four_d, quiet, fresh).ok());
+}
+
+// Not run by default: how long a request takes on a real checkpoint, first (model, sample, predictions) and then
+// per layer step and basis (printed, nothing asserted):
+//   MS_PROJECTION_CHECKPOINT=model.pt pipeline_tests --gtest_also_run_disabled_tests
+//     --gtest_filter='LayerProjection.DISABLED_Timings'
+TEST(LayerProjection, DISABLED_Timings) {
+  const char* checkpoint = std::getenv("MS_PROJECTION_CHECKPOINT");
+  if (!checkpoint) GTEST_SKIP() << "MS_PROJECTION_CHECKPOINT not set";
+  LayerProjector projector;
+  NullProgress progress;
+  CancelToken cancel;
+  ProjectionRequest request;
+  request.checkpoint = checkpoint;
+  request.shifted_dataset = "fashion-mnist:test+fog:3";
+  auto seconds_since = [](auto start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  auto start = std::chrono::steady_clock::now();
+  auto first = projector.project(request, progress, cancel);
+  ASSERT_TRUE(first.ok()) << first.error();
+  std::printf("first request (load, 500-item sample, fog:3 copy, predictions, %s, GLUE, PCA): %.2f s\n",
+              first->layers[first->layer_index].id.c_str(), seconds_since(start));
+  std::printf("  layer                          d   plain step  with GLUE anchors\n");
+  for (size_t l = 0; l < first->layers.size(); ++l) {
+    request.layer = first->layers[l].id;
+    double took[2];
+    for (bool anchors : {false, true}) {
+      request.anchors = anchors;
+      start = std::chrono::steady_clock::now();
+      auto step = projector.project(request, progress, cancel);
+      ASSERT_TRUE(step.ok()) << step.error();
+      took[anchors] = seconds_since(start);
+    }
+    std::printf("  %-24s %6lld   %6.2f s   %6.2f s\n", request.layer.c_str(),
+                static_cast<long long>(first->layers[l].size()), took[0], took[1]);
+  }
+  for (ProjectionBasis basis : {ProjectionBasis::center_plane, ProjectionBasis::anchor_view}) {
+    request.basis = basis;
+    request.dimensions = 3;
+    start = std::chrono::steady_clock::now();
+    ASSERT_TRUE(projector.project(request, progress, cancel).ok());
+    std::printf("  %s 3D on the last layer: %.2f s\n", to_string(basis), seconds_since(start));
+  }
 }
 
 }  // namespace

@@ -1,0 +1,84 @@
+// The compare tab (view (e)): checkpoints A and B side by side at the same depth. One control row drives two
+// ProjectionPanels (their own rows hidden): A, B, data (ID or ID + a shift), basis, 2D/3D and ONE layer slider (its
+// range is A's layers; B takes the same index, clamped to its own). The cameras are linked: a drag or wheel step in
+// one view gives the other the same camera (ProjectionView::camera_changed is emitted for user moves only, so this
+// cannot loop); new data frames each view to its own points again.
+// Below, the markers of that layer from the project's geometry: marker, A, B, B−A (the project's numbers; "—" where
+// one is missing). Save Data writes that table as CSV, Save Image both views side by side with their names.
+//
+// Session: save_state()/restore_state() as JSON {a, b, layer_index, basis, dimensions, overlay, camera}.
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/common/result.h"
+#include "core/pipeline/layer_projection.h"
+#include "core/store/project.h"
+
+class QComboBox;
+class QLabel;
+class QSlider;
+class QTableWidget;
+
+namespace ms::gui {
+
+class JobRunner;
+class ProjectionPanel;
+
+class ComparePanel : public QWidget {
+  Q_OBJECT
+ public:
+  ComparePanel(JobRunner* jobs, QWidget* parent = nullptr);
+
+  void set_project(std::shared_ptr<const store::Project> project);
+  void set_checkpoints(const QString& a, const QString& b);
+  void select_layer(int index);
+  void set_basis(pipeline::ProjectionBasis basis);
+  void set_dimensions(int k);
+  void set_overlay(const QString& shifted_id);  // "" = ID only
+
+  QJsonObject save_state() const;
+  void restore_state(const QJsonObject& state);
+
+  ProjectionPanel* panel_a() const { return a_; }
+  ProjectionPanel* panel_b() const { return b_; }
+  QTableWidget* table() const { return table_; }
+  int layer() const;  // the slider's index
+
+  // Without dialogs (the buttons ask for a file first).
+  Status save_csv(const std::string& path) const;
+  Status save_png(const std::string& path, int scale);
+
+ Q_SIGNALS:
+  void message(const QString& text, bool error);
+  // Both sides show the slider's layer (or the nearest B has).
+  void comparison_ready();
+
+ protected:
+  void showEvent(QShowEvent* event) override;
+
+ private:
+  void sync_sides();  // the panels show the A and B choices
+  void on_side_ready();
+  void refresh_table();
+  void update_slider();
+
+  std::shared_ptr<const store::Project> project_;
+  std::optional<QJsonObject> pending_state_;  // restore_state before set_project
+  ProjectionPanel* a_;
+  ProjectionPanel* b_;
+  QComboBox* a_choice_;
+  QComboBox* b_choice_;
+  QComboBox* datasets_;
+  QComboBox* basis_;
+  QComboBox* dimensions_;
+  QSlider* layer_slider_;
+  QLabel* layer_label_;
+  QTableWidget* table_;
+};
+
+}  // namespace ms::gui

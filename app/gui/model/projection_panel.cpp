@@ -1,0 +1,494 @@
+#include "app/gui/model/projection_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "app/gui/job_runner.h"
+#include "app/gui/project_profile.h"
+#include "views/dataset_images.h"
+#include "views/projection_view.h"
+
+namespace ms::gui {
+namespace {
+
+constexpr int kHoverZoom = 4;  // 28 px items become 112 px
+
+const store::CheckpointEntry* find_checkpoint(const store::Project& project, const QString& id) {
+  for (const auto& c : project.checkpoints)
+    if (QString::fromStdString(c.id) == id) return &c;
+  return nullptr;
+}
+
+// The ID dataset: the one the geometry was measured on, else the first unshifted one.
+std::string id_dataset(const store::Project& project) {
+  std::string id = geometry_dataset(project);
+  if (!id.empty()) return id;
+  for (const auto& d : project.datasets)
+    if (d.shift.empty()) return d.id;
+  return "fashion-mnist:test";
+}
+
+// "shifted: fog:3" for the legend.
+QString overlay_name(const store::Project& project, const QString& id) {
+  for (const auto& d : project.datasets)
+    if (QString::fromStdString(d.id) == id && !d.shift.empty())
+      return QString("shifted: %1:%2").arg(QString::fromStdString(d.shift)).arg(d.shift_severity);
+  const int plus = id.lastIndexOf('+');
+  return "shifted: " + (plus >= 0 ? id.mid(plus + 1) : id);
+}
+
+// The analysis's sample and GLUE settings for this checkpoint, so the picture shows the points the markers saw.
+void apply_analysis_options(const store::Project& project, const std::string& checkpoint,
+                            pipeline::ProjectionRequest& request) {
+  for (const auto& g : project.geometry) {
+    if (g.checkpoint != checkpoint) continue;
+    auto number = [&](const char* key, auto& out) {
+      if (auto it = g.options.find(key); it != g.options.end()) {
+        try {
+          out = static_cast<std::remove_reference_t<decltype(out)>>(std::stoull(it->second));
+        } catch (...) {
+        }
+      }
+    };
+    number("points_per_manifold", request.per_class);
+    number("sample_seed", request.seed);
+    number("n_t", request.glue.n_t);
+    number("glue_seed", request.glue.seed);
+    if (auto it = g.options.find("dichotomies"); it != g.options.end())
+      geometry::parse_dichotomies(it->second, &request.glue.dichotomies);
+    if (auto it = g.options.find("inactive"); it != g.options.end())
+      geometry::parse_inactive_policy(it->second, &request.glue.inactive);
+    if (auto it = g.options.find("preprocess"); it != g.options.end())
+      geometry::parse_preprocess(it->second, &request.glue.preprocess);
+    return;
+  }
+}
+
+const char* centers_name(ProjectionPanel::Centers c) {
+  switch (c) {
+    case ProjectionPanel::Centers::none: return "none";
+    case ProjectionPanel::Centers::class_means: return "class_means";
+    case ProjectionPanel::Centers::anchor_centers: return "anchor_centers";
+  }
+  return "none";
+}
+
+}  // namespace
+
+ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
+    : QWidget(parent), jobs_(jobs), projector_(std::make_shared<pipeline::LayerProjector>()) {
+  controls_ = new QWidget;
+  auto* rows = new QVBoxLayout(controls_);
+  rows->setContentsMargins(0, 0, 0, 0);
+  auto* top = new QHBoxLayout;
+  checkpoints_ = new QComboBox;
+  checkpoints_->setMinimumContentsLength(22);
+  checkpoints_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  datasets_ = new QComboBox;
+  datasets_->setToolTip(tr("The ID sample alone, or with the same items under a shift overlaid in the same basis"));
+  basis_ = new QComboBox;
+  basis_->addItem(tr("PCA"), static_cast<int>(pipeline::ProjectionBasis::points_pca));
+  basis_->addItem(tr("Class-center plane"), static_cast<int>(pipeline::ProjectionBasis::center_plane));
+  basis_->addItem(tr("Anchor view"), static_cast<int>(pipeline::ProjectionBasis::anchor_view));
+  basis_->setToolTip(tr("PCA: largest variance of the points. Class-center plane: the span of the class means. "
+                        "Anchor view: PCA of the GLUE sample anchors (what D_eff and R_eff measure)."));
+  dimensions_ = new QComboBox;
+  dimensions_->addItem(tr("2D"), 2);
+  dimensions_->addItem(tr("3D"), 3);
+  centers_ = new QComboBox;
+  centers_->addItem(tr("No centers"), static_cast<int>(Centers::none));
+  centers_->addItem(tr("Class means"), static_cast<int>(Centers::class_means));
+  centers_->addItem(tr("Anchor centers s₀"), static_cast<int>(Centers::anchor_centers));
+  centers_->setCurrentIndex(1);
+  anchors_ = new QCheckBox(tr("Anchors"));
+  anchors_->setToolTip(tr("GLUE sample anchors s_k, lighter, in their class colours"));
+  auto* save_image = new QPushButton(tr("Save Image…"));
+  auto* save_data = new QPushButton(tr("Save Data…"));
+  top->addWidget(new QLabel(tr("Checkpoint:")));
+  top->addWidget(checkpoints_, 1);
+  top->addWidget(new QLabel(tr("Data:")));
+  top->addWidget(datasets_);
+  top->addWidget(basis_);
+  top->addWidget(dimensions_);
+  top->addWidget(centers_);
+  top->addWidget(anchors_);
+  top->addWidget(save_image);
+  top->addWidget(save_data);
+  auto* depth = new QHBoxLayout;
+  layer_slider_ = new QSlider(Qt::Horizontal);
+  layer_slider_->setRange(0, 0);
+  layer_slider_->setPageStep(1);
+  layer_slider_->setTickPosition(QSlider::TicksBelow);
+  layer_label_ = new QLabel;
+  layer_label_->setMinimumWidth(260);
+  depth->addWidget(new QLabel(tr("Layer:")));
+  depth->addWidget(layer_slider_, 1);
+  depth->addWidget(layer_label_);
+  rows->addLayout(top);
+  rows->addLayout(depth);
+
+  view_ = new views::ProjectionView;
+  auto* side = new QFrame;
+  side->setFrameShape(QFrame::StyledPanel);
+  side->setFixedWidth(190);
+  auto* side_layout = new QVBoxLayout(side);
+  hover_image_ = new QLabel;
+  hover_image_->setFixedSize(28 * kHoverZoom, 28 * kHoverZoom);
+  hover_image_->setAlignment(Qt::AlignCenter);
+  hover_text_ = new QLabel(tr("Hover a point to see its input."));
+  hover_text_->setWordWrap(true);
+  hover_text_->setTextFormat(Qt::RichText);
+  status_ = new QLabel;
+  status_->setWordWrap(true);
+  side_layout->addWidget(hover_image_, 0, Qt::AlignHCenter);
+  side_layout->addWidget(hover_text_);
+  side_layout->addStretch(1);
+  side_layout->addWidget(status_);
+  auto* body = new QHBoxLayout;
+  body->addWidget(view_, 1);
+  body->addWidget(side);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(controls_);
+  layout->addLayout(body, 1);
+
+  debounce_ = new QTimer(this);
+  debounce_->setSingleShot(true);
+  debounce_->setInterval(120);
+  connect(debounce_, &QTimer::timeout, this, &ProjectionPanel::start_request);
+  connect(jobs_, &JobRunner::finished, this, &ProjectionPanel::on_finished);
+  connect(checkpoints_, &QComboBox::currentIndexChanged, this, [this] {
+    const store::CheckpointEntry* now = project_ ? find_checkpoint(*project_, checkpoint()) : nullptr;
+    const store::CheckpointEntry* shown = project_ && result_ ? find_checkpoint(*project_, result_checkpoint_) : nullptr;
+    // Another architecture has other layers: start at its penultimate one.
+    if (!now || !shown || now->architecture != shown->architecture) wanted_layer_id_.clear();
+    Q_EMIT checkpoint_selected(checkpoint());
+    schedule();
+  });
+  connect(datasets_, &QComboBox::currentIndexChanged, this, &ProjectionPanel::schedule);
+  connect(basis_, &QComboBox::currentIndexChanged, this, &ProjectionPanel::schedule);
+  connect(dimensions_, &QComboBox::currentIndexChanged, this, &ProjectionPanel::schedule);
+  connect(centers_, &QComboBox::currentIndexChanged, this, [this] { redraw(true); });
+  connect(anchors_, &QCheckBox::toggled, this, [this] { redraw(true); });
+  connect(layer_slider_, &QSlider::valueChanged, this, [this](int index) {
+    const auto& known = layers();
+    if (index >= 0 && index < static_cast<int>(known.size())) wanted_layer_id_ = QString::fromStdString(known[index].id);
+    update_layer_label();
+    Q_EMIT layer_changed(index);
+    schedule();
+  });
+  connect(save_image, &QPushButton::clicked, view_->save_image_action(), &QAction::trigger);
+  connect(save_data, &QPushButton::clicked, view_->save_data_action(), &QAction::trigger);
+  connect(view_, &views::ProjectionView::point_hovered, this, &ProjectionPanel::on_hovered);
+}
+
+ProjectionPanel::~ProjectionPanel() {
+  // The jobs keep what they use (projector, result holder) alive; they only need to stop.
+  for (const auto& [id, pending] : pending_) jobs_->cancel(id);
+}
+
+void ProjectionPanel::set_project(std::shared_ptr<const store::Project> project) {
+  project_ = std::move(project);
+  const QString previous = checkpoint();
+  {
+    QSignalBlocker block(checkpoints_);
+    checkpoints_->clear();
+    for (const auto& c : project_->checkpoints) {
+      checkpoints_->addItem(QString::fromStdString(c.id), QString::fromStdString(c.id));
+      checkpoints_->setItemData(checkpoints_->count() - 1, QString::fromStdString(c.path), Qt::ToolTipRole);
+    }
+    const int keep = checkpoints_->findData(previous);
+    checkpoints_->setCurrentIndex(keep >= 0 ? keep : 0);
+  }
+  fill_datasets();
+  if (pending_state_) {
+    const QJsonObject state = *pending_state_;
+    pending_state_.reset();
+    restore_state(state);
+    return;
+  }
+  if (checkpoint() != previous && result_) schedule();                     // the shown checkpoint is gone
+  else if (!result_ && job_ < 0 && isVisible() && !checkpoint().isEmpty()) schedule();  // on show
+}
+
+void ProjectionPanel::fill_datasets() {
+  const QString previous = datasets_->currentData().toString();
+  QSignalBlocker block(datasets_);
+  datasets_->clear();
+  datasets_->addItem(QString::fromStdString(id_dataset(*project_)), QString());
+  for (const auto& d : project_->datasets)
+    if (!d.shift.empty())
+      datasets_->addItem(tr("ID + %1").arg(overlay_name(*project_, QString::fromStdString(d.id))),
+                         QString::fromStdString(d.id));
+  const int keep = datasets_->findData(previous);
+  datasets_->setCurrentIndex(keep >= 0 ? keep : 0);
+}
+
+void ProjectionPanel::select_checkpoint(const QString& id) {
+  const int index = checkpoints_->findData(id);
+  if (index < 0) return Q_EMIT message(tr("No checkpoint %1 in the project").arg(id), true);
+  if (index == checkpoints_->currentIndex() && (result_ || job_ >= 0)) return;
+  if (index == checkpoints_->currentIndex()) {
+    Q_EMIT checkpoint_selected(id);
+    return schedule();
+  }
+  checkpoints_->setCurrentIndex(index);
+}
+
+void ProjectionPanel::select_layer(int index) {
+  const auto& known = layers();
+  if (known.empty()) {
+    wanted_layer_ = index;
+    return schedule();
+  }
+  index = std::clamp(index, 0, static_cast<int>(known.size()) - 1);
+  if (index == layer_slider_->value()) {
+    wanted_layer_id_ = QString::fromStdString(known[index].id);
+    return schedule();
+  }
+  layer_slider_->setValue(index);
+}
+
+void ProjectionPanel::set_basis(pipeline::ProjectionBasis basis) {
+  basis_->setCurrentIndex(basis_->findData(static_cast<int>(basis)));
+}
+
+void ProjectionPanel::set_dimensions(int k) { dimensions_->setCurrentIndex(dimensions_->findData(k == 3 ? 3 : 2)); }
+
+void ProjectionPanel::set_overlay(const QString& shifted_id) {
+  const int index = datasets_->findData(shifted_id);
+  if (index < 0) return Q_EMIT message(tr("No shifted dataset %1 in the project").arg(shifted_id), true);
+  datasets_->setCurrentIndex(index);
+}
+
+void ProjectionPanel::set_centers(Centers centers) { centers_->setCurrentIndex(centers_->findData(static_cast<int>(centers))); }
+
+void ProjectionPanel::set_anchors_shown(bool shown) { anchors_->setChecked(shown); }
+
+void ProjectionPanel::set_controls_visible(bool visible) { controls_->setVisible(visible); }
+
+bool ProjectionPanel::busy() const { return job_ >= 0 || debounce_->isActive(); }
+
+QString ProjectionPanel::checkpoint() const { return checkpoints_->currentData().toString(); }
+
+int ProjectionPanel::layer() const { return layers().empty() ? -1 : layer_slider_->value(); }
+
+const std::vector<model::LayerInfo>& ProjectionPanel::layers() const {
+  static const std::vector<model::LayerInfo> none;
+  return result_ && result_checkpoint_ == checkpoint() ? result_->layers : none;
+}
+
+void ProjectionPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (project_ && !result_ && job_ < 0 && !checkpoint().isEmpty()) schedule();
+}
+
+void ProjectionPanel::schedule() {
+  if (!project_ || checkpoint().isEmpty()) return;
+  status_->setText(tr("Computing…"));
+  debounce_->start();
+}
+
+std::optional<pipeline::ProjectionRequest> ProjectionPanel::make_request() const {
+  if (!project_) return std::nullopt;
+  const store::CheckpointEntry* entry = find_checkpoint(*project_, checkpoint());
+  if (!entry) return std::nullopt;
+  pipeline::ProjectionRequest request;
+  request.checkpoint = entry->path;
+  request.id_dataset = id_dataset(*project_);
+  request.shifted_dataset = datasets_->currentData().toString().toStdString();
+  apply_analysis_options(*project_, entry->id, request);
+  request.glue.repeats = 1;  // the drawing uses the first repeat only
+  request.layer = wanted_layer_id_.toStdString();
+  request.basis = static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt());
+  request.dimensions = dimensions_->currentData().toInt();
+  return request;
+}
+
+void ProjectionPanel::start_request() {
+  const auto request = make_request();
+  if (!request) return;
+  if (job_ >= 0) jobs_->cancel(job_);  // superseded: its result would be discarded anyway
+  auto holder = std::make_shared<Result<pipeline::LayerProjection>>(make_error("not run"));
+  auto projector = projector_;
+  const QString title = tr("Projection: %1, %2")
+                            .arg(checkpoint(), request->layer.empty() ? tr("penultimate layer")
+                                                                      : QString::fromStdString(request->layer));
+  job_ = jobs_->start(title, [projector, request = *request, holder](Progress& progress, CancelToken& cancel) -> Status {
+    auto result = projector->project(request, progress, cancel);
+    if (!result) return make_error(result.error());
+    *holder = std::move(result);
+    return Ok{};
+  });
+  pending_[job_] = {++generation_, checkpoint(), datasets_->currentData().toString(), holder};
+}
+
+void ProjectionPanel::on_finished(int id, const QString& error) {
+  auto it = pending_.find(id);
+  if (it == pending_.end()) return;  // another panel's or the analysis's job
+  const Pending done = it->second;
+  pending_.erase(it);
+  if (id == job_) job_ = -1;
+  if (done.generation != generation_) return;  // stale: the user asked for something else meanwhile
+  if (!error.isEmpty()) {
+    status_->setText(error == "cancelled" ? tr("Cancelled.") : tr("Failed: %1").arg(error));
+    if (error != "cancelled") Q_EMIT message(error, true);
+    return;
+  }
+  result_ = std::make_shared<const pipeline::LayerProjection>(std::move(*done.result).value());
+  result_checkpoint_ = done.checkpoint;
+  result_overlay_ = done.overlay;
+  show_result();
+}
+
+void ProjectionPanel::show_result() {
+  const auto& known = result_->layers;
+  {
+    QSignalBlocker block(layer_slider_);
+    layer_slider_->setRange(0, static_cast<int>(known.size()) - 1);
+    layer_slider_->setValue(result_->layer_index);
+  }
+  wanted_layer_id_ = QString::fromStdString(known[result_->layer_index].id);
+  update_layer_label();
+  redraw(false);
+  if (pending_camera_) {
+    view_->set_camera(*pending_camera_);
+    pending_camera_.reset();
+  }
+  const auto accuracy = [](const Eigen::VectorXi& predicted, const Eigen::VectorXi& labels) {
+    return 100.0 * (predicted.array() == labels.array()).cast<double>().mean();
+  };
+  QString status = tr("%1 points, %2 per class.\nSample accuracy: ID %3%")
+                       .arg(result_->points.rows())
+                       .arg(result_->points.rows() / std::max<size_t>(1, result_->class_names.size()))
+                       .arg(accuracy(result_->predictions, result_->labels), 0, 'f', 1);
+  if (result_->shifted_predictions.size() > 0)
+    status += tr(", shifted %1%").arg(accuracy(result_->shifted_predictions, result_->labels), 0, 'f', 1);
+  status_->setText(status);
+  if (wanted_layer_ >= 0) {  // asked for before the layers were known: busy again before the signals
+    const int index = wanted_layer_;
+    wanted_layer_ = -1;
+    if (index != result_->layer_index) select_layer(index);
+  }
+  Q_EMIT layer_changed(layer());
+  Q_EMIT projection_ready();
+}
+
+void ProjectionPanel::redraw(bool keep_camera) {
+  if (!result_) return;
+  views::ProjectionData data;
+  data.coords = result_->points;
+  data.labels = result_->labels;
+  data.class_names = result_->class_names;
+  const auto centers = static_cast<Centers>(centers_->currentData().toInt());
+  if (centers == Centers::class_means) data.centers = result_->class_means;
+  if (centers == Centers::anchor_centers) data.centers = result_->anchor_centers;
+  if (anchors_->isChecked()) {
+    data.anchors = result_->anchors;
+    data.anchor_labels = result_->anchor_labels;
+  }
+  if (result_->shifted_points.rows() > 0) {
+    data.overlay = result_->shifted_points;
+    data.overlay_labels = result_->labels;
+    data.overlay_name = overlay_name(*project_, result_overlay_).toStdString();
+  }
+  const views::CameraState camera = view_->camera();
+  if (Status shown = view_->set_data(std::move(data)); !shown.ok())
+    return Q_EMIT message(QString::fromStdString(shown.error()), true);
+  if (keep_camera) view_->set_camera(camera);
+  on_hovered(-1);
+}
+
+void ProjectionPanel::update_layer_label() {
+  const auto& known = layers();
+  const int index = layer_slider_->value();
+  if (index < 0 || index >= static_cast<int>(known.size())) return layer_label_->clear();
+  layer_label_->setText(QString("%1/%2  %3")
+                            .arg(index + 1)
+                            .arg(known.size())
+                            .arg(QString::fromStdString(model::describe(known[index]))));
+}
+
+void ProjectionPanel::on_hovered(int index) {
+  const Eigen::Index n = result_ ? result_->points.rows() : 0;
+  if (!result_ || index < 0 || index >= n + result_->shifted_points.rows()) {
+    hover_image_->clear();
+    hover_text_->setText(tr("Hover a point to see its input."));
+    return;
+  }
+  const bool shifted = index >= n;
+  const Eigen::Index i = shifted ? index - n : index;
+  const data::Dataset& items = shifted ? *result_->shifted_inputs : *result_->inputs;
+  float low = 0.0f, high = 255.0f;
+  if (items.element_type != "uint8" && !items.values.empty()) {
+    const auto [min, max] = std::minmax_element(items.values.begin(), items.values.end());
+    low = *min;
+    high = *max;
+  }
+  const QImage image = views::item_image(items, i, low, high);
+  hover_image_->setPixmap(QPixmap::fromImage(image.scaled(image.size() * kHoverZoom, Qt::KeepAspectRatio,
+                                                          Qt::FastTransformation)));
+  const int truth = result_->labels[i];
+  const int predicted = (shifted ? result_->shifted_predictions : result_->predictions)[i];
+  const QString set = shifted ? overlay_name(*project_, result_overlay_).toHtmlEscaped() : tr("ID");
+  hover_text_->setText(tr("<b>%1</b>, item %2<br>true: <b>%3</b><br>predicted: <b><font color=\"%4\">%5</font></b>")
+                           .arg(set)
+                           .arg(result_->indices[i])
+                           .arg(QString::fromStdString(result_->class_names[truth]).toHtmlEscaped())
+                           .arg(predicted == truth ? "#007a4d" : "#c0392b")
+                           .arg(QString::fromStdString(result_->class_names[predicted]).toHtmlEscaped()));
+}
+
+QJsonObject ProjectionPanel::save_state() const {
+  QJsonObject state;
+  state["checkpoint"] = checkpoint();
+  state["layer"] = wanted_layer_id_;
+  state["layer_index"] = layer();
+  state["basis"] = pipeline::to_string(static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt()));
+  state["dimensions"] = dimensions_->currentData().toInt();
+  state["overlay"] = datasets_->currentData().toString();
+  state["centers"] = centers_name(static_cast<Centers>(centers_->currentData().toInt()));
+  state["anchors"] = anchors_->isChecked();
+  QJsonArray camera;
+  for (double v : view_->camera().to_numbers()) camera.append(v);
+  state["camera"] = camera;
+  return state;
+}
+
+void ProjectionPanel::restore_state(const QJsonObject& state) {
+  if (!project_) {
+    pending_state_ = state;
+    return;
+  }
+  {
+    QSignalBlocker a(checkpoints_), b(datasets_), c(basis_), d(dimensions_), e(centers_), f(anchors_);
+    const int checkpoint_index = checkpoints_->findData(state["checkpoint"].toString());
+    if (checkpoint_index >= 0) checkpoints_->setCurrentIndex(checkpoint_index);
+    const int dataset_index = datasets_->findData(state["overlay"].toString());
+    datasets_->setCurrentIndex(std::max(0, dataset_index));
+    pipeline::ProjectionBasis basis = pipeline::ProjectionBasis::points_pca;
+    pipeline::parse_projection_basis(state["basis"].toString().toStdString(), &basis);
+    basis_->setCurrentIndex(basis_->findData(static_cast<int>(basis)));
+    dimensions_->setCurrentIndex(dimensions_->findData(state["dimensions"].toInt() == 3 ? 3 : 2));
+    for (Centers kind : {Centers::none, Centers::class_means, Centers::anchor_centers})
+      if (state["centers"].toString() == centers_name(kind)) centers_->setCurrentIndex(centers_->findData(static_cast<int>(kind)));
+    anchors_->setChecked(state["anchors"].toBool());
+  }
+  wanted_layer_id_ = state["layer"].toString();
+  wanted_layer_ = wanted_layer_id_.isEmpty() ? state["layer_index"].toInt(-1) : -1;
+  std::vector<double> numbers;
+  for (const auto& v : state["camera"].toArray()) numbers.push_back(v.toDouble());
+  pending_camera_ = views::CameraState::from_numbers(numbers);
+  Q_EMIT checkpoint_selected(checkpoint());
+  schedule();
+}
+
+}  // namespace ms::gui

@@ -1,0 +1,135 @@
+// The projection tab (view (a)): one checkpoint of the project, one layer, its ID sample (optionally with a shifted
+// copy overlaid) in 2D or 3D, computed on demand by pipeline::LayerProjector as a JobRunner job (progress and Cancel
+// in the Jobs dock; the GUI thread never waits). A newer request cancels the running one, and results of requests
+// that are no longer current are discarded. Hovering a point shows its input image, true label and prediction in
+// the side box.
+//
+// Controls: checkpoint (the project's), dataset (ID, or ID + one of the project's shifted sets), layer slider over
+// the model's layers in graph order, basis (PCA / class-center plane / anchor view, layer_projection.h), 2D/3D,
+// centers (none / class means / GLUE anchor centers s0), sample anchors.
+// The sample is the analysis's: points_per_manifold and sample_seed from the project's geometry options when
+// present (else 50 per class, seed 0), and GLUE runs with the project's GLUE options.
+//
+// Session: save_state()/restore_state() as JSON {checkpoint, layer, layer_index, basis, dimensions, overlay,
+// centers, anchors, camera (13 numbers, vtk_camera_state.h)}.
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "core/pipeline/layer_projection.h"
+#include "core/store/project.h"
+#include "views/vtk_camera_state.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSlider;
+class QTimer;
+
+namespace ms::views {
+class ProjectionView;
+}
+
+namespace ms::gui {
+
+class JobRunner;
+
+class ProjectionPanel : public QWidget {
+  Q_OBJECT
+ public:
+  enum class Centers { none, class_means, anchor_centers };
+
+  ProjectionPanel(JobRunner* jobs, QWidget* parent = nullptr);
+  ~ProjectionPanel() override;
+
+  // Fills the checkpoint and dataset choices (keeping the current ones when still there). Computes nothing until a
+  // checkpoint is selected or the panel is shown.
+  void set_project(std::shared_ptr<const store::Project> project);
+
+  void select_checkpoint(const QString& id);
+  // An index into layers(); before the checkpoint's layers are known it is kept and applied when they arrive.
+  void select_layer(int index);
+  void set_basis(pipeline::ProjectionBasis basis);
+  void set_dimensions(int k);  // 2 or 3
+  // A shifted dataset id of the project ("fashion-mnist:test+fog:3"), or "" for the ID set alone.
+  void set_overlay(const QString& shifted_id);
+  void set_centers(Centers centers);
+  void set_anchors_shown(bool shown);
+  // The control row on or off (the compare panel drives two panels from one row).
+  void set_controls_visible(bool visible);
+
+  QString checkpoint() const;
+  int layer() const;  // index into layers(), -1 before the first result
+  const std::vector<model::LayerInfo>& layers() const;
+  // The result on show (null before the first), and whether a request is still due or running.
+  std::shared_ptr<const pipeline::LayerProjection> result() const { return result_; }
+  bool busy() const;
+
+  QJsonObject save_state() const;
+  void restore_state(const QJsonObject& state);
+
+  views::ProjectionView* view() const { return view_; }
+  // The hover side box: the input image and its text (true label, prediction, which set).
+  QLabel* hover_image() const { return hover_image_; }
+  QLabel* hover_text() const { return hover_text_; }
+
+ Q_SIGNALS:
+  void checkpoint_selected(const QString& id);
+  void message(const QString& text, bool error);
+  void projection_ready();
+  void layer_changed(int index);
+
+ protected:
+  void showEvent(QShowEvent* event) override;
+
+ private:
+  void fill_datasets();
+  void schedule();  // (re)start the request shortly: several control changes make one job
+  void start_request();
+  void on_finished(int id, const QString& error);
+  void show_result();
+  void redraw(bool keep_camera);  // the current result with the current toggles
+  void on_hovered(int index);
+  void update_layer_label();
+  std::optional<pipeline::ProjectionRequest> make_request() const;
+
+  JobRunner* jobs_;
+  std::shared_ptr<pipeline::LayerProjector> projector_;
+  std::shared_ptr<const store::Project> project_;
+  std::shared_ptr<const pipeline::LayerProjection> result_;
+  QString result_checkpoint_;  // the checkpoint result_ belongs to (its layers)
+  QString result_overlay_;
+  struct Pending {
+    int generation;
+    QString checkpoint, overlay;
+    std::shared_ptr<Result<pipeline::LayerProjection>> result;  // written by the job, read after finished()
+  };
+  std::map<int, Pending> pending_;  // by job id
+  int generation_ = 0;
+  int job_ = -1;
+  int wanted_layer_ = -1;     // select_layer before the layers were known
+  QString wanted_layer_id_;   // restored or kept across a checkpoint change
+  std::optional<views::CameraState> pending_camera_;
+  std::optional<QJsonObject> pending_state_;  // restore_state before set_project
+
+  QWidget* controls_;
+  QComboBox* checkpoints_;
+  QComboBox* datasets_;
+  QSlider* layer_slider_;
+  QLabel* layer_label_;
+  QComboBox* basis_;
+  QComboBox* dimensions_;
+  QComboBox* centers_;
+  QCheckBox* anchors_;
+  QTimer* debounce_;
+  views::ProjectionView* view_;
+  QLabel* hover_image_;
+  QLabel* hover_text_;
+  QLabel* status_;
+};
+
+}  // namespace ms::gui

@@ -1,0 +1,363 @@
+// The projection tab on real checkpoints (two small MLPs trained here by the zoo trainer) and a real project file:
+// stepping through the layers, bases, 2D/3D, a shifted overlay, hovering for the input with its label and prediction,
+// a drag rotating the 3D view, the session state, and errors as messages. Every picture is saved and checked for
+// several class colours.
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "tests/gui/gui_test_support.h"
+
+#ifdef MS_HAVE_MODEL
+#include "app/gui/job_runner.h"
+#include "app/gui/jobs_panel.h"
+#include "app/gui/model/compare_panel.h"
+#include "app/gui/model/projection_panel.h"
+#include "core/data/dataset_registry.h"
+#include "core/model/model.h"
+#include "core/model/zoo.h"
+#include "core/store/project_file.h"
+#include "views/palette.h"
+#include "views/projection_view.h"
+#endif
+
+namespace ms::test {
+
+#ifdef MS_HAVE_MODEL
+// Two MLPs (1 epoch on 1500 images, seeds 0 and 1) and a project naming them, with the ID set, a fog:3 copy and
+// made-up markers for every layer (so tables have numbers to compare); written with write_project and read back.
+// The GLUE sample of the project's options is 12 per class, so each projection has 120 points. Shared by the
+// projection and compare panel tests.
+std::shared_ptr<const store::Project> tiny_model_project() {
+  static const std::shared_ptr<const store::Project> project = []() -> std::shared_ptr<const store::Project> {
+    const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/gui-projection";
+    QDir(dir).removeRecursively();
+    QDir().mkpath(dir);
+    auto test = data::open_dataset("fashion-mnist:test");
+    if (!test) return nullptr;
+    // Training on 1500 test items and evaluating on 500 others keeps this to seconds (the pictures only need a
+    // model that has learnt something).
+    auto slice = [&](int64_t begin, int64_t end) {
+      data::Dataset part = *test;
+      part.values.assign(test->item(begin), test->item(end));
+      part.labels.assign(test->labels.begin() + begin, test->labels.begin() + end);
+      return part;
+    };
+    const data::Dataset train = slice(2000, 3500), check = slice(0, 500);
+    store::Project made;
+    made.datasets.push_back({"fashion-mnist:test", "known", "", "", 0, test->class_names, {}});
+    made.datasets.push_back({"fashion-mnist:test+fog:3", "known", "", "fog", 3, test->class_names, {}});
+    for (uint64_t seed : {0, 1}) {
+      model::ZooRun run;
+      run.architecture = "mlp";
+      run.optimizer = "adamw";
+      run.learning_rate = 0.002;
+      run.seed = seed;
+      run.batch_size = 64;
+      NullProgress progress;
+      CancelToken cancel;
+      auto trained = model::train_zoo_model(run, train, check, dir.toStdString(), 2, progress, cancel);
+      if (!trained) return nullptr;
+      made.checkpoints.push_back({run.name(), trained->checkpoint, "", "mlp", {{"seed", std::to_string(seed)}}, {}});
+      auto net = model::load_model(trained->checkpoint);
+      auto layers = net->layers({1, 28, 28});
+      if (!layers) return nullptr;
+      for (size_t l = 0; l < layers->size(); ++l) {
+        store::GeometryEntry entry{run.name(), "fashion-mnist:test", (*layers)[l].id, {}, {}, {}};
+        entry.markers = {{"dimension", 3.0 + 1.5 * l + 0.7 * seed}, {"utility", 0.05 + 0.02 * l - 0.01 * seed},
+                         {"radius", 1.2 - 0.1 * l + 0.05 * seed}, {"capacity", 0.08 + 0.03 * l + 0.01 * seed},
+                         {"layer_index", static_cast<double>(l)}};
+        entry.options = {{"points_per_manifold", "12"}, {"sample_seed", "0"}, {"n_t", "40"}};
+        made.geometry.push_back(entry);
+      }
+    }
+    const std::string path = (dir + "/tiny.msproj").toStdString();
+    if (!store::write_project(made, path).ok()) return nullptr;
+    auto read = store::read_project(path);
+    if (!read) return nullptr;
+    return std::make_shared<const store::Project>(std::move(read).value());
+  }();
+  return project;
+}
+
+// Processes events until `done` holds or `timeout_ms` passes.
+template <class Predicate>
+bool wait_until(Predicate done, int timeout_ms) {
+  QElapsedTimer clock;
+  clock.start();
+  while (!done() && clock.elapsed() < timeout_ms) QTest::qWait(20);
+  return done();
+}
+
+// Class colours with at least `pixels` pixels in the frame.
+int classes_on_screen(const QImage& frame, int pixels) {
+  const QImage rgb = frame.convertToFormat(QImage::Format_RGB32);
+  int present = 0;
+  for (int c = 0; c < 10; ++c) {
+    const views::Rgb colour = views::class_colour(c);
+    int count = 0;
+    for (int y = 0; y < rgb.height(); ++y)
+      for (int x = 0; x < rgb.width(); ++x) {
+        const QRgb p = rgb.pixel(x, y);
+        count += std::abs(qRed(p) - std::lround(colour[0] * 255)) <= 12 &&
+                 std::abs(qGreen(p) - std::lround(colour[1] * 255)) <= 12 &&
+                 std::abs(qBlue(p) - std::lround(colour[2] * 255)) <= 12;
+      }
+    present += count >= pixels;
+  }
+  return present;
+}
+#endif
+
+namespace {
+
+#ifdef MS_HAVE_MODEL
+const store::CheckpointEntry& checkpoint(int i) { return tiny_model_project()->checkpoints.at(i); }
+
+// Waits for the panel to settle on a result (no request due or running).
+bool settle(gui::ProjectionPanel& panel, int timeout_ms = 60000) {
+  return wait_until([&] { return !panel.busy() && panel.result() != nullptr; }, timeout_ms);
+}
+
+void check_picture(gui::ProjectionPanel& panel, const QString& name) {
+  QTest::qWait(50);
+  const QImage frame = panel.view()->grab_frame();
+  save_screenshot(panel.grab().toImage(), name);
+  EXPECT_GT(distinct_colours(frame), 20) << name.toStdString();
+  EXPECT_GE(classes_on_screen(frame, 30), 6) << "several class colours in " << name.toStdString();
+}
+
+TEST(ProjectionPanel, StepsThroughLayersBasesAndDimensionsOnAWorker) {
+  ASSERT_NE(tiny_model_project(), nullptr) << "training the test checkpoints failed";
+  gui::JobRunner jobs;
+  gui::JobsPanel jobs_panel(&jobs);
+  gui::ProjectionPanel panel(&jobs);
+  QSignalSpy started(&jobs, &gui::JobRunner::started);
+  QSignalSpy selected(&panel, &gui::ProjectionPanel::checkpoint_selected);
+  panel.set_project(tiny_model_project());
+  EXPECT_EQ(started.size(), 0) << "nothing is computed before the panel is shown or a checkpoint chosen";
+  panel.resize(1100, 650);
+  panel.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  panel.select_checkpoint(QString::fromStdString(checkpoint(1).id));
+  EXPECT_EQ(selected.last().at(0).toString(), QString::fromStdString(checkpoint(1).id));
+  ASSERT_TRUE(wait_until([&] { return !started.isEmpty(); }, 5000));
+  EXPECT_TRUE(started.first().at(1).toString().startsWith("Projection")) << "a job in the Jobs dock";
+  ASSERT_TRUE(settle(panel));
+  // flatten, fc1, relu, fc2, relu#2, fc3: the penultimate layer first.
+  ASSERT_EQ(panel.layers().size(), 6u);
+  EXPECT_EQ(panel.layer(), 4);
+  EXPECT_EQ(panel.result()->layers[panel.result()->layer_index].id, "relu#2");
+  EXPECT_EQ(panel.view()->data().coords.rows(), 120);
+  EXPECT_EQ(panel.view()->data().centers.rows(), 10) << "class means shown by default";
+  check_picture(panel, "projection_panel_penultimate");
+
+  // Step through depth: each result is that layer's.
+  for (int l = 0; l < 6; ++l) {
+    panel.select_layer(l);
+    ASSERT_TRUE(settle(panel)) << "layer " << l;
+    ASSERT_EQ(panel.result()->layer_index, l);
+    EXPECT_EQ(panel.layer(), l);
+    EXPECT_EQ(panel.view()->data().coords.rows(), 120);
+  }
+  check_picture(panel, "projection_panel_logits");
+  // Moving on before a result arrives: only the last request is shown.
+  panel.select_layer(1);
+  QTest::qWait(200);
+  panel.select_layer(3);
+  ASSERT_TRUE(settle(panel));
+  EXPECT_EQ(panel.result()->layer_index, 3);
+  EXPECT_EQ(panel.layer(), 3);
+
+  panel.set_basis(pipeline::ProjectionBasis::center_plane);
+  ASSERT_TRUE(settle(panel));
+  check_picture(panel, "projection_panel_center_plane");
+  panel.set_basis(pipeline::ProjectionBasis::anchor_view);
+  panel.set_anchors_shown(true);
+  ASSERT_TRUE(settle(panel));
+  EXPECT_GT(panel.view()->data().anchors.rows(), 10);
+  EXPECT_EQ(panel.result()->layer_index, 3);
+  panel.set_dimensions(3);
+  ASSERT_TRUE(settle(panel));
+  EXPECT_EQ(panel.view()->mode(), views::ProjectionView::Mode::Orbit3D);
+  EXPECT_EQ(panel.view()->data().coords.cols(), 3);
+  check_picture(panel, "projection_panel_anchor_view_3d");
+}
+
+TEST(ProjectionPanel, ShiftOverlayHoverAndDragIn3D) {
+  ASSERT_NE(tiny_model_project(), nullptr);
+  gui::JobRunner jobs;
+  gui::ProjectionPanel panel(&jobs);
+  panel.set_project(tiny_model_project());
+  panel.resize(1100, 650);
+  panel.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  panel.select_checkpoint(QString::fromStdString(checkpoint(0).id));
+  panel.set_overlay("fashion-mnist:test+fog:3");
+  ASSERT_TRUE(settle(panel));
+  const auto& shown = panel.view()->data();
+  ASSERT_EQ(shown.overlay.rows(), 120);
+  EXPECT_EQ(shown.overlay_name, "shifted: fog:3");
+  EXPECT_EQ(shown.overlay_labels, shown.labels);
+  check_picture(panel, "projection_panel_fog_overlay");
+
+  // Hover an ID point and a shifted one: the side box shows the input, the true label and the prediction.
+  const auto& result = *panel.result();
+  for (int target : {7, 120 + 55}) {
+    SCOPED_TRACE(target);
+    const QPointF where = panel.view()->sample_position(target);
+    const int index = panel.view()->sample_at(where);  // the point drawn there (maybe another, on top)
+    ASSERT_GE(index, 0);
+    QSignalSpy hovered(panel.view(), &views::ProjectionView::point_hovered);
+    QTest::mouseMove(panel.view(), where.toPoint());
+    ASSERT_TRUE(wait_for(hovered, 2000));
+    const int at = hovered.last().at(0).toInt();
+    ASSERT_GE(at, 0);
+    const bool shifted = at >= 120;
+    const int i = shifted ? at - 120 : at;
+    const QString text = panel.hover_text()->text();
+    EXPECT_TRUE(text.contains(QString::fromStdString(result.class_names[result.labels[i]]).toHtmlEscaped()))
+        << text.toStdString();
+    const int predicted = (shifted ? result.shifted_predictions : result.predictions)[i];
+    EXPECT_TRUE(text.contains("predicted: <b><font color=\"#") &&
+                text.contains(QString::fromStdString(result.class_names[predicted]).toHtmlEscaped() + "</font>"))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(shifted ? "shifted: fog:3" : "ID")) << text.toStdString();
+    EXPECT_TRUE(text.contains(QString::number(result.indices[i])));
+    const QPixmap image = panel.hover_image()->pixmap();
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), QSize(112, 112));
+    EXPECT_GT(distinct_colours(image.toImage()), 10) << "a picture, not a blank";
+    save_screenshot(panel.grab().toImage(), shifted ? "projection_panel_hover_shifted" : "projection_panel_hover_id");
+    QTest::mouseMove(panel.view(), QPoint(3, panel.view()->height() - 3));
+    QTest::qWait(50);
+  }
+
+  panel.set_dimensions(3);
+  ASSERT_TRUE(settle(panel));
+  const views::CameraState before = panel.view()->camera();
+  const QPoint from(panel.view()->width() / 2, panel.view()->height() / 2);
+  QTest::mousePress(panel.view(), Qt::LeftButton, Qt::NoModifier, from);
+  for (int step = 1; step <= 5; ++step) QTest::mouseMove(panel.view(), from + QPoint(20 * step, -6 * step));
+  QTest::mouseRelease(panel.view(), Qt::LeftButton, Qt::NoModifier, from + QPoint(100, -30));
+  const views::CameraState after = panel.view()->camera();
+  double moved = 0, radius = 0;
+  for (int k = 0; k < 3; ++k) {
+    moved += std::pow(after.position[k] - before.position[k], 2);
+    radius += std::pow(before.position[k] - before.focal_point[k], 2);
+  }
+  EXPECT_GT(std::sqrt(moved), 0.2 * std::sqrt(radius)) << "the drag rotated the camera";
+  check_picture(panel, "projection_panel_3d_rotated");
+}
+
+TEST(ProjectionPanel, SessionStateRoundTripsAndErrorsBecomeMessages) {
+  ASSERT_NE(tiny_model_project(), nullptr);
+  gui::JobRunner jobs;
+  QJsonObject state;
+  views::CameraState camera;
+  {
+    gui::ProjectionPanel panel(&jobs);
+    panel.set_project(tiny_model_project());
+    panel.resize(900, 600);
+    panel.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+    panel.select_checkpoint(QString::fromStdString(checkpoint(1).id));
+    panel.select_layer(1);
+    panel.set_basis(pipeline::ProjectionBasis::center_plane);
+    panel.set_dimensions(3);
+    panel.set_overlay("fashion-mnist:test+fog:3");
+    ASSERT_TRUE(settle(panel));
+    ASSERT_EQ(panel.layer(), 1);
+    QTest::mousePress(panel.view(), Qt::LeftButton, Qt::NoModifier, QPoint(300, 300));
+    QTest::mouseMove(panel.view(), QPoint(360, 280));
+    QTest::mouseRelease(panel.view(), Qt::LeftButton, Qt::NoModifier, QPoint(360, 280));
+    camera = panel.view()->camera();
+    state = panel.save_state();
+  }
+  EXPECT_EQ(state["layer"].toString(), "fc1:linear");
+  EXPECT_EQ(state["basis"].toString(), "center_plane");
+  EXPECT_EQ(state["camera"].toArray().size(), 13);
+
+  gui::ProjectionPanel restored(&jobs);
+  restored.restore_state(state);  // before the project: kept until it comes
+  restored.set_project(tiny_model_project());
+  restored.resize(900, 600);
+  restored.show();
+  ASSERT_TRUE(settle(restored));
+  EXPECT_EQ(restored.checkpoint(), QString::fromStdString(checkpoint(1).id));
+  EXPECT_EQ(restored.layer(), 1);
+  EXPECT_EQ(restored.view()->data().overlay.rows(), 120);
+  EXPECT_EQ(restored.view()->mode(), views::ProjectionView::Mode::Orbit3D);
+  const views::CameraState back = restored.view()->camera();
+  for (int k = 0; k < 3; ++k) EXPECT_NEAR(back.position[k], camera.position[k], 1e-9 * (1 + std::abs(camera.position[k])));
+  EXPECT_EQ(restored.save_state()["basis"].toString(), "center_plane");
+  check_picture(restored, "projection_panel_restored");
+
+  // A checkpoint whose file is gone: the error names it, through message(text, true).
+  auto broken = std::make_shared<store::Project>(*tiny_model_project());
+  broken->checkpoints[0].path = QString(QString(MS_TEST_OUTPUT_DIR) + "/gui-projection/gone.pt").toStdString();
+  gui::ProjectionPanel panel(&jobs);
+  QSignalSpy messages(&panel, &gui::ProjectionPanel::message);
+  panel.set_project(broken);
+  panel.select_checkpoint(QString::fromStdString(broken->checkpoints[0].id));
+  ASSERT_TRUE(wait_until([&] { return !messages.isEmpty(); }, 30000));
+  EXPECT_TRUE(messages.last().at(0).toString().contains("gone.pt")) << messages.last().at(0).toString().toStdString();
+  EXPECT_TRUE(messages.last().at(1).toBool());
+}
+
+// The README's pictures from an analysed project of real checkpoints (not run by default):
+//   MS_DOCS_PROJECT=zoo.msproj MS_DOCS_OUT=docs/screenshots MS_DOCS_A=cnn-... MS_DOCS_B=cnn-...
+//   gui_tests --gtest_also_run_disabled_tests --gtest_filter='ProjectionPanel.DISABLED_DocsScreenshots'
+TEST(ProjectionPanel, DISABLED_DocsScreenshots) {
+  const QString path = qEnvironmentVariable("MS_DOCS_PROJECT"), out = qEnvironmentVariable("MS_DOCS_OUT");
+  const QString a = qEnvironmentVariable("MS_DOCS_A"), b = qEnvironmentVariable("MS_DOCS_B");
+  if (path.isEmpty() || out.isEmpty() || a.isEmpty() || b.isEmpty()) GTEST_SKIP() << "MS_DOCS_* not set";
+  auto read = store::read_project(path.toStdString());
+  ASSERT_TRUE(read.ok()) << read.error();
+  auto project = std::make_shared<const store::Project>(std::move(read).value());
+  const QString shift = "fashion-mnist:test+fog:3";
+  gui::JobRunner jobs;
+  {
+    gui::ProjectionPanel panel(&jobs);
+    panel.set_project(project);
+    panel.resize(1200, 720);
+    panel.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+    panel.select_checkpoint(a);
+    panel.set_overlay(shift);
+    ASSERT_TRUE(settle(panel, 300000));
+    // Hover a shifted point so the side box shows an input, its label and the prediction.
+    const QPointF where = panel.view()->sample_position(static_cast<int>(panel.result()->points.rows()) + 3);
+    QTest::mouseMove(panel.view(), where.toPoint());
+    QTest::qWait(300);
+    ASSERT_TRUE(panel.grab().toImage().save(out + "/projection_2d.png"));
+    panel.set_dimensions(3);
+    panel.set_basis(pipeline::ProjectionBasis::center_plane);
+    panel.set_anchors_shown(true);
+    ASSERT_TRUE(settle(panel, 300000));
+    QTest::qWait(300);
+    ASSERT_TRUE(panel.grab().toImage().save(out + "/projection_3d.png"));
+  }
+  gui::ComparePanel compare(&jobs);
+  compare.set_project(project);
+  compare.set_checkpoints(a, b);
+  compare.set_overlay(shift);
+  compare.resize(1500, 900);
+  compare.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&compare));
+  ASSERT_TRUE(wait_until([&] {
+    return !compare.panel_a()->busy() && !compare.panel_b()->busy() && compare.panel_a()->result() &&
+           compare.panel_b()->result();
+  }, 300000));
+  QTest::qWait(300);
+  ASSERT_TRUE(compare.grab().toImage().save(out + "/compare.png"));
+}
+#endif
+
+}  // namespace
+}  // namespace ms::test

@@ -1,0 +1,425 @@
+// Vector figure export (SVG and PDF) of the three plot views in real windows (run under xvfb-run): each file is
+// checked for what a paper needs — the SVG parses as XML, its titles and labels are <text> elements, its curves and
+// markers are polylines and <use> symbols in the series colours; the PDF is whole (%PDF- … %%EOF) and its content
+// streams, inflated with zlib, show the axis titles as text. Also: the Save image dialog offers SVG/PDF without the
+// scale question, and a failed export leaves an earlier file as it was.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QTest>
+#include <QTimer>
+#include <QRegularExpression>
+#include <QXmlStreamReader>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "views/correlation_heatmap_view.h"
+#include "views/figure_export.h"
+#include "views/layer_profile_view.h"
+#include "views/marker_scatter_view.h"
+#include "views/palette.h"
+
+namespace ms {
+namespace {
+
+QString output_path(const QString& name) {
+  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/vector";
+  QDir().mkpath(dir);
+  return dir + "/" + name;
+}
+
+QByteArray read_all(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+std::string hex(const views::Rgb& colour) {
+  char text[8];
+  std::snprintf(text, sizeof text, "#%02x%02x%02x", static_cast<int>(std::lround(colour[0] * 255)),
+                static_cast<int>(std::lround(colour[1] * 255)), static_cast<int>(std::lround(colour[2] * 255)));
+  return text;
+}
+
+// What an SVG holds: its texts (trimmed), and per colour the polylines (with their vertex counts) and the marker
+// symbols (<use>, coloured by their enclosing group's fill).
+struct Svg {
+  QString error;  // empty when the XML parsed
+  std::vector<std::string> texts;
+  std::vector<std::string> text_transforms;
+  std::map<std::string, std::vector<int>> polylines;  // stroke colour -> vertex count of each
+  std::map<std::string, int> markers;                 // fill colour -> <use> count
+  std::map<std::string, int> filled_paths;            // opaque fill colour -> <path> count
+  int elements = 0;
+};
+
+Svg parse_svg(const QString& path) {
+  Svg svg;
+  QXmlStreamReader xml(read_all(path));
+  std::vector<std::string> fills{""};
+  while (!xml.atEnd()) {
+    xml.readNext();
+    if (xml.isEndElement() && xml.name() == QStringLiteral("g")) fills.pop_back();
+    if (!xml.isStartElement()) continue;
+    ++svg.elements;
+    const QXmlStreamAttributes a = xml.attributes();
+    const std::string name = xml.name().toString().toStdString();
+    if (name == "g") fills.push_back(a.hasAttribute("fill") ? a.value("fill").toString().toStdString() : fills.back());
+    if (name == "polyline") {
+      const QStringList points = a.value("points").toString().split(QRegularExpression("\\s+"), Qt::SkipEmptyParts);
+      svg.polylines[a.value("stroke").toString().toStdString()].push_back(static_cast<int>(points.size()));
+    }
+    if (name == "use") ++svg.markers[fills.back()];
+    if (name == "path" && a.hasAttribute("fill") && a.value("fill-opacity") != QStringLiteral("0"))
+      ++svg.filled_paths[a.value("fill").toString().toStdString()];
+    if (name == "text") {
+      svg.text_transforms.push_back(a.value("transform").toString().toStdString());
+      svg.texts.push_back(xml.readElementText().trimmed().toStdString());
+    }
+  }
+  if (xml.hasError()) svg.error = xml.errorString() + " at line " + QString::number(xml.lineNumber());
+  return svg;
+}
+
+// How many entries of `by_colour` are within one unit per channel of `colour` (VTK truncates some colours to
+// bytes and rounds others).
+template <class Value>
+int near(const std::map<std::string, Value>& by_colour, const views::Rgb& colour) {
+  int total = 0;
+  for (const auto& [key, value] : by_colour) {
+    unsigned r = 0, g = 0, b = 0;
+    if (std::sscanf(key.c_str(), "#%02x%02x%02x", &r, &g, &b) != 3) continue;
+    const double want[3] = {colour[0] * 255, colour[1] * 255, colour[2] * 255};
+    if (std::abs(r - want[0]) <= 1.01 && std::abs(g - want[1]) <= 1.01 && std::abs(b - want[2]) <= 1.01) {
+      if constexpr (std::is_same_v<Value, int>) total += value;
+      else total += static_cast<int>(value.size());
+    }
+  }
+  return total;
+}
+
+bool has_text(const Svg& svg, const std::string& text) {
+  return std::find(svg.texts.begin(), svg.texts.end(), text) != svg.texts.end();
+}
+
+// A PDF literal string as text: \ddd octal and \( \) \\ escapes undone.
+std::string unescape_pdf(const std::string& in) {
+  std::string out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] != '\\' || i + 1 == in.size()) {
+      out += in[i];
+      continue;
+    }
+    if (std::isdigit(static_cast<unsigned char>(in[i + 1]))) {
+      out += static_cast<char>(std::stoi(in.substr(i + 1, 3), nullptr, 8));
+      i += 3;
+    } else {
+      out += in[++i];
+    }
+  }
+  return out;
+}
+
+// The strings shown by Tj in a PDF's content streams (inflated with zlib), in order.
+struct Pdf {
+  bool whole = false;  // starts with %PDF- and ends with %%EOF
+  std::vector<std::string> shown;
+  int streams = 0, inflated = 0;
+};
+
+Pdf parse_pdf(const QString& path) {
+  Pdf pdf;
+  const QByteArray bytes = read_all(path);
+  pdf.whole = bytes.startsWith("%PDF-") && bytes.trimmed().endsWith("%%EOF");
+  for (int at = bytes.indexOf("stream"); at >= 0; at = bytes.indexOf("stream", at + 1)) {
+    if (at >= 3 && bytes.mid(at - 3, 3) == "end") continue;
+    int begin = at + 6;
+    if (bytes[begin] == '\r') ++begin;
+    if (bytes[begin] == '\n') ++begin;
+    const int end = bytes.indexOf("endstream", begin);
+    if (end < 0) break;
+    ++pdf.streams;
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK) continue;
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.constData() + begin));
+    z.avail_in = static_cast<uInt>(end - begin);
+    std::string text;
+    char buffer[16384];
+    int status = Z_OK;
+    while (status == Z_OK) {
+      z.next_out = reinterpret_cast<Bytef*>(buffer);
+      z.avail_out = sizeof buffer;
+      status = inflate(&z, Z_NO_FLUSH);
+      text.append(buffer, sizeof buffer - z.avail_out);
+    }
+    inflateEnd(&z);
+    if (status != Z_STREAM_END) continue;
+    ++pdf.inflated;
+    // "(...) Tj": the shown strings; parentheses inside are escaped by the writer.
+    for (size_t tj = text.find(") Tj"); tj != std::string::npos; tj = text.find(") Tj", tj + 1)) {
+      size_t open = tj;
+      while (open > 0 && !(text[open - 1] == '(' && (open < 2 || text[open - 2] != '\\'))) --open;
+      if (open > 0) pdf.shown.push_back(unescape_pdf(text.substr(open, tj - open)));
+    }
+  }
+  return pdf;
+}
+
+bool shows(const Pdf& pdf, const std::string& text) {
+  return std::find(pdf.shown.begin(), pdf.shown.end(), text) != pdf.shown.end();
+}
+
+template <class View>
+void show(View& view) {
+  view.resize(800, 500);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.grab_frame();
+}
+
+views::ProfileData three_series() {
+  views::ProfileData data;
+  data.marker = "D_eff";
+  data.layers = {"conv1", "relu1", "conv2", "relu2", "pool", "fc1", "relu3", "fc2"};
+  for (int s = 0; s < 3; ++s) {
+    views::ProfileSeries series;
+    series.name = "checkpoint " + std::to_string(s + 1);
+    for (int l = 0; l < 8; ++l) series.values.push_back(10.0 + 6.0 * s + 8.0 * std::sin(0.45 * l) - 0.3 * l * l);
+    data.series.push_back(series);
+  }
+  return data;
+}
+
+views::ScatterData twelve_points() {
+  views::ScatterData d;
+  d.x_title = "dimension (penultimate layer)";
+  d.y_title = "mean OOD accuracy";
+  d.colour_title = "lr";
+  for (int i = 0; i < 12; ++i) {
+    d.x.push_back(2.0 + 0.5 * i);
+    d.y.push_back(0.3 + 0.04 * i + 0.03 * std::sin(i));
+    d.labels.push_back("ckpt-" + std::to_string(i));
+    d.groups.push_back(i % 3 == 0 ? "0.001" : i % 3 == 1 ? "0.01" : "0.1");
+  }
+  d.statistics.n = 12;
+  d.statistics.pearson_r = 0.91, d.statistics.pearson_p = 3e-5;
+  d.statistics.spearman_rho = 0.89, d.statistics.spearman_p = 1e-4;
+  d.statistics.ci_low = 0.70, d.statistics.ci_high = 0.98;
+  return d;
+}
+
+// Long column names, so the column labels turn 45 degrees.
+views::HeatmapData four_by_five() {
+  views::HeatmapData h;
+  h.title = "Pearson r, penultimate layer";
+  h.rows = {"dimension", "utility", "radius", "capacity"};
+  h.columns = {"mnist_rotated_30deg", "fashion_gaussian_noise", "uci_digits_8x8", "svhn_grayscale", "cifar10_gray"};
+  h.r.resize(4, 5), h.p.resize(4, 5), h.n.resize(4, 5);
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 5; ++j) h.r(i, j) = std::sin(1.0 + i * 1.7 + j * 0.9), h.p(i, j) = 0.004, h.n(i, j) = 30;
+  h.r(2, 3) = std::nan("");
+  h.stars.assign(4, std::vector<std::string>(5, "**"));
+  return h;
+}
+
+TEST(VectorExport, LayerProfileAsSvgAndPdf) {
+  views::LayerProfileView view;
+  const views::ProfileData data = three_series();
+  ASSERT_TRUE(view.set_data(data).ok());
+  show(view);
+  const QString svg_path = output_path("layer_profile.svg"), pdf_path = output_path("layer_profile.pdf");
+  QFile::remove(svg_path), QFile::remove(pdf_path);
+  ASSERT_TRUE(view.save_figure(svg_path.toStdString(), 1).ok());
+  ASSERT_TRUE(view.save_figure(pdf_path.toStdString(), 1).ok());
+
+  const Svg svg = parse_svg(svg_path);
+  ASSERT_TRUE(svg.error.isEmpty()) << svg.error.toStdString();
+  for (const std::string text : {"Layer", "D_eff", "checkpoint 1", "checkpoint 2", "checkpoint 3"})
+    EXPECT_TRUE(has_text(svg, text)) << text;
+  for (const auto& layer : data.layers) EXPECT_TRUE(has_text(svg, layer)) << layer;
+  // Each series: one polyline through its 8 layers (plus the legend's short sample) and 8 markers + 1 in the legend.
+  for (int s = 0; s < 3; ++s) {
+    const std::string colour = hex(views::class_colour(s));
+    ASSERT_EQ(svg.polylines.count(colour), 1u) << colour;
+    const std::vector<int>& lines = svg.polylines.at(colour);
+    EXPECT_EQ(std::count(lines.begin(), lines.end(), 8), 1) << colour;
+    EXPECT_EQ(svg.markers.count(colour) ? svg.markers.at(colour) : 0, 9) << colour;
+  }
+  // The y title turns counter-clockwise (reads upwards), as on screen.
+  const auto title = std::find(svg.texts.begin(), svg.texts.end(), "D_eff") - svg.texts.begin();
+  EXPECT_NE(svg.text_transforms[title].find("rotate(-90)"), std::string::npos) << svg.text_transforms[title];
+
+  const Pdf pdf = parse_pdf(pdf_path);
+  EXPECT_TRUE(pdf.whole);
+  EXPECT_GT(pdf.inflated, 0);
+  for (const std::string text : {"Layer", "D_eff", "checkpoint 1", "conv1", "fc2"}) EXPECT_TRUE(shows(pdf, text)) << text;
+}
+
+TEST(VectorExport, MarkerScatterAsSvgAndPdfWithItsStatisticsBox) {
+  views::MarkerScatterView view;
+  ASSERT_TRUE(view.set_data(twelve_points()).ok());
+  show(view);
+  view.set_selected(3);
+  const QString svg_path = output_path("marker_scatter.svg"), pdf_path = output_path("marker_scatter.pdf");
+  QFile::remove(svg_path), QFile::remove(pdf_path);
+  ASSERT_TRUE(view.save_figure(svg_path.toStdString(), 1).ok());
+  ASSERT_TRUE(view.save_figure(pdf_path.toStdString(), 1).ok());
+
+  const Svg svg = parse_svg(svg_path);
+  ASSERT_TRUE(svg.error.isEmpty()) << svg.error.toStdString();
+  for (const std::string text : {"dimension (penultimate layer)", "mean OOD accuracy", "lr = 0.001", "lr = 0.1",
+                                 "least-squares fit", "r = 0.910, p = 3.0e-05", "\xCF\x81 = 0.890, p = 1.0e-04",
+                                 "95% CI [0.700, 0.980]", "n = 12"})
+    EXPECT_TRUE(has_text(svg, text)) << text;
+  // Four points per group plus its legend marker; the ring of the selected point; the dashed fit line.
+  for (int g = 0; g < 3; ++g) {
+    const std::string colour = hex(views::class_colour(g));
+    EXPECT_EQ(svg.markers.count(colour) ? svg.markers.at(colour) : 0, 5) << colour;
+  }
+  EXPECT_EQ(near(svg.markers, {0.1, 0.1, 0.1}), 1) << "the selection ring";
+  EXPECT_EQ(near(svg.polylines, {0.3, 0.3, 0.3}), 2) << "the fit line and its legend sample";
+
+  // The PDF's standard font has no Greek: the box spells rho out, and the image is restored for the screen.
+  const Pdf pdf = parse_pdf(pdf_path);
+  EXPECT_TRUE(pdf.whole);
+  for (const std::string text : {"dimension (penultimate layer)", "mean OOD accuracy", "rho = 0.890, p = 1.0e-04",
+                                 "95% CI [0.700, 0.980]", "lr = 0.01"})
+    EXPECT_TRUE(shows(pdf, text)) << text;
+  EXPECT_EQ(view.statistics_text().find("rho"), std::string::npos);
+}
+
+TEST(VectorExport, CorrelationHeatmapAsSvgAndPdfWithCellTexts) {
+  views::CorrelationHeatmapView view;
+  const views::HeatmapData data = four_by_five();
+  ASSERT_TRUE(view.set_data(data).ok());
+  show(view);
+  const QString svg_path = output_path("correlation_heatmap.svg"), pdf_path = output_path("correlation_heatmap.pdf");
+  QFile::remove(svg_path), QFile::remove(pdf_path);
+  ASSERT_TRUE(view.save_figure(svg_path.toStdString(), 1).ok());
+  ASSERT_TRUE(view.save_figure(pdf_path.toStdString(), 1).ok());
+
+  const Svg svg = parse_svg(svg_path);
+  const Pdf pdf = parse_pdf(pdf_path);
+  ASSERT_TRUE(svg.error.isEmpty()) << svg.error.toStdString();
+  EXPECT_TRUE(pdf.whole);
+  std::vector<std::string> expected{data.title, "Pearson r", "-1.0", "0.0", "1.0"};
+  for (const auto& row : data.rows) expected.push_back(row);
+  for (const auto& column : data.columns) expected.push_back(column);
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 5; ++j) expected.push_back(view.cell_text(i, j));
+  for (const auto& text : expected) {
+    EXPECT_TRUE(has_text(svg, text)) << "SVG: " << text;
+    EXPECT_TRUE(shows(pdf, text)) << "PDF: " << text;
+  }
+  // Every cell is a filled rectangle in its colour (some colours repeat: count them all).
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 5; ++j) {
+      const views::Rgb colour = views::CorrelationHeatmapView::colour_of(data.r(i, j));
+      EXPECT_GE(near(svg.filled_paths, colour), 1) << "cell " << i << ", " << j << " " << hex(colour);
+    }
+  // The long column names turn 45 degrees counter-clockwise, as on screen.
+  const auto column = std::find(svg.texts.begin(), svg.texts.end(), data.columns[1]) - svg.texts.begin();
+  EXPECT_NE(svg.text_transforms[column].find("rotate(-45)"), std::string::npos) << svg.text_transforms[column];
+}
+
+// Answers the image file dialog with `path` (and a scale question, if one comes, with 3).
+class DialogAnswerer : public QObject {
+ public:
+  explicit DialogAnswerer(QString path) : path_(std::move(path)) {
+    connect(&timer_, &QTimer::timeout, this, [this] {
+      QWidget* modal = QApplication::activeModalWidget();
+      if (auto* files = qobject_cast<QFileDialog*>(modal)) {
+        filters = files->nameFilters();
+        files->selectFile(path_);
+        static_cast<QDialog*>(files)->accept();
+        ++answered;
+      } else if (auto* input = qobject_cast<QInputDialog*>(modal)) {
+        input->setIntValue(3);
+        input->accept();
+        ++answered;
+      }
+    });
+    timer_.start(20);
+  }
+  int answered = 0;
+  QStringList filters;
+
+ private:
+  QString path_;
+  QTimer timer_;
+};
+
+TEST(VectorExport, SaveImageActionOffersSvgAndPdfWithoutAScale) {
+  views::MarkerScatterView view;
+  ASSERT_TRUE(view.set_data(twelve_points()).ok());
+  show(view);
+  for (const QString name : {"scatter_from_action.svg", "scatter_from_action.pdf"}) {
+    const QString path = output_path(name);
+    QFile::remove(path);
+    DialogAnswerer answers(path);
+    view.save_image_action()->trigger();
+    EXPECT_EQ(answers.answered, 1) << "the file only: no scale for a vector file";
+    EXPECT_EQ(answers.filters, (QStringList{"PNG (*.png)", "SVG (*.svg)", "PDF (*.pdf)"}));
+    EXPECT_GT(QFile(path).size(), 1000) << name.toStdString();
+  }
+  const QString png = output_path("scatter_from_action.png");
+  QFile::remove(png);
+  DialogAnswerer answers(png);
+  view.save_image_action()->trigger();
+  EXPECT_EQ(answers.answered, 2) << "a PNG asks for the scale";
+  EXPECT_EQ(QImage(png).size(), 3 * view.grab_frame().size());
+}
+
+TEST(VectorExport, AFailedExportLeavesTheEarlierFileAndNoTemporaryFile) {
+  const QString dir = output_path("atomic");
+  QDir(dir).removeRecursively();
+  QDir().mkpath(dir);
+  const QString path = dir + "/figure.svg";
+  ASSERT_TRUE(views::write_text_file(path.toStdString(), "<svg>earlier</svg>").ok());
+
+  // A writer that gets half way and fails: the earlier file stays, the half file goes.
+  const ms::Status failed = views::write_file_atomically(path.toStdString(), [](const std::string& part) {
+    EXPECT_NE(part, std::string()) << "a temporary name";
+    EXPECT_TRUE(views::write_text_file(part, "<svg><g").ok());
+    return ms::Status(ms::make_error("stopped half way"));
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(read_all(path), QByteArray("<svg>earlier</svg>"));
+  EXPECT_EQ(QDir(dir).entryList(QDir::Files), QStringList{"figure.svg"});
+
+  // A view not shown yet, a folder that does not exist, an unknown type: errors that name the file.
+  views::LayerProfileView hidden;
+  ASSERT_TRUE(hidden.set_data(three_series()).ok());
+  const ms::Status not_shown = hidden.save_figure(path.toStdString(), 1);
+  ASSERT_FALSE(not_shown.ok());
+  EXPECT_NE(not_shown.error().find(path.toStdString()), std::string::npos) << not_shown.error();
+  EXPECT_EQ(read_all(path), QByteArray("<svg>earlier</svg>"));
+
+  views::LayerProfileView view;
+  ASSERT_TRUE(view.set_data(three_series()).ok());
+  show(view);
+  for (const QString& bad : {dir + "/no/such/folder/figure.pdf", dir + "/figure.eps"}) {
+    const ms::Status status = view.save_figure(bad.toStdString(), 1);
+    ASSERT_FALSE(status.ok()) << bad.toStdString();
+    EXPECT_NE(status.error().find(bad.toStdString()), std::string::npos) << status.error();
+  }
+  // And a good export replaces the earlier file whole.
+  ASSERT_TRUE(view.save_figure(path.toStdString(), 1).ok());
+  EXPECT_TRUE(parse_svg(path).error.isEmpty());
+  EXPECT_TRUE(has_text(parse_svg(path), "D_eff"));
+  EXPECT_EQ(QDir(dir).entryList(QDir::Files), QStringList{"figure.svg"});
+}
+
+}  // namespace
+}  // namespace ms
