@@ -22,7 +22,8 @@ struct Normalization {
 struct BatchOptions {
   int64_t batch_size = 500;  // 500-1000 is fastest for small CNNs on 2 threads
   int threads = 2;           // torch::set_num_threads; 0 leaves torch's setting (which defaults to 1 here)
-  int warmup = 1;            // extra forward calls on the first batch: the profiling executor settles first
+  int warmup = 1;            // extra forward calls on the first batch, once per model and method: the profiling
+                             // executor settles first
   Normalization normalization;
 };
 

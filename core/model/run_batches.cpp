@@ -65,7 +65,8 @@ torch::Tensor make_batch(const Eigen::Ref<const RowMatrixXf>& X, int64_t first, 
 
 Status for_each_batch(Model& model, const Eigen::Ref<const RowMatrixXf>& X, const std::vector<int64_t>& shape,
                       const BatchOptions& options, const std::string& what, Progress& progress,
-                      CancelToken& cancel, const std::function<void(const torch::Tensor&)>& warm,
+                      CancelToken& cancel, const std::string& method,
+                      const std::function<void(const torch::Tensor&)>& warm,
                       const BatchFn& on_batch) {
   if (Status status = check_inputs(model, X, shape, options); !status) return status;
   if (options.threads > 0) at::set_num_threads(options.threads);
@@ -78,7 +79,8 @@ Status for_each_batch(Model& model, const Eigen::Ref<const RowMatrixXf>& X, cons
       int64_t first = b * options.batch_size;
       int64_t rows = std::min(options.batch_size, n - first);
       torch::Tensor batch = make_batch(X, first, rows, shape, options.normalization);
-      if (b == 0)
+      // Once per method and model: the executor has settled after that, whatever data comes next.
+      if (b == 0 && model.impl().warmed.insert(method).second)
         for (int w = 0; w < options.warmup; ++w) warm(batch);
       if (Status status = on_batch(first, batch); !status) return status;
       progress.report(double(b + 1) / double(batches),
@@ -117,7 +119,7 @@ Status extract_activations(Model& model, const Eigen::Ref<const RowMatrixXf>& X,
   bool begun = false;
   auto warm = [&](const torch::Tensor& batch) { detail::run_taps(impl, *method, batch); };
   return for_each_batch(
-      model, X, item_shape, options, "activations", progress, cancel, warm,
+      model, X, item_shape, options, "activations", progress, cancel, *method, warm,
       [&](int64_t first, const torch::Tensor& batch) -> Status {
         std::vector<torch::Tensor> outputs = detail::run_taps(impl, *method, batch);
         const int64_t rows = batch.size(0);
@@ -149,7 +151,7 @@ Result<Eigen::MatrixXf> compute_logits(Model& model, const Eigen::Ref<const RowM
   Eigen::MatrixXf logits;
   auto forward = [&](const torch::Tensor& batch) { return impl.module.forward({batch}); };
   Status status = for_each_batch(
-      model, X, item_shape, options, "logits", progress, cancel, [&](const torch::Tensor& b) { forward(b); },
+      model, X, item_shape, options, "logits", progress, cancel, "forward", [&](const torch::Tensor& b) { forward(b); },
       [&](int64_t first, const torch::Tensor& batch) -> Status {
         c10::IValue output = forward(batch);
         if (!output.isTensor()) return make_error(model.path() + ": forward does not return one tensor");

@@ -176,8 +176,13 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   connect(datasets_, &QComboBox::currentIndexChanged, this, &ProjectionPanel::schedule);
   connect(basis_, &QComboBox::currentIndexChanged, this, &ProjectionPanel::schedule);
   connect(dimensions_, &QComboBox::currentIndexChanged, this, &ProjectionPanel::schedule);
-  connect(centers_, &QComboBox::currentIndexChanged, this, [this] { redraw(true); });
-  connect(anchors_, &QCheckBox::toggled, this, [this] { redraw(true); });
+  // Toggles redraw; GLUE runs (a new request) only when anchors are wanted and the result has none.
+  auto toggled = [this] {
+    if (result_ && result_->anchor_centers.rows() == 0 && wants_anchors()) schedule();
+    redraw(true);
+  };
+  connect(centers_, &QComboBox::currentIndexChanged, this, toggled);
+  connect(anchors_, &QCheckBox::toggled, this, toggled);
   connect(layer_slider_, &QSlider::valueChanged, this, [this](int index) {
     const auto& known = layers();
     if (index >= 0 && index < static_cast<int>(known.size())) wanted_layer_id_ = QString::fromStdString(known[index].id);
@@ -293,6 +298,10 @@ void ProjectionPanel::showEvent(QShowEvent* event) {
 
 void ProjectionPanel::schedule() {
   if (!project_ || checkpoint().isEmpty()) return;
+  // Whatever is running now answers an older question: drop its result even if it finishes before the new request
+  // starts (its layer would otherwise overwrite the slider's).
+  ++generation_;
+  if (job_ >= 0) jobs_->cancel(job_);
   status_->setText(tr("Computing…"));
   debounce_->start();
 }
@@ -310,7 +319,12 @@ std::optional<pipeline::ProjectionRequest> ProjectionPanel::make_request() const
   request.layer = wanted_layer_id_.toStdString();
   request.basis = static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt());
   request.dimensions = dimensions_->currentData().toInt();
+  request.anchors = wants_anchors();
   return request;
+}
+
+bool ProjectionPanel::wants_anchors() const {
+  return anchors_->isChecked() || static_cast<Centers>(centers_->currentData().toInt()) == Centers::anchor_centers;
 }
 
 void ProjectionPanel::start_request() {
@@ -328,7 +342,7 @@ void ProjectionPanel::start_request() {
     *holder = std::move(result);
     return Ok{};
   });
-  pending_[job_] = {++generation_, checkpoint(), datasets_->currentData().toString(), holder};
+  pending_[job_] = {generation_, checkpoint(), datasets_->currentData().toString(), holder};
 }
 
 void ProjectionPanel::on_finished(int id, const QString& error) {
@@ -390,7 +404,7 @@ void ProjectionPanel::redraw(bool keep_camera) {
   data.class_names = result_->class_names;
   const auto centers = static_cast<Centers>(centers_->currentData().toInt());
   if (centers == Centers::class_means) data.centers = result_->class_means;
-  if (centers == Centers::anchor_centers) data.centers = result_->anchor_centers;
+  if (centers == Centers::anchor_centers && result_->anchor_centers.rows() > 0) data.centers = result_->anchor_centers;
   if (anchors_->isChecked()) {
     data.anchors = result_->anchors;
     data.anchor_labels = result_->anchor_labels;

@@ -8,7 +8,8 @@
 // the model's layers in graph order, basis (PCA / class-center plane / anchor view, layer_projection.h), 2D/3D,
 // centers (none / class means / GLUE anchor centers s0), sample anchors.
 // The sample is the analysis's: points_per_manifold and sample_seed from the project's geometry options when
-// present (else 50 per class, seed 0), and GLUE runs with the project's GLUE options.
+// present (else 50 per class, seed 0), and GLUE runs with the project's GLUE options - only when anchors, anchor
+// centers or the anchor view are shown (GLUE is most of a request's time; a plain layer step is one tap pass).
 //
 // Session: save_state()/restore_state() as JSON {checkpoint, layer, layer_index, basis, dimensions, overlay,
 // centers, anchors, camera (13 numbers, vtk_camera_state.h)}.
@@ -96,6 +97,7 @@ class ProjectionPanel : public QWidget {
   void on_hovered(int index);
   void update_layer_label();
   std::optional<pipeline::ProjectionRequest> make_request() const;
+  bool wants_anchors() const;  // GLUE is needed for what is shown (anchor view always runs it)
 
   JobRunner* jobs_;
   std::shared_ptr<pipeline::LayerProjector> projector_;

@@ -5,6 +5,7 @@
 
 #include <exception>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct Model::Impl {
   torch::jit::Module module;
   // Tap methods already registered on module's class, keyed by their layer-id list joined with '\n'.
   std::map<std::string, std::string> tap_methods;
+  // Methods that have run their warm-up: later calls (the next dataset through the same model) skip it.
+  std::set<std::string> warmed;
 };
 
 namespace detail {
