@@ -37,7 +37,9 @@
 #include "views/sample_grid_view.h"
 #ifdef MS_HAVE_MODEL
 #include "app/gui/model/analyze_dialog.h"
+#include "app/gui/model/compare_panel.h"
 #include "app/gui/model/demo_setup.h"
+#include "app/gui/model/projection_panel.h"
 #include "core/pipeline/analyse_job.h"
 #endif
 
@@ -58,8 +60,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   tabs_ = new QTabWidget;
   tabs_->addTab(scroll, tr("Samples"));
   tabs_->addTab(profile_, tr("Layer Profile"));
+#ifdef MS_HAVE_MODEL
+  projection_ = new ProjectionPanel(jobs_);
+  tabs_->addTab(projection_, tr("Projection"));
+#endif
   tabs_->addTab(ood_, tr("Marker vs OOD"));
   tabs_->addTab(heatmap_, tr("Correlations"));
+#ifdef MS_HAVE_MODEL
+  compare_ = new ComparePanel(jobs_);
+  tabs_->addTab(compare_, tr("Compare"));
+#endif
   tabs_->addTab(results_, tr("Results"));
   setCentralWidget(tabs_);
   const auto to_log = [this](const QString& text, bool error) { log(text, error); };
@@ -68,6 +78,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(heatmap_, &HeatmapPanel::message, this, to_log);
   connect(results_, &ResultsPanel::message, this, to_log);
   connect(ood_, &OodPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
+#ifdef MS_HAVE_MODEL
+  connect(projection_, &ProjectionPanel::message, this, to_log);
+  connect(compare_, &ComparePanel::message, this, to_log);
+  connect(projection_, &ProjectionPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
+#endif
   // A heat-map cell opens the scatter behind it.
   connect(heatmap_, &HeatmapPanel::cell_activated, this,
           [this](const QString& marker, const QString& target, const QString& architecture) {
@@ -190,7 +205,7 @@ void MainWindow::build_docks() {
   project_dock->setWidget(browser_);
   addDockWidget(Qt::LeftDockWidgetArea, project_dock);
   jobs_panel_ = new JobsPanel(jobs_);
-  auto* jobs_dock = new QDockWidget(tr("Jobs"), this);
+  auto* jobs_dock = jobs_dock_ = new QDockWidget(tr("Jobs"), this);
   jobs_dock->setObjectName("jobs_dock");
   jobs_dock->setWidget(jobs_panel_);
   addDockWidget(Qt::BottomDockWidgetArea, jobs_dock);
@@ -241,6 +256,8 @@ void MainWindow::show_project(std::shared_ptr<const store::Project> project, con
   profile_->set_project(project_);
   ood_->set_project(project_);
   heatmap_->set_project(project_);
+  if (projection_) projection_->set_project(project_);
+  if (compare_) compare_->set_project(project_);
   results_->set_project(project_);
   if (!project_->geometry.empty() && tabs_->currentIndex() == 0) tabs_->setCurrentWidget(profile_);
   if (first_show) {
@@ -261,6 +278,7 @@ int MainWindow::start_analysis(const pipeline::AnalyseOptions& options) {
     project_path_ = path;
   }
   log(tr("Analysing %1 checkpoint path(s) into %2").arg(options.checkpoints.size()).arg(path));
+  jobs_dock_->raise();  // long work: show its progress
   analysis_running_ = true;
   const int id = jobs_->start(tr("Analyze"), [options, this](Progress& progress, CancelToken& cancel) {
     auto summary = pipeline::run_analyse(options, progress, cancel);
@@ -298,6 +316,7 @@ void MainWindow::start_demo(const QString& dir) {
   const QString project = QString::fromStdString(demo_project_path(folder));
   if (QFileInfo::exists(project)) open_project(project);
   log(tr("Demo: the quick model zoo in %1, analysed into %2").arg(QString::fromStdString(folder), project));
+  jobs_dock_->raise();
   const int id = jobs_->start(tr("Train demo zoo"), [folder](Progress& progress, CancelToken& cancel) {
     return train_demo_zoo(folder, progress, cancel);
   });
@@ -315,6 +334,7 @@ void MainWindow::select_checkpoint(const QString& id) {
   selected_checkpoint_ = id;
   browser_->select_checkpoint(id);
   ood_->select_checkpoint(id);
+  if (projection_ && !id.isEmpty()) projection_->select_checkpoint(id);
   if (!id.isEmpty()) status_->setText(tr("Selected checkpoint %1").arg(id));
 }
 
@@ -323,13 +343,17 @@ QJsonObject MainWindow::session_state() const {
           {"selected_checkpoint", selected_checkpoint_},
           {"profile", profile_->save_state()},
           {"ood", ood_->save_state()},
-          {"heatmap", heatmap_->save_state()}};
+          {"heatmap", heatmap_->save_state()},
+          {"projection", projection_ ? projection_->save_state() : QJsonObject()},
+          {"compare", compare_ ? compare_->save_state() : QJsonObject()}};
 }
 
 void MainWindow::apply_session(const QJsonObject& session) {
   profile_->restore_state(session["profile"].toObject());
   ood_->restore_state(session["ood"].toObject());
   heatmap_->restore_state(session["heatmap"].toObject());
+  if (projection_) projection_->restore_state(session["projection"].toObject());
+  if (compare_) compare_->restore_state(session["compare"].toObject());
   select_checkpoint(session["selected_checkpoint"].toString());
   for (int i = 0; i < tabs_->count(); ++i)
     if (tabs_->tabText(i) == session["tab"].toString()) tabs_->setCurrentIndex(i);

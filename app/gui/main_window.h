@@ -10,6 +10,7 @@
 #include "core/common/result.h"
 #include "core/data/dataset.h"
 
+class QDockWidget;
 class QFileSystemWatcher;
 class QLabel;
 class QMenu;
@@ -31,12 +32,14 @@ class SampleGridView;
 
 namespace ms::gui {
 
+class ComparePanel;
 class HeatmapPanel;
 class JobRunner;
 class JobsPanel;
 class OodPanel;
 class ProfilePanel;
 class ProjectPanel;
+class ProjectionPanel;
 class ResultsPanel;
 
 class MainWindow : public QMainWindow {
@@ -77,6 +80,9 @@ class MainWindow : public QMainWindow {
   ProfilePanel* profile_panel() const { return profile_; }
   OodPanel* ood_panel() const { return ood_; }
   HeatmapPanel* heatmap_panel() const { return heatmap_; }
+  // Projection and comparison compute activations on demand: only in builds with LibTorch (else nullptr).
+  ProjectionPanel* projection_panel() const { return projection_; }
+  ComparePanel* compare_panel() const { return compare_; }
   ResultsPanel* results_panel() const { return results_; }
   ProjectPanel* project_panel() const { return browser_; }
   JobsPanel* jobs_panel() const { return jobs_panel_; }
@@ -115,6 +121,9 @@ class MainWindow : public QMainWindow {
   ProfilePanel* profile_ = nullptr;
   OodPanel* ood_ = nullptr;
   HeatmapPanel* heatmap_ = nullptr;
+  ProjectionPanel* projection_ = nullptr;
+  ComparePanel* compare_ = nullptr;
+  QDockWidget* jobs_dock_ = nullptr;
   QString selected_checkpoint_;
   ResultsPanel* results_ = nullptr;
   ProjectPanel* browser_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include <H5Cpp.h>
 
+#include "core/common/hdf5_lock.h"
 #include "core/data/label_checks.h"
 
 namespace ms::data {
@@ -45,6 +46,7 @@ Result<Array> read_array(H5::H5File& file, const std::string& file_name, const s
 
 Result<Dataset> read_hdf5_arrays(const std::string& file_name, const std::string& values_path,
                                  const std::string& labels_path) {
+  const auto hdf5 = lock_hdf5();
   H5::Exception::dontPrint();
   try {
     if (!H5::H5File::isHdf5(file_name)) return make_error(file_name + ": not an HDF5 file");

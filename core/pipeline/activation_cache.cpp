@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "core/common/hdf5_lock.h"
 #include "core/store/hdf5_helpers.h"
 
 namespace ms::pipeline {
@@ -126,6 +127,7 @@ Status write_activation_cache(const std::string& path, const ActivationCacheKey&
     return make_error(path + ": activation cache: inconsistent sizes");
   for (const Eigen::MatrixXf& matrix : values)
     if (matrix.rows() != labels.size()) return make_error(path + ": activation cache: a layer has the wrong row count");
+  const auto hdf5 = lock_hdf5();
   H5::Exception::dontPrint();
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
@@ -153,6 +155,7 @@ Result<std::optional<std::vector<Eigen::MatrixXf>>> read_activation_cache(const 
   using Found = std::optional<std::vector<Eigen::MatrixXf>>;
   std::error_code ec;
   if (!fs::exists(path, ec)) return Found{};
+  const auto hdf5 = lock_hdf5();
   H5::Exception::dontPrint();
   try {
     H5::H5File file(path, H5F_ACC_RDONLY);

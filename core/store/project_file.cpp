@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "core/common/hdf5_lock.h"
 #include "core/store/hdf5_helpers.h"
 
 namespace ms::store {
@@ -136,6 +137,7 @@ void read_evaluations(const H5::Group& root, Project& project) {
 }  // namespace
 
 Status write_project(const Project& project, const std::string& path) {
+  const auto hdf5 = lock_hdf5();
   H5::Exception::dontPrint();
   const std::string temp = path + ".tmp-" + std::to_string(getpid());
   try {
@@ -155,6 +157,7 @@ Status write_project(const Project& project, const std::string& path) {
 }
 
 Result<Project> read_project(const std::string& path) {
+  const auto hdf5 = lock_hdf5();
   H5::Exception::dontPrint();
   std::error_code ec;
   if (!fs::exists(path, ec)) return make_error(path + ": no such project file");

@@ -31,7 +31,10 @@
 #include "views/marker_scatter_view.h"
 
 #ifdef MS_HAVE_MODEL
+#include "app/gui/model/compare_panel.h"
+#include "app/gui/model/projection_panel.h"
 #include "core/pipeline/analyse_options.h"
+#include "views/projection_view.h"
 #endif
 
 namespace ms {
@@ -229,6 +232,36 @@ TEST(ProjectGui, AnalysisRunsOnAWorkerAndResultsAppear) {
   EXPECT_FALSE(window.profile_panel()->view()->data().series.empty());
   QTest::qWait(300);
   test::save_screenshot(window.grab().toImage(), "analysis_from_gui");
+
+  // The projection tab computes the selected checkpoint's layer on demand; picking another checkpoint in the browser
+  // follows it there.
+  const QString first = QString::fromStdString(window.project()->checkpoints[0].id);
+  const QString second = QString::fromStdString(window.project()->checkpoints[1].id);
+  gui::ProjectionPanel* projection = window.projection_panel();
+  ASSERT_NE(projection, nullptr);
+  QSignalSpy projected(projection, &gui::ProjectionPanel::projection_ready);
+  window.select_checkpoint(first);
+  window.tabs()->setCurrentWidget(projection);
+  ASSERT_TRUE(test::wait_for(projected, 120000)) << window.log_text().toStdString();
+  EXPECT_EQ(projection->checkpoint(), first);
+  QTest::qWait(200);
+  EXPECT_GE(test::distinct_colours(projection->view()->grab_frame()), 10);
+  test::save_screenshot(window.grab().toImage(), "window_projection");
+  projected.clear();
+  window.select_checkpoint(second);
+  ASSERT_TRUE(test::wait_for(projected, 120000)) << window.log_text().toStdString();
+  EXPECT_EQ(projection->checkpoint(), second);
+
+  // Compare: both checkpoints side by side, reached from its tab.
+  gui::ComparePanel* compare = window.compare_panel();
+  ASSERT_NE(compare, nullptr);
+  QSignalSpy compared(compare, &gui::ComparePanel::comparison_ready);
+  window.tabs()->setCurrentWidget(compare);
+  compare->set_checkpoints(first, second);
+  ASSERT_TRUE(test::wait_for(compared, 120000)) << window.log_text().toStdString();
+  QTest::qWait(300);
+  EXPECT_GT(compare->table()->rowCount(), 3);
+  test::save_screenshot(window.grab().toImage(), "window_compare");
 }
 
 #endif
