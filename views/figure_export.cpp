@@ -10,6 +10,7 @@
 #include <vtkContextActor.h>
 #include <vtkContextDevice2D.h>
 #include <vtkImageData.h>
+#include <vtkMath.h>
 #include <vtkMatrix3x3.h>
 #include <vtkNew.h>
 #include <vtkObjectFactory.h>
@@ -17,9 +18,11 @@
 #include <vtkPNGWriter.h>
 #include <vtkPropCollection.h>
 #include <vtkRenderer.h>
+#include <vtkWindow.h>
 #include <vtkRendererCollection.h>
 #include <vtkSVGContextDevice2D.h>
 #include <vtkSVGExporter.h>
+#include <vtkTextProperty.h>
 #include <vtkStdString.h>
 #include <vtkUnicodeString.h>
 #include <vtkXMLDataElement.h>
@@ -85,10 +88,13 @@ class FlatDevice : public vtkContextDevice2D {
   // The device drawn on; null once the export is over (the actor's context keeps this device until the next
   // render and ends it later, when the wrapped device may be gone).
   vtkContextDevice2D* inner = nullptr;
+  // VTK 9.1's SVG device writes the clip rectangle's y (from the bottom) as an SVG y (from the top).
+  bool flip_clip_y = false;
 
   void Begin(vtkViewport* viewport) override {
     matrix_ = kIdentity;
     stack_.clear();
+    height_ = viewport->GetVTKWindow()->GetSize()[1];
     if (inner) inner->Begin(viewport);
   }
   void End() override {
@@ -145,13 +151,26 @@ class FlatDevice : public vtkContextDevice2D {
   void DrawMathTextString(float* p, const vtkStdString& text) override {
     inner->DrawMathTextString(mapped(p, 1).data(), text);
   }
+  // The box of the text as drawn: the SVG and PDF devices measure it upright whatever its orientation, so turned
+  // axis labels got too little room.
   void ComputeStringBounds(const vtkStdString& text, float bounds[4]) override {
+    vtkNew<vtkTextProperty> upright;
+    upright->ShallowCopy(TextProp);
+    upright->SetOrientation(0.0);
+    inner->ApplyTextProp(upright);
     inner->ComputeStringBounds(text, bounds);
+    const double angle = vtkMath::RadiansFromDegrees(TextProp->GetOrientation());
+    const float c = static_cast<float>(std::abs(std::cos(angle))), s = static_cast<float>(std::abs(std::sin(angle)));
+    const float w = bounds[2], h = bounds[3];
+    bounds[2] = w * c + h * s;
+    bounds[3] = w * s + h * c;
+    inner->ApplyTextProp(TextProp);
   }
   void ComputeStringBounds(const vtkUnicodeString& text, float bounds[4]) override {
-    inner->ComputeStringBounds(vtkStdString(text.utf8_str()), bounds);
+    ComputeStringBounds(vtkStdString(text.utf8_str()), bounds);
   }
   void ComputeJustifiedStringBounds(const char* text, float bounds[4]) override {
+    inner->ApplyTextProp(TextProp);
     inner->ComputeJustifiedStringBounds(text, bounds);
   }
   bool MathTextIsSupported() override { return inner->MathTextIsSupported(); }
@@ -187,7 +206,10 @@ class FlatDevice : public vtkContextDevice2D {
     matrix_ = stack_.back();
     stack_.pop_back();
   }
-  void SetClipping(int* rect) override { inner->SetClipping(rect); }
+  void SetClipping(int* rect) override {
+    int clip[4] = {rect[0], flip_clip_y ? height_ - rect[1] - rect[3] : rect[1], rect[2], rect[3]};
+    inner->SetClipping(clip);
+  }
   void EnableClipping(bool enable) override { inner->EnableClipping(enable); }
 
  private:
@@ -215,16 +237,18 @@ class FlatDevice : public vtkContextDevice2D {
   }
 
   std::array<double, 9> matrix_ = kIdentity;
+  int height_ = 0;
   std::vector<std::array<double, 9>> stack_;
 };
 vtkStandardNewMacro(FlatDevice);
 
 // Paints every context actor of `window` through `device` (flattened), renderer layer by layer as VTK's exporters
 // do. `before` runs for each renderer first (the SVG background).
-void paint_context_actors(vtkRenderWindow* window, vtkContextDevice2D* device,
+void paint_context_actors(vtkRenderWindow* window, vtkContextDevice2D* device, bool flip_clip_y,
                           const std::function<void(vtkRenderer*)>& before) {
   vtkNew<FlatDevice> flat;
   flat->inner = device;
+  flat->flip_clip_y = flip_clip_y;
   vtkRendererCollection* renderers = window->GetRenderers();
   for (int layer = 0; layer < window->GetNumberOfLayers(); ++layer) {
     vtkCollectionSimpleIterator it;
@@ -299,7 +323,7 @@ class FlatSvgExporter : public vtkSVGExporter {
  protected:
   void WriteData() override {
     PrepareDocument();
-    paint_context_actors(RenderWindow, Device, [this](vtkRenderer* renderer) {
+    paint_context_actors(RenderWindow, Device, true, [this](vtkRenderer* renderer) {
       if (!DrawBackground) return;
       const double alpha = renderer->GetBackgroundAlpha();
       renderer->SetBackgroundAlpha(1.0);  // paper figures: white, not transparent
@@ -350,7 +374,7 @@ ms::Status write_pdf(vtkRenderWindow* window, const std::string& path) {
   HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(size[1]));
   vtkNew<vtkPDFContextDevice2D> device;
   device->SetHaruObjects(&document, &page);
-  paint_context_actors(window, device, [&](vtkRenderer* renderer) { device->SetRenderer(renderer); });
+  paint_context_actors(window, device, false, [&](vtkRenderer* renderer) { device->SetRenderer(renderer); });
   if (error.empty() && HPDF_SaveToFile(document, path.c_str()) != HPDF_OK && error.empty()) error = "cannot save";
   HPDF_Free(document);
   if (!error.empty()) return ms::make_error(error);

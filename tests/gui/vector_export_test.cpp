@@ -266,6 +266,60 @@ TEST(VectorExport, LayerProfileAsSvgAndPdf) {
   for (const std::string text : {"Layer", "D_eff", "checkpoint 1", "conv1", "fc2"}) EXPECT_TRUE(shows(pdf, text)) << text;
 }
 
+TEST(VectorExport, TurnedLayerNamesStayOnThePage) {
+  views::ProfileData data;
+  data.marker = "Psi_eff";
+  for (int block = 1; block <= 4; ++block)
+    for (const char* op : {"conv1", "conv2", "relu"}) data.layers.push_back("layer" + std::to_string(block) + ".0." + op);
+  views::ProfileSeries series{"resnet", {}};
+  for (size_t l = 0; l < data.layers.size(); ++l) series.values.push_back(0.1 + 0.02 * l);
+  data.series.push_back(series);
+  views::LayerProfileView view;
+  ASSERT_TRUE(view.set_data(data).ok());
+  view.resize(500, 400);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.grab_frame();
+  const QString path = output_path("layer_profile_turned.svg");
+  ASSERT_TRUE(view.save_figure(path.toStdString(), 1).ok());
+  const Svg svg = parse_svg(path);
+  ASSERT_TRUE(svg.error.isEmpty()) << svg.error.toStdString();
+  // Each name turned 45 degrees with its end at its tick, hanging down to the left: the tick (the translation) must
+  // leave room below for the name's height, about (width + height) / sqrt 2 of an 11 px font (6 px per character).
+  int turned = 0;
+  for (size_t t = 0; t < svg.texts.size(); ++t) {
+    if (svg.texts[t].rfind("layer", 0) != 0) continue;
+    ++turned;
+    EXPECT_NE(svg.text_transforms[t].find("rotate(-45)"), std::string::npos) << svg.text_transforms[t];
+    float x = 0, y = 0;
+    ASSERT_EQ(std::sscanf(svg.text_transforms[t].c_str(), "translate(%f,%f)", &x, &y), 2) << svg.text_transforms[t];
+    const double drop = (6.0 * svg.texts[t].size() + 11.0) * 0.7071;
+    EXPECT_LT(y + 0.8 * drop, 400.0) << svg.texts[t] << " at y " << y;
+  }
+  EXPECT_EQ(turned, 12);
+  // The curve is clipped to the plot area, which must hold all of it: its 12 vertices lie inside the clip rectangle.
+  ASSERT_TRUE(view.save_figure(output_path("layer_profile_turned.pdf").toStdString(), 1).ok());
+  const QByteArray text = read_all(path);
+  const QRegularExpression clip("<clipPath[^>]*>\\s*<rect[^>]* x=\"([\\d.]+)\" y=\"([\\d.]+)\" width=\"([\\d.]+)\" height=\"([\\d.]+)\"");
+  const QRegularExpressionMatch rect = clip.match(QString::fromUtf8(text));
+  ASSERT_TRUE(rect.hasMatch());
+  const double cx = rect.captured(1).toDouble(), cy = rect.captured(2).toDouble();
+  const double cw = rect.captured(3).toDouble(), ch = rect.captured(4).toDouble();
+  const QRegularExpression curve("<polyline stroke=\"#e69f00\"[^>]*points=\"([^\"]*)\"");
+  bool found = false;
+  for (auto it = curve.globalMatch(QString::fromUtf8(text)); it.hasNext();) {
+    const QStringList points = it.next().captured(1).split(QRegularExpression("\\s+"), Qt::SkipEmptyParts);
+    if (points.size() != 12) continue;
+    found = true;
+    for (const QString& point : points) {
+      const double px = point.section(',', 0, 0).toDouble(), py = point.section(',', 1, 1).toDouble();
+      EXPECT_TRUE(px >= cx && px <= cx + cw && py >= cy && py <= cy + ch)
+          << point.toStdString() << " outside the clip " << cx << "," << cy << " " << cw << "x" << ch;
+    }
+  }
+  EXPECT_TRUE(found) << "the curve through 12 layers";
+}
+
 TEST(VectorExport, MarkerScatterAsSvgAndPdfWithItsStatisticsBox) {
   views::MarkerScatterView view;
   ASSERT_TRUE(view.set_data(twelve_points()).ok());
@@ -333,7 +387,7 @@ TEST(VectorExport, CorrelationHeatmapAsSvgAndPdfWithCellTexts) {
   EXPECT_NE(svg.text_transforms[column].find("rotate(-45)"), std::string::npos) << svg.text_transforms[column];
 }
 
-// Answers the image file dialog with `path` (and a scale question, if one comes, with 3).
+// Answers the image file dialog with `path` (and a scale question, if one comes, with 2).
 class DialogAnswerer : public QObject {
  public:
   explicit DialogAnswerer(QString path) : path_(std::move(path)) {
@@ -345,7 +399,7 @@ class DialogAnswerer : public QObject {
         static_cast<QDialog*>(files)->accept();
         ++answered;
       } else if (auto* input = qobject_cast<QInputDialog*>(modal)) {
-        input->setIntValue(3);
+        input->setIntValue(2);
         input->accept();
         ++answered;
       }
@@ -378,7 +432,7 @@ TEST(VectorExport, SaveImageActionOffersSvgAndPdfWithoutAScale) {
   DialogAnswerer answers(png);
   view.save_image_action()->trigger();
   EXPECT_EQ(answers.answered, 2) << "a PNG asks for the scale";
-  EXPECT_EQ(QImage(png).size(), 3 * view.grab_frame().size());
+  EXPECT_EQ(QImage(png).size(), 2 * view.grab_frame().size());
 }
 
 TEST(VectorExport, AFailedExportLeavesTheEarlierFileAndNoTemporaryFile) {
