@@ -23,7 +23,7 @@ struct JobRunner::Job {
 
 namespace {
 
-// Forwards reports to the GUI thread, at most ~10 per second (a job may report per batch or per sample; each shown
+// Forwards reports to the GUI thread, at most 4 per second (a job may report per batch or per sample; each shown
 // report repaints the window, which software OpenGL composes in full).
 class SignalProgress final : public Progress {
  public:
@@ -31,7 +31,7 @@ class SignalProgress final : public Progress {
   void report(double fraction, const std::string& message) override {
     std::lock_guard<std::mutex> lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(100) && fraction < 1.0) return;
+    if (now - last_ < std::chrono::milliseconds(250) && fraction < 1.0) return;
     last_ = now;
     QMetaObject::invokeMethod(runner_, "progressed", Qt::QueuedConnection, Q_ARG(int, id_), Q_ARG(double, fraction),
                               Q_ARG(QString, QString::fromStdString(message)));

@@ -31,6 +31,7 @@
 #include "app/gui/profile_panel.h"
 #include "app/gui/project_panel.h"
 #include "app/gui/results_panel.h"
+#include "app/gui/settings_dialog.h"
 #include "core/data/dataset_registry.h"
 #include "core/data/sampling.h"
 #include "core/store/project_file.h"
@@ -163,6 +164,8 @@ void MainWindow::build_menus() {
   });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  edit->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this).exec(); });
   QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
 #ifdef MS_HAVE_MODEL
   analysis->addAction(tr("Analyze &Checkpoints…"), QKeySequence(tr("Ctrl+R")), this, [this] {

@@ -11,6 +11,8 @@
 #include <QSpinBox>
 #include <QThread>
 
+#include "app/gui/analysis_settings.h"
+
 namespace ms::gui {
 namespace {
 
@@ -34,6 +36,7 @@ QSpinBox* spin(int low, int high, int value) {
 
 AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDialog(parent) {
   setWindowTitle(tr("Analyze Checkpoints"));
+  const AnalysisSettings defaults = AnalysisSettings::load();  // Edit > Settings…, or what was last run
   auto* form = new QFormLayout(this);
   checkpoints_ = new QLineEdit;
   checkpoints_->setPlaceholderText(tr("TorchScript files or folders of *.pt, separated by ;"));
@@ -43,7 +46,7 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
     if (!dir.isEmpty()) checkpoints_->setText(dir);
   });
   form->addRow(tr("Checkpoints:"), with_browse(checkpoints_, browse));
-  id_dataset_ = new QLineEdit("fashion-mnist:test");
+  id_dataset_ = new QLineEdit(defaults.id_dataset);
   form->addRow(tr("ID dataset:"), id_dataset_);
 
   auto* shift_box = new QWidget;
@@ -59,16 +62,16 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
     shifts_.push_back(check);
   }
   form->addRow(tr("Shifts:"), shift_box);
-  severity_ = spin(1, 5, 3);
+  severity_ = spin(1, 5, defaults.severity);
   form->addRow(tr("Severity:"), severity_);
-  transfer_ = new QLineEdit("uci-digits@28x28");
+  transfer_ = new QLineEdit(defaults.transfer_dataset);
   transfer_->setToolTip(tr("Linear-probe transfer set (same image size as the ID set); empty for none."));
   form->addRow(tr("Transfer dataset:"), transfer_);
-  points_ = spin(2, 100000, 50);
+  points_ = spin(2, 100000, defaults.points_per_class);
   form->addRow(tr("Points per class:"), points_);
-  n_t_ = spin(1, 100000, 200);
+  n_t_ = spin(1, 100000, defaults.n_t);
   form->addRow(tr("GLUE samples (n_t):"), n_t_);
-  threads_ = spin(1, 256, std::max(1, QThread::idealThreadCount()));
+  threads_ = spin(1, 256, defaults.effective_threads());
   form->addRow(tr("Threads:"), threads_);
   project_ = new QLineEdit(project_path);
   auto* choose = new QPushButton(tr("Choose…"));
@@ -81,10 +84,22 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
   cache_ = new QCheckBox(tr("Cache activations"));
   cache_->setToolTip(tr("Keep each checkpoint's geometry-sample activations beside the project file, so a re-run "
                         "with other GLUE settings skips the forward pass."));
+  cache_->setChecked(defaults.cache_activations);
   form->addRow(QString(), cache_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   buttons->button(QDialogButtonBox::Ok)->setText(tr("Analyze"));
-  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+    // What was run becomes the next default.
+    AnalysisSettings used = AnalysisSettings::load();
+    used.id_dataset = id_dataset_->text().trimmed();
+    used.transfer_dataset = transfer_->text().trimmed();
+    used.severity = severity_->value();
+    used.points_per_class = points_->value();
+    used.n_t = n_t_->value();
+    used.cache_activations = cache_->isChecked();
+    used.save();
+    accept();
+  });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   form->addRow(buttons);
 }

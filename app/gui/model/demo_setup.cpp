@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "app/gui/analysis_settings.h"
 #include "core/data/dataset_registry.h"
 #include "core/model/zoo.h"
 
@@ -68,6 +69,8 @@ pipeline::AnalyseOptions demo_analysis(const std::string& dir) {
   for (const data::KnownDataset& known : data::known_datasets())
     if (known.name == "uci-digits" && known.available) options.transfer_dataset = "uci-digits@28x28";
   options.project_path = demo_project_path(dir);
+  // The demo's data and GLUE sizes are fixed (comparable runs); the machine's share is the user's setting.
+  options.glue.threads = options.batch.threads = AnalysisSettings::load().effective_threads();
   return options;
 }
 

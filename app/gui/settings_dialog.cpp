@@ -1,0 +1,66 @@
+#include "app/gui/settings_dialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QSpinBox>
+
+namespace ms::gui {
+namespace {
+
+QSpinBox* spin(int low, int high, int value) {
+  auto* box = new QSpinBox;
+  box->setRange(low, high);
+  box->setValue(value);
+  return box;
+}
+
+}  // namespace
+
+SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
+  setWindowTitle(tr("Settings"));
+  const AnalysisSettings current = AnalysisSettings::load();
+  auto* form = new QFormLayout(this);
+  threads_ = spin(0, 256, current.threads);
+  threads_->setSpecialValueText(tr("all hardware threads"));
+  form->addRow(tr("Threads:"), threads_);
+  points_ = spin(2, 100000, current.points_per_class);
+  points_->setToolTip(tr("GLUE points per class manifold (also the geometry sample per class)."));
+  form->addRow(tr("Points per class:"), points_);
+  n_t_ = spin(1, 100000, current.n_t);
+  n_t_->setToolTip(tr("GLUE Gaussian samples t; the spec's default is 200."));
+  form->addRow(tr("GLUE samples (n_t):"), n_t_);
+  severity_ = spin(1, 5, current.severity);
+  form->addRow(tr("Shift severity:"), severity_);
+  id_dataset_ = new QLineEdit(current.id_dataset);
+  form->addRow(tr("ID dataset:"), id_dataset_);
+  transfer_ = new QLineEdit(current.transfer_dataset);
+  form->addRow(tr("Transfer dataset:"), transfer_);
+  cache_ = new QCheckBox(tr("Cache activations"));
+  cache_->setChecked(current.cache_activations);
+  form->addRow(QString(), cache_);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  form->addRow(buttons);
+}
+
+AnalysisSettings SettingsDialog::settings() const {
+  AnalysisSettings entered;
+  entered.threads = threads_->value();
+  entered.points_per_class = points_->value();
+  entered.n_t = n_t_->value();
+  entered.severity = severity_->value();
+  entered.id_dataset = id_dataset_->text().trimmed();
+  entered.transfer_dataset = transfer_->text().trimmed();
+  entered.cache_activations = cache_->isChecked();
+  return entered;
+}
+
+void SettingsDialog::accept() {
+  settings().save();
+  QDialog::accept();
+}
+
+}  // namespace ms::gui

@@ -1,0 +1,54 @@
+// Edit > Settings…: the analysis defaults are kept between sessions and the Analyze dialog starts from them.
+#include <gtest/gtest.h>
+
+#include <QCheckBox>
+#include <QSpinBox>
+
+#include "app/gui/analysis_settings.h"
+#include "app/gui/settings_dialog.h"
+#ifdef MS_HAVE_MODEL
+#include "app/gui/model/analyze_dialog.h"
+#endif
+
+namespace ms {
+namespace {
+
+// Restores the user's own settings whatever the test does.
+struct KeepUserSettings {
+  gui::AnalysisSettings saved = gui::AnalysisSettings::load();
+  ~KeepUserSettings() { saved.save(); }
+};
+
+TEST(Settings, TheDialogSavesTheAnalysisDefaultsAndTheAnalyzeDialogStartsFromThem) {
+  KeepUserSettings keep;
+  gui::AnalysisSettings defaults;
+  defaults.save();
+  gui::SettingsDialog dialog;
+  auto spins = dialog.findChildren<QSpinBox*>();
+  ASSERT_EQ(spins.size(), 4);  // threads, points, n_t, severity (form order)
+  spins[0]->setValue(1);
+  spins[1]->setValue(30);
+  spins[2]->setValue(77);
+  spins[3]->setValue(5);
+  dialog.findChild<QCheckBox*>()->setChecked(true);
+  dialog.accept();
+  const gui::AnalysisSettings stored = gui::AnalysisSettings::load();
+  EXPECT_EQ(stored.threads, 1);
+  EXPECT_EQ(stored.points_per_class, 30);
+  EXPECT_EQ(stored.n_t, 77);
+  EXPECT_EQ(stored.severity, 5);
+  EXPECT_TRUE(stored.cache_activations);
+  EXPECT_EQ(stored.effective_threads(), 1);
+#ifdef MS_HAVE_MODEL
+  const pipeline::AnalyseOptions options = gui::AnalyzeDialog("x.msproj").options();
+  EXPECT_EQ(options.glue.points_per_manifold, 30);
+  EXPECT_EQ(options.glue.n_t, 77);
+  EXPECT_EQ(options.glue.threads, 1);
+  EXPECT_TRUE(options.cache_activations);
+  ASSERT_FALSE(options.shifts.empty());
+  EXPECT_EQ(options.shifts.front().severity, 5);
+#endif
+}
+
+}  // namespace
+}  // namespace ms
