@@ -259,8 +259,10 @@ void MainWindow::show_project(std::shared_ptr<const store::Project> project, con
   profile_->set_project(project_);
   ood_->set_project(project_);
   heatmap_->set_project(project_);
-  if (projection_) projection_->set_project(project_);
-  if (compare_) compare_->set_project(project_);
+#ifdef MS_HAVE_MODEL
+  projection_->set_project(project_);
+  compare_->set_project(project_);
+#endif
   results_->set_project(project_);
   if (!project_->geometry.empty() && tabs_->currentIndex() == 0) tabs_->setCurrentWidget(profile_);
   if (first_show) {
@@ -337,26 +339,33 @@ void MainWindow::select_checkpoint(const QString& id) {
   selected_checkpoint_ = id;
   browser_->select_checkpoint(id);
   ood_->select_checkpoint(id);
-  if (projection_ && !id.isEmpty()) projection_->select_checkpoint(id);
+#ifdef MS_HAVE_MODEL
+  if (!id.isEmpty()) projection_->select_checkpoint(id);
+#endif
   if (!id.isEmpty()) status_->setText(tr("Selected checkpoint %1").arg(id));
 }
 
 QJsonObject MainWindow::session_state() const {
-  return {{"tab", tabs_->tabText(tabs_->currentIndex())},
-          {"selected_checkpoint", selected_checkpoint_},
-          {"profile", profile_->save_state()},
-          {"ood", ood_->save_state()},
-          {"heatmap", heatmap_->save_state()},
-          {"projection", projection_ ? projection_->save_state() : QJsonObject()},
-          {"compare", compare_ ? compare_->save_state() : QJsonObject()}};
+  QJsonObject session{{"tab", tabs_->tabText(tabs_->currentIndex())},
+                      {"selected_checkpoint", selected_checkpoint_},
+                      {"profile", profile_->save_state()},
+                      {"ood", ood_->save_state()},
+                      {"heatmap", heatmap_->save_state()}};
+#ifdef MS_HAVE_MODEL
+  session["projection"] = projection_->save_state();
+  session["compare"] = compare_->save_state();
+#endif
+  return session;
 }
 
 void MainWindow::apply_session(const QJsonObject& session) {
   profile_->restore_state(session["profile"].toObject());
   ood_->restore_state(session["ood"].toObject());
   heatmap_->restore_state(session["heatmap"].toObject());
-  if (projection_) projection_->restore_state(session["projection"].toObject());
-  if (compare_) compare_->restore_state(session["compare"].toObject());
+#ifdef MS_HAVE_MODEL
+  projection_->restore_state(session["projection"].toObject());
+  compare_->restore_state(session["compare"].toObject());
+#endif
   select_checkpoint(session["selected_checkpoint"].toString());
   for (int i = 0; i < tabs_->count(); ++i)
     if (tabs_->tabText(i) == session["tab"].toString()) tabs_->setCurrentIndex(i);
