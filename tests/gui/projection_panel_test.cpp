@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLockFile>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
@@ -38,6 +39,10 @@ std::shared_ptr<const store::Project> tiny_model_project() {
   static const std::shared_ptr<const store::Project> project = []() -> std::shared_ptr<const store::Project> {
     const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/gui-projection";
     QDir().mkpath(dir);
+    // CTest runs cases as parallel processes: one trains while the others wait, then all reuse its checkpoints.
+    QLockFile training_lock(dir + "/training.lock");
+    training_lock.setStaleLockTime(0);
+    if (!training_lock.lock()) return nullptr;
     auto test = data::open_dataset("fashion-mnist:test");
     if (!test) return nullptr;
     // Training on 1500 test items and evaluating on 500 others keeps this to seconds (the pictures only need a

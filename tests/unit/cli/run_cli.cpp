@@ -1,6 +1,7 @@
 #include "tests/unit/cli/run_cli.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -9,8 +10,10 @@
 namespace ms::test {
 
 CliRun run_cli(const std::string& arguments) {
+  // CTest runs test cases as parallel processes: the file name carries the process id, not just a counter.
   static int counter = 0;
-  const std::string err_file = std::string(MS_TEST_OUTPUT_DIR) + "/cli-stderr-" + std::to_string(++counter);
+  const std::string err_file = std::string(MS_TEST_OUTPUT_DIR) + "/cli-stderr-" + std::to_string(getpid()) + "-" +
+                               std::to_string(++counter);
   const std::string command = std::string("'") + MS_BINARY + "' " + arguments + " 2>'" + err_file + "' </dev/null";
   CliRun run;
   FILE* pipe = popen(command.c_str(), "r");
