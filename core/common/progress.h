@@ -2,6 +2,7 @@
 // the CLI prints them on stderr.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <string>
 
@@ -17,6 +18,21 @@ class Progress {
 class NullProgress final : public Progress {
  public:
   void report(double, const std::string&) override {}
+};
+
+// One stage of a longer job: its fractions mapped into the slice [begin, end) of the whole, its messages prefixed.
+class SliceProgress final : public Progress {
+ public:
+  SliceProgress(Progress& outer, double begin, double end, std::string prefix)
+      : outer_(outer), begin_(begin), end_(end), prefix_(std::move(prefix)) {}
+  void report(double fraction, const std::string& message) override {
+    outer_.report(begin_ + (end_ - begin_) * std::clamp(fraction, 0.0, 1.0), prefix_ + message);
+  }
+
+ private:
+  Progress& outer_;
+  double begin_, end_;
+  std::string prefix_;
 };
 
 // Shared by the job and whoever may cancel it; checked between units of work.

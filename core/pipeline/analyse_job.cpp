@@ -24,21 +24,6 @@ using model::RowMatrixXf;
 
 namespace {
 
-// Progress of one stage mapped into its slice [begin, end) of the whole run.
-class SliceProgress final : public Progress {
- public:
-  SliceProgress(Progress& outer, double begin, double end, std::string prefix)
-      : outer_(outer), begin_(begin), end_(end), prefix_(std::move(prefix)) {}
-  void report(double fraction, const std::string& message) override {
-    outer_.report(begin_ + (end_ - begin_) * std::clamp(fraction, 0.0, 1.0), prefix_ + message);
-  }
-
- private:
-  Progress& outer_;
-  double begin_, end_;
-  std::string prefix_;
-};
-
 Eigen::Map<const RowMatrixXf> as_matrix(const data::Dataset& dataset) {
   return {dataset.values.data(), dataset.count(), dataset.item_size()};
 }

@@ -20,21 +20,6 @@ namespace {
 
 using model::RowMatrixXf;
 
-// Progress of one stage mapped into its slice [begin, end) of the request.
-class Slice final : public Progress {
- public:
-  Slice(Progress& outer, double begin, double end, std::string prefix)
-      : outer_(outer), begin_(begin), end_(end), prefix_(std::move(prefix)) {}
-  void report(double fraction, const std::string& message) override {
-    outer_.report(begin_ + (end_ - begin_) * std::clamp(fraction, 0.0, 1.0), prefix_ + message);
-  }
-
- private:
-  Progress& outer_;
-  double begin_, end_;
-  std::string prefix_;
-};
-
 Eigen::Map<const RowMatrixXf> as_matrix(const data::Dataset& dataset) {
   return {dataset.values.data(), dataset.count(), dataset.item_size()};
 }
@@ -134,7 +119,7 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
   if (!same_id) {
     cache_.reset();
     auto fresh = std::make_unique<Cache>();
-    Slice stage(progress, 0.0, 0.3, "");
+    SliceProgress stage(progress, 0.0, 0.3, "");
     if (Status s = prepare_id(*fresh, request, stage, cancel); !s.ok()) return cancelled_or(s.error());
     cache_ = std::move(fresh);
   }
@@ -151,7 +136,7 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
         return make_error(request.shifted_dataset + ": not a shifted copy of " + request.id_dataset +
                           " (different items, labels or shape)");
       auto inputs = gather(*shifted, cache.indices);
-      Slice logit_progress(progress, 0.35, 0.4, "predictions on " + request.shifted_dataset + ": ");
+      SliceProgress logit_progress(progress, 0.35, 0.4, "predictions on " + request.shifted_dataset + ": ");
       auto logits = model::compute_logits(*cache.model, as_matrix(*inputs), inputs->item_shape, cache.batch,
                                           logit_progress, cancel);
       if (!logits) return cancelled_or(request.checkpoint + ", " + request.shifted_dataset + ": " + logits.error());
@@ -190,12 +175,12 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
       return make_error(request.checkpoint + ", layer " + info.id + ": " + s.error());
     return Eigen::MatrixXd(sink.matrices()[0].cast<double>());
   };
-  Slice id_stage(progress, 0.4, 0.5, "activations of " + info.id + ": ");
+  SliceProgress id_stage(progress, 0.4, 0.5, "activations of " + info.id + ": ");
   auto X = tap(*cache.inputs, id_stage);
   if (!X) return cancelled_or(X.error());
   std::optional<Eigen::MatrixXd> Y;
   if (cache.shifted_inputs) {
-    Slice shifted_stage(progress, 0.5, 0.6, "shifted activations of " + info.id + ": ");
+    SliceProgress shifted_stage(progress, 0.5, 0.6, "shifted activations of " + info.id + ": ");
     auto shifted = tap(*cache.shifted_inputs, shifted_stage);
     if (!shifted) return cancelled_or(shifted.error());
     Y = std::move(shifted).value();
@@ -209,7 +194,7 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
   if (request.anchors || request.basis == ProjectionBasis::anchor_view) {
     geometry::GlueOptions glue_options = request.glue;
     glue_options.points_per_manifold = request.per_class;
-    Slice glue_stage(progress, 0.6, 0.95, "GLUE anchors of " + info.id + ": ");
+    SliceProgress glue_stage(progress, 0.6, 0.95, "GLUE anchors of " + info.id + ": ");
     auto glue = geometry::glue(*X, cache.labels, glue_options, &glue_stage, &cancel);
     if (!glue) return cancelled_or(request.checkpoint + ", layer " + info.id + ": " + glue.error());
     // Anchors are formed from the preprocessed points; the removed mean goes back so they sit among the points.
@@ -299,7 +284,7 @@ Status prepare_id(LayerProjector::Cache& cache, const ProjectionRequest& request
   auto inputs = gather(*id, cache.indices);
   cache.labels = Eigen::Map<const Eigen::Matrix<int32_t, Eigen::Dynamic, 1>>(
                      inputs->labels.data(), static_cast<Eigen::Index>(inputs->labels.size())).cast<int>();
-  Slice logit_progress(progress, 0.3, 1.0, "predictions: ");
+  SliceProgress logit_progress(progress, 0.3, 1.0, "predictions: ");
   auto logits = model::compute_logits(*loaded, as_matrix(*inputs), inputs->item_shape, cache.batch, logit_progress,
                                       cancel);
   if (!logits) return make_error(request.checkpoint + ": " + logits.error());

@@ -11,23 +11,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// One training run's share of the grid's progress bar.
-class RunProgress final : public Progress {
- public:
-  RunProgress(Progress& outer, size_t index, size_t count, std::string name)
-      : outer_(outer), index_(index), count_(count), name_(std::move(name)) {}
-  void report(double fraction, const std::string& message) override {
-    outer_.report((static_cast<double>(index_) + fraction) / static_cast<double>(count_),
-                  "training " + name_ + " (" + std::to_string(index_ + 1) + "/" + std::to_string(count_) + ")" +
-                      (message.empty() ? "" : ": " + message));
-  }
-
- private:
-  Progress& outer_;
-  size_t index_, count_;
-  std::string name_;
-};
-
 bool trained(const fs::path& dir, const model::ZooRun& run) {
   return fs::exists(dir / (run.name() + ".pt")) && fs::exists(dir / (run.name() + ".json"));
 }
@@ -52,7 +35,10 @@ Status train_demo_zoo(const std::string& dir, Progress& progress, CancelToken& c
   if (!test) return make_error(test.error());
   for (size_t i = 0; i < missing.size(); ++i) {
     if (cancel.cancelled()) return make_error("cancelled");
-    RunProgress run_progress(progress, i, missing.size(), missing[i].name());
+    const double count = static_cast<double>(missing.size());
+    SliceProgress run_progress(progress, i / count, (i + 1) / count,
+                               "training " + missing[i].name() + " (" + std::to_string(i + 1) + "/" +
+                                   std::to_string(missing.size()) + "): ");
     auto result = model::train_zoo_model(missing[i], *train, *test, dir, 2, run_progress, cancel);
     if (!result) return make_error(result.error());
   }
