@@ -29,7 +29,8 @@ double json_number(const std::string& json, const std::string& key) {
 fs::path write_clusters(int P, int M, int d) {
   const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "cli-geometry";
   fs::create_directories(dir);
-  const fs::path path = dir / "clusters.h5";
+  // One file per shape: CTest runs the cases of this file as parallel processes.
+  const fs::path path = dir / ("clusters-" + std::to_string(P) + "x" + std::to_string(M) + "x" + std::to_string(d) + ".h5");
   std::mt19937 rng(5);
   std::normal_distribution<float> normal;
   const int n = P * M;
