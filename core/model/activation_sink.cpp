@@ -9,28 +9,41 @@ SubsetSink::SubsetSink(std::vector<int64_t> rows) : rows_(std::move(rows)) {
   std::sort(sorted_.begin(), sorted_.end());
 }
 
-void SubsetSink::begin(const std::vector<LayerInfo>& layers, int64_t) {
+void SubsetSink::begin(const std::vector<LayerInfo>& layers, int64_t count) {
   layers_ = layers;
   matrices_.clear();
-  for (const LayerInfo& layer : layers_)
-    matrices_.emplace_back(Eigen::MatrixXf::Zero(static_cast<Eigen::Index>(rows_.size()), layer.size()));
+  // Every row inside [0, count) is overwritten by consume(): only rows outside it are zeroed (no memset of the
+  // whole sample, which for a ResNet's every layer is hundreds of megabytes).
+  for (const LayerInfo& layer : layers_) {
+    matrices_.emplace_back(static_cast<Eigen::Index>(rows_.size()), layer.size());
+    for (const auto& [row, out] : sorted_)
+      if (row < 0 || row >= count) matrices_.back().row(out).setZero();
+  }
 }
 
-void SubsetSink::consume(int layer, int64_t first_row, const Eigen::Ref<const RowMatrixXf>& values) {
-  // The wanted rows inside [first_row, first_row + rows) form one run of the sorted list.
-  auto from = std::lower_bound(sorted_.begin(), sorted_.end(), std::make_pair(first_row, int64_t{-1}));
-  auto to = from;
-  while (to != sorted_.end() && to->first < first_row + values.rows()) ++to;
-  // Row-major in, column-major out: a whole row at a time writes one float per cache line of `out` across all d
-  // columns (megabytes apart for wide conv layers). Tiles of columns keep the written lines in L1 while every wanted
-  // row of the batch passes through.
-  Eigen::MatrixXf& out = matrices_[layer];
-  constexpr Eigen::Index kTile = 256;
-  for (Eigen::Index c = 0; c < values.cols(); c += kTile) {
-    const Eigen::Index width = std::min(kTile, values.cols() - c);
-    for (auto it = from; it != to; ++it)
-      out.row(it->second).segment(c, width) = values.row(it->first - first_row).segment(c, width);
-  }
+std::vector<int64_t> ActivationSink::wanted_rows(int64_t first_row, int64_t count) const {
+  std::vector<int64_t> rows(static_cast<size_t>(count));
+  for (int64_t i = 0; i < count; ++i) rows[i] = first_row + i;
+  return rows;
+}
+
+std::vector<int64_t> SubsetSink::wanted_rows(int64_t first_row, int64_t count) const {
+  std::vector<int64_t> rows;
+  for (auto it = std::lower_bound(sorted_.begin(), sorted_.end(), std::make_pair(first_row, int64_t{-1}));
+       it != sorted_.end() && it->first < first_row + count; ++it)
+    if (rows.empty() || rows.back() != it->first) rows.push_back(it->first);  // a row asked for twice runs once
+  return rows;
+}
+
+void SubsetSink::consume(int layer, const std::vector<int64_t>& rows, const Eigen::Ref<const RowMatrixXf>& values) {
+  // (row of values, row of out) for every output row whose dataset row is in `rows`: both lists are sorted.
+  std::vector<std::pair<Eigen::Index, Eigen::Index>> copies;
+  auto it = std::lower_bound(sorted_.begin(), sorted_.end(), std::make_pair(rows.front(), int64_t{-1}));
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (; it != sorted_.end() && it->first <= rows[r]; ++it)
+      if (it->first == rows[r]) copies.emplace_back(static_cast<Eigen::Index>(r), it->second);
+  RowMatrixXf& out = matrices_[layer];
+  for (const auto& [from, to] : copies) out.row(to) = values.row(from);
 }
 
 }  // namespace ms::model

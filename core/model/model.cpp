@@ -44,11 +44,20 @@ std::string short_message(const std::exception& error) {
   return end == std::string::npos ? text : text.substr(0, end);
 }
 
-std::vector<torch::Tensor> run_taps(Model::Impl& impl, const std::string& method, const torch::Tensor& batch) {
-  c10::IValue result = impl.module.get_method(method)({batch});
-  std::vector<torch::Tensor> tensors;
-  for (const c10::IValue& element : result.toTupleRef().elements()) tensors.push_back(element.toTensor());
-  return tensors;
+TapOutputs run_taps(Model::Impl& impl, const std::string& method, const torch::Tensor& batch, const torch::Tensor& rows) {
+  std::vector<c10::IValue> inputs{batch};
+  if (rows.defined()) inputs.emplace_back(rows);
+  c10::IValue result = impl.module.get_method(method)(std::move(inputs));
+  TapOutputs outputs;
+  for (const c10::IValue& element : result.toTupleRef().elements()) {
+    if (element.isInt()) {
+      outputs.site_rows.push_back(element.toInt());
+    } else {
+      outputs.values.push_back(element.toTensor());
+      if (!rows.defined()) outputs.site_rows.push_back(outputs.values.back().dim() ? outputs.values.back().size(0) : -1);
+    }
+  }
+  return outputs;
 }
 
 }  // namespace detail
@@ -83,18 +92,18 @@ Result<std::vector<LayerInfo>> Model::layers(const std::vector<int64_t>& input_s
     std::vector<detail::TapSite> sites = detail::enumerate_taps(impl_->module);
     std::vector<std::string> ids;
     for (const detail::TapSite& site : sites) ids.push_back(site.id);
-    Result<std::string> method = detail::install_tap_method(*impl_, ids);
+    Result<std::string> method = detail::install_tap_method(*impl_, ids, false);
     if (!method) return make_error(method.error());
 
     std::vector<int64_t> batch_shape = {kBatch};
     batch_shape.insert(batch_shape.end(), input_shape.begin(), input_shape.end());
     torch::NoGradGuard no_grad;
-    std::vector<torch::Tensor> outputs = detail::run_taps(*impl_, *method, torch::zeros(batch_shape));
+    detail::TapOutputs outputs = detail::run_taps(*impl_, *method, torch::zeros(batch_shape));
 
     std::vector<LayerInfo> layers;
     for (size_t i = 0; i < sites.size(); ++i) {
-      const torch::Tensor& output = outputs[i];
-      if (output.dim() < 1 || output.size(0) != kBatch) continue;
+      const torch::Tensor& output = outputs.values[i];
+      if (outputs.site_rows[i] != kBatch) continue;
       LayerInfo layer{sites[i].id, sites[i].module_path, sites[i].op, {}};
       for (int64_t d = 1; d < output.dim(); ++d) layer.shape.push_back(output.size(d));
       layers.push_back(std::move(layer));

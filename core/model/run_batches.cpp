@@ -63,11 +63,16 @@ torch::Tensor make_batch(const Eigen::Ref<const RowMatrixXf>& X, int64_t first, 
   return (batch - per_channel(norm.mean, 0.0f)) / per_channel(norm.std, 1.0f);
 }
 
+// Extra calls of a method on the first batch it sees, once per method and model: the profiling executor has settled
+// after that, whatever data comes next.
+void warm_up_once(Model::Impl& impl, const std::string& method, int times, const std::function<void()>& run) {
+  if (impl.warmed.insert(method).second)
+    for (int w = 0; w < times; ++w) run();
+}
+
 Status for_each_batch(Model& model, const Eigen::Ref<const RowMatrixXf>& X, const std::vector<int64_t>& shape,
                       const BatchOptions& options, const std::string& what, Progress& progress,
-                      CancelToken& cancel, const std::string& method,
-                      const std::function<void(const torch::Tensor&)>& warm,
-                      const BatchFn& on_batch) {
+                      CancelToken& cancel, const BatchFn& on_batch) {
   if (Status status = check_inputs(model, X, shape, options); !status) return status;
   if (options.threads > 0) at::set_num_threads(options.threads);
   torch::NoGradGuard no_grad;
@@ -79,9 +84,6 @@ Status for_each_batch(Model& model, const Eigen::Ref<const RowMatrixXf>& X, cons
       int64_t first = b * options.batch_size;
       int64_t rows = std::min(options.batch_size, n - first);
       torch::Tensor batch = make_batch(X, first, rows, shape, options.normalization);
-      // Once per method and model: the executor has settled after that, whatever data comes next.
-      if (b == 0 && model.impl().warmed.insert(method).second)
-        for (int w = 0; w < options.warmup; ++w) warm(batch);
       if (Status status = on_batch(first, batch); !status) return status;
       progress.report(double(b + 1) / double(batches),
                       what + ": batch " + std::to_string(b + 1) + "/" + std::to_string(batches));
@@ -93,6 +95,23 @@ Status for_each_batch(Model& model, const Eigen::Ref<const RowMatrixXf>& X, cons
   return Ok{};
 }
 
+// Each layer's kept rows, flattened to float32 rows, into the sink. Layers are independent: two at a time on the
+// intra-op threads (copying out a wide layer is bound by memory, not by the network).
+Status hand_over(const std::vector<torch::Tensor>& outputs, const std::vector<int64_t>& rows,
+                 const std::vector<LayerInfo>& layers, ActivationSink& sink) {
+  const int64_t count = static_cast<int64_t>(rows.size());
+  for (size_t l = 0; l < outputs.size(); ++l)
+    if (outputs[l].numel() != count * layers[l].size())
+      return make_error("layer '" + layers[l].id + "' changed its shape between batches");
+  at::parallel_for(0, static_cast<int64_t>(outputs.size()), 1, [&](int64_t begin, int64_t end) {
+    for (int64_t l = begin; l < end; ++l) {
+      torch::Tensor flat = outputs[l].reshape({count, -1}).to(torch::kFloat32).contiguous();
+      sink.consume(static_cast<int>(l), rows, Eigen::Map<const RowMatrixXf>(flat.data_ptr<float>(), count, flat.size(1)));
+    }
+  });
+  return Ok{};
+}
+
 }  // namespace
 
 Status extract_activations(Model& model, const Eigen::Ref<const RowMatrixXf>& X,
@@ -101,14 +120,19 @@ Status extract_activations(Model& model, const Eigen::Ref<const RowMatrixXf>& X,
                            CancelToken& cancel) {
   if (layer_ids.empty()) return make_error("no layers chosen");
   Model::Impl& impl = model.impl();
-  Result<std::string> method = [&]() -> Result<std::string> {
+  // Two variants of the tap method: one returning whole batches (for batches the sink keeps entirely) and one
+  // selecting the sink's rows inside the network, so that rows nobody keeps are never copied out.
+  auto install = [&](bool select_rows) -> Result<std::string> {
     try {
-      return detail::install_tap_method(impl, layer_ids);
+      return detail::install_tap_method(impl, layer_ids, select_rows);
     } catch (const std::exception& error) {
       return make_error(model.path() + ": cannot tap layers: " + detail::short_message(error));
     }
-  }();
-  if (!method) return make_error(method.error());
+  };
+  Result<std::string> whole = install(false);
+  if (!whole) return make_error(whole.error());
+  Result<std::string> selecting = install(true);
+  if (!selecting) return make_error(selecting.error());
 
   std::vector<detail::TapSite> sites = detail::enumerate_taps(impl.module);
   std::vector<LayerInfo> layers;
@@ -117,30 +141,30 @@ Status extract_activations(Model& model, const Eigen::Ref<const RowMatrixXf>& X,
       if (site.id == id) layers.push_back({site.id, site.module_path, site.op, {}});
 
   bool begun = false;
-  auto warm = [&](const torch::Tensor& batch) { detail::run_taps(impl, *method, batch); };
   return for_each_batch(
-      model, X, item_shape, options, "activations", progress, cancel, *method, warm,
+      model, X, item_shape, options, "activations", progress, cancel,
       [&](int64_t first, const torch::Tensor& batch) -> Status {
-        std::vector<torch::Tensor> outputs = detail::run_taps(impl, *method, batch);
         const int64_t rows = batch.size(0);
-        for (size_t l = 0; l < outputs.size(); ++l) {
-          if (outputs[l].dim() < 1 || outputs[l].size(0) != rows)
+        const std::vector<int64_t> wanted = sink.wanted_rows(first, rows);
+        if (begun && wanted.empty()) return Ok{};  // the first batch runs regardless: its shapes begin the sink
+        const bool whole_batch = static_cast<int64_t>(wanted.size()) == rows;
+        const std::string& method = whole_batch ? *whole : *selecting;
+        const torch::Tensor local = whole_batch ? torch::Tensor() : torch::tensor(wanted, torch::kInt64) - first;
+        warm_up_once(impl, method, options.warmup, [&] { detail::run_taps(impl, method, batch, local); });
+        detail::TapOutputs outputs = detail::run_taps(impl, method, batch, local);
+        for (size_t l = 0; l < layers.size(); ++l)
+          if (outputs.site_rows[l] != rows)
             return make_error(model.path() + ": layer '" + layers[l].id + "' has no batch dimension");
-          if (!begun) {  // shapes are known once the first batch has run
-            auto sizes = outputs[l].sizes();
+        if (!begun) {  // shapes are known once the first batch has run
+          for (size_t l = 0; l < layers.size(); ++l) {
+            auto sizes = outputs.values[l].sizes();
             layers[l].shape.assign(sizes.begin() + 1, sizes.end());
           }
-          outputs[l] = outputs[l].reshape({rows, -1}).to(torch::kFloat32).contiguous();
-        }
-        if (!begun) {
           sink.begin(layers, X.rows());
           begun = true;
         }
-        for (size_t l = 0; l < outputs.size(); ++l) {
-          Eigen::Map<const RowMatrixXf> values(outputs[l].data_ptr<float>(), rows, outputs[l].size(1));
-          sink.consume(static_cast<int>(l), first, values);
-        }
-        return Ok{};
+        if (wanted.empty()) return Ok{};
+        return hand_over(outputs.values, wanted, layers, sink);
       });
 }
 
@@ -151,8 +175,9 @@ Result<Eigen::MatrixXf> compute_logits(Model& model, const Eigen::Ref<const RowM
   Eigen::MatrixXf logits;
   auto forward = [&](const torch::Tensor& batch) { return impl.module.forward({batch}); };
   Status status = for_each_batch(
-      model, X, item_shape, options, "logits", progress, cancel, "forward", [&](const torch::Tensor& b) { forward(b); },
+      model, X, item_shape, options, "logits", progress, cancel,
       [&](int64_t first, const torch::Tensor& batch) -> Status {
+        warm_up_once(impl, "forward", options.warmup, [&] { forward(batch); });
         c10::IValue output = forward(batch);
         if (!output.isTensor()) return make_error(model.path() + ": forward does not return one tensor");
         const int64_t rows = batch.size(0);

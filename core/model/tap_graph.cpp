@@ -103,8 +103,8 @@ std::vector<TapSite> enumerate_taps(const torch::jit::Module& module) {
   return taps;
 }
 
-Result<std::string> install_tap_method(Model::Impl& impl, const std::vector<std::string>& ids) {
-  std::string key;
+Result<std::string> install_tap_method(Model::Impl& impl, const std::vector<std::string>& ids, bool select_rows) {
+  std::string key = select_rows ? "rows\n" : "";
   for (const std::string& id : ids) key += id + "\n";
   if (auto known = impl.tap_methods.find(key); known != impl.tap_methods.end()) return known->second;
 
@@ -121,22 +121,30 @@ Result<std::string> install_tap_method(Model::Impl& impl, const std::vector<std:
     chosen.push_back(found->second);
   }
 
-  // An in-place op downstream (relu_ after add_) would change a tapped tensor before it is returned: clone it.
+  // Each tapped value is taken right at its site: an in-place op downstream (relu_ after add_) would change it before
+  // it is returned. index_select copies the wanted rows; without selection, values with writers are cloned.
+  // (A site's dim 0 read at the end is its shape, which in-place ops do not change.)
   std::map<Node*, Value*> tapped;
   {
     torch::jit::AliasDb aliases(graph);
+    Value* rows = select_rows ? graph->addInput("rows")->setType(c10::TensorType::get()) : nullptr;
     for (Node* node : chosen) {
       if (tapped.count(node)) continue;
       Value* value = node->output(0);
-      if (aliases.hasWriters(value)) {
-        torch::jit::WithInsertPoint after(node->next());
+      torch::jit::WithInsertPoint after(node->next());
+      if (rows)
+        value = graph->insert(c10::aten::index_select, {value, 0, rows});
+      else if (aliases.hasWriters(value))
         value = graph->insert(c10::aten::clone, {value});
-      }
       tapped[node] = value;
     }
   }
   std::vector<Value*> outputs;
   for (Node* node : chosen) outputs.push_back(tapped[node]);
+  if (select_rows) {  // then each site's own dim 0, to tell a batch dimension from a coincidence
+    graph->setInsertPoint(graph->return_node());
+    for (Node* node : chosen) outputs.push_back(graph->insert(c10::aten::size, {node->output(0), 0}));
+  }
 
   while (!graph->outputs().empty()) graph->eraseOutput(0);
   Node* tuple = graph->insertNode(graph->createTuple(outputs));

@@ -14,7 +14,6 @@
 namespace ms::pipeline {
 namespace fs = std::filesystem;
 namespace h5 = store::h5;
-using RowMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 namespace {
 
@@ -70,7 +69,7 @@ bool is_cache_file(const H5::H5File& file) {
 void write_file(const std::string& temp, const std::string& previous, const ActivationCacheKey& key,
                 const std::vector<int64_t>& rows, const Eigen::Ref<const Eigen::VectorXi>& labels,
                 const std::vector<std::string>& layer_ids, const std::vector<std::vector<int64_t>>& layer_shapes,
-                const std::vector<Eigen::MatrixXf>& values) {
+                const std::vector<model::RowMatrixXf>& values) {
   H5::H5File file(temp, H5F_ACC_TRUNC);
   h5::write_string_attr(file, "format", kFormat);
   h5::write_int_attr(file, "format_version", kVersion);
@@ -104,8 +103,7 @@ void write_file(const std::string& temp, const std::string& previous, const Acti
     H5::DataSpace space(2, dims);
     H5::DataSet set = layers.createDataSet(h5::escape_name(layer_ids[l]), H5::PredType::NATIVE_FLOAT, space,
                                            float_layout(dims[0], dims[1]));
-    const RowMatrixXf row_major = values[l];  // HDF5 stores [n, d] row-major
-    set.write(row_major.data(), H5::PredType::NATIVE_FLOAT);
+    set.write(values[l].data(), H5::PredType::NATIVE_FLOAT);  // [n, d] row-major, as HDF5 stores it
     std::string shape;
     for (int64_t extent : layer_shapes[l]) shape += (shape.empty() ? "" : ",") + std::to_string(extent);
     h5::write_string_attr(set, "shape", shape);
@@ -121,11 +119,11 @@ std::string activation_cache_file(const std::string& project_path, const std::st
 Status write_activation_cache(const std::string& path, const ActivationCacheKey& key, const std::vector<int64_t>& rows,
                               const Eigen::Ref<const Eigen::VectorXi>& labels, const std::vector<std::string>& layer_ids,
                               const std::vector<std::vector<int64_t>>& layer_shapes,
-                              const std::vector<Eigen::MatrixXf>& values) {
+                              const std::vector<model::RowMatrixXf>& values) {
   if (layer_ids.size() != values.size() || layer_ids.size() != layer_shapes.size() ||
       static_cast<Eigen::Index>(rows.size()) != labels.size())
     return make_error(path + ": activation cache: inconsistent sizes");
-  for (const Eigen::MatrixXf& matrix : values)
+  for (const model::RowMatrixXf& matrix : values)
     if (matrix.rows() != labels.size()) return make_error(path + ": activation cache: a layer has the wrong row count");
   const auto hdf5 = lock_hdf5();
   H5::Exception::dontPrint();
@@ -147,12 +145,12 @@ Status write_activation_cache(const std::string& path, const ActivationCacheKey&
   return Ok{};
 }
 
-Result<std::optional<std::vector<Eigen::MatrixXf>>> read_activation_cache(const std::string& path,
+Result<std::optional<std::vector<model::RowMatrixXf>>> read_activation_cache(const std::string& path,
                                                                           const ActivationCacheKey& key,
                                                                           const std::vector<int64_t>& rows,
                                                                           const Eigen::Ref<const Eigen::VectorXi>& labels,
                                                                           const std::vector<std::string>& layer_ids) {
-  using Found = std::optional<std::vector<Eigen::MatrixXf>>;
+  using Found = std::optional<std::vector<model::RowMatrixXf>>;
   std::error_code ec;
   if (!fs::exists(path, ec)) return Found{};
   const auto hdf5 = lock_hdf5();
@@ -185,7 +183,7 @@ Result<std::optional<std::vector<Eigen::MatrixXf>>> read_activation_cache(const 
     }
 
     H5::Group layers = group.openGroup("layers");
-    std::vector<Eigen::MatrixXf> out;
+    std::vector<model::RowMatrixXf> out;
     for (const std::string& id : layer_ids) {
       if (!layers.nameExists(h5::escape_name(id))) return Found{};
       H5::DataSet set = layers.openDataSet(h5::escape_name(id));
@@ -195,9 +193,9 @@ Result<std::optional<std::vector<Eigen::MatrixXf>>> read_activation_cache(const 
       space.getSimpleExtentDims(dims);
       if (dims[0] != cached_rows.size() || set.getDataType().getClass() != H5T_FLOAT)
         return make_error(path + ": layer " + id + " has the wrong shape or type");
-      RowMatrixXf all(static_cast<Eigen::Index>(dims[0]), static_cast<Eigen::Index>(dims[1]));
+      model::RowMatrixXf all(static_cast<Eigen::Index>(dims[0]), static_cast<Eigen::Index>(dims[1]));
       set.read(all.data(), H5::PredType::NATIVE_FLOAT);
-      Eigen::MatrixXf picked(static_cast<Eigen::Index>(rows.size()), all.cols());
+      model::RowMatrixXf picked(static_cast<Eigen::Index>(rows.size()), all.cols());
       for (size_t i = 0; i < rows.size(); ++i) picked.row(static_cast<Eigen::Index>(i)) = all.row(source[i]);
       out.push_back(std::move(picked));
     }

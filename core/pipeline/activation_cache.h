@@ -48,22 +48,22 @@ std::string activation_cache_file(const std::string& project_path, const std::st
 //   labels       n class ids
 //   layer_ids    L layer ids
 //   layer_shapes L shapes of one sample's output (for the reader)
-//   values       L matrices, n by d_l (row i is dataset row rows[i])
+//   values       L row-major matrices, n by d_l (row i is dataset row rows[i])
 Status write_activation_cache(const std::string& path, const ActivationCacheKey& key, const std::vector<int64_t>& rows,
                               const Eigen::Ref<const Eigen::VectorXi>& labels, const std::vector<std::string>& layer_ids,
                               const std::vector<std::vector<int64_t>>& layer_shapes,
-                              const std::vector<Eigen::MatrixXf>& values);
+                              const std::vector<model::RowMatrixXf>& values);
 
 // Reads the given layers at the given dataset rows.
 // Inputs:
 //   rows, labels  the wanted sample: n dataset rows and their classes (checked against the cache)
 //   layer_ids     L layer ids
 // Outputs:
-//   L matrices, n by d_l, row i for dataset row rows[i]; std::nullopt on a miss (no file, another key, a layer or
+//   L row-major matrices, n by d_l, row i for dataset row rows[i]; std::nullopt on a miss (no file, another key, a layer or
 //   row not cached).
 // Errors: the file exists but is not a readable cache of this format (damaged, truncated, foreign): the caller
 //   warns and rebuilds it.
-Result<std::optional<std::vector<Eigen::MatrixXf>>> read_activation_cache(const std::string& path,
+Result<std::optional<std::vector<model::RowMatrixXf>>> read_activation_cache(const std::string& path,
                                                                           const ActivationCacheKey& key,
                                                                           const std::vector<int64_t>& rows,
                                                                           const Eigen::Ref<const Eigen::VectorXi>& labels,

@@ -161,7 +161,7 @@ struct CacheUse {
 
 // The geometry sample's activations of the layers `ids`: from the cache when it holds them, else one tapped pass
 // through the model (then written to the cache when it is on). A damaged cache is a warning, never a failure.
-Result<std::vector<Eigen::MatrixXf>> sample_activations(model::Model& net, const store::CheckpointEntry& checkpoint,
+Result<std::vector<RowMatrixXf>> sample_activations(model::Model& net, const store::CheckpointEntry& checkpoint,
                                                         const Inputs& inputs, const std::vector<std::string>& ids,
                                                         const model::BatchOptions& batch, const AnalyseOptions& options,
                                                         CacheUse& cache, Progress& progress, CancelToken& cancel) {
@@ -188,7 +188,7 @@ Result<std::vector<Eigen::MatrixXf>> sample_activations(model::Model& net, const
     return make_error(s.error());
   std::vector<std::vector<int64_t>> shapes;
   for (const model::LayerInfo& layer : sink.layers()) shapes.push_back(layer.shape);
-  std::vector<Eigen::MatrixXf> activations = sink.take();
+  std::vector<RowMatrixXf> activations = sink.take();
   if (options.cache_activations) {
     progress.report(1.0, "writing the activation cache");
     if (Status written = write_activation_cache(file, key, inputs.sample_rows, inputs.sample_labels, ids, shapes,
@@ -223,7 +223,7 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
   SliceProgress extract_progress(progress, 0.0, 0.15, "activations: ");
   auto sampled = sample_activations(net, checkpoint, inputs, ids, batch, options, cache, extract_progress, cancel);
   if (!sampled) return make_error(path + ": " + sampled.error());
-  std::vector<Eigen::MatrixXf> activations = std::move(sampled).value();
+  std::vector<RowMatrixXf> activations = std::move(sampled).value();
 
   // 2. GLUE and the baselines per layer.
   for (size_t l = 0; l < ids.size(); ++l) {
@@ -232,10 +232,11 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
                                  ids[l] + " (" + std::to_string(l + 1) + "/" + std::to_string(ids.size()) + "): ");
     SliceProgress glue_progress(layer_progress, 0.0, 0.8, "GLUE ");
     glue_progress.report(0.0, "");
-    auto glue = geometry::glue(activations[l], inputs.sample_labels, options.glue, &glue_progress, &cancel);
+    auto glue = geometry::glue_row_major(activations[l], inputs.sample_labels, options.glue, &glue_progress, &cancel);
     if (!glue) return make_error(path + ", layer " + ids[l] + ": " + glue.error());
     layer_progress.report(0.8, "baseline markers");
-    auto baselines = geometry::compute_baseline_markers(activations[l], inputs.sample_labels, options.baselines);
+    auto baselines = geometry::compute_baseline_markers(Eigen::MatrixXd(activations[l].cast<double>()),
+                                                        inputs.sample_labels, options.baselines);
     if (!baselines) return make_error(path + ", layer " + ids[l] + ": " + baselines.error());
     store::GeometryEntry entry{checkpoint.id, options.id_dataset, ids[l], glue_markers(*glue), option_strings(options), {}};
     for (auto& [name, value] : baseline_markers(*baselines)) entry.markers[name] = value;

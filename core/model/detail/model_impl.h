@@ -27,8 +27,16 @@ namespace detail {
 // The short reason in a torch/jit exception: the last "RuntimeError: ..." line or the first line.
 std::string short_message(const std::exception& error);
 
-// Runs a tap method on one batch and returns its tensors in tap order.
-std::vector<torch::Tensor> run_taps(Model::Impl& impl, const std::string& method, const torch::Tensor& batch);
+// What a tap method gave for one batch, in tap order: the tensors, and each site's full dim 0 (for a whole-batch
+// method the tensor's own; -1 for a scalar), which equals the batch size exactly when the site has a batch dimension.
+struct TapOutputs {
+  std::vector<torch::Tensor> values;
+  std::vector<int64_t> site_rows;
+};
+
+// Runs a tap method on one batch; `rows` (int64 batch indices) only for a row-selecting method.
+TapOutputs run_taps(Model::Impl& impl, const std::string& method, const torch::Tensor& batch,
+                    const torch::Tensor& rows = {});
 
 }  // namespace detail
 }  // namespace ms::model

@@ -21,9 +21,13 @@ struct TapSite {
 // All tappable sites of module's forward, in graph (execution) order.
 std::vector<TapSite> enumerate_taps(const torch::jit::Module& module);
 
-// Registers (once per id list) a method returning a tuple with the values of the given sites, in the order of ids,
-// and returns its name. Values later overwritten by in-place ops are cloned at their site.
+// Registers (once per id list and variant) a method returning a tuple with the values of the given sites, in the
+// order of ids, and returns its name.
+//   select_rows = false  method(x): whole batches; values later overwritten by in-place ops are cloned at their site
+//   select_rows = true   method(x, rows): each value's batch rows `rows` (int64 indices, index_select on dim 0),
+//                        taken at the site, so the full-batch tensor is freed as soon as the network is done with it;
+//                        then, per site, the full tensor's size(0) (run_taps reads both)
 // Errors when an id is not a site of the graph.
-Result<std::string> install_tap_method(Model::Impl& impl, const std::vector<std::string>& ids);
+Result<std::string> install_tap_method(Model::Impl& impl, const std::vector<std::string>& ids, bool select_rows);
 
 }  // namespace ms::model::detail

@@ -154,7 +154,7 @@ torch::Tensor as_tensor(const RowMatrixXf& X, std::vector<int64_t> item_shape) {
 }
 
 // Every chosen layer for all rows, through a SubsetSink holding every row.
-std::vector<Eigen::MatrixXf> extract_all(Model& model, const RowMatrixXf& X, const std::vector<int64_t>& shape,
+std::vector<RowMatrixXf> extract_all(Model& model, const RowMatrixXf& X, const std::vector<int64_t>& shape,
                                          const std::vector<std::string>& ids, BatchOptions options = {}) {
   std::vector<int64_t> rows(X.rows());
   for (int64_t i = 0; i < X.rows(); ++i) rows[i] = i;
@@ -167,7 +167,7 @@ std::vector<Eigen::MatrixXf> extract_all(Model& model, const RowMatrixXf& X, con
 }
 
 // max |a - b| between an extracted matrix and a reference tensor flattened per item.
-double max_difference(const Eigen::MatrixXf& extracted, const torch::Tensor& reference) {
+double max_difference(const RowMatrixXf& extracted, const torch::Tensor& reference) {
   torch::Tensor flat = reference.reshape({reference.size(0), -1}).contiguous();
   EXPECT_EQ(extracted.rows(), flat.size(0));
   EXPECT_EQ(extracted.cols(), flat.size(1));
@@ -204,7 +204,7 @@ TEST_F(TorchScriptModels, MlpLayersAndActivations) {
   EXPECT_EQ((*layers)[1].size(), 8);
 
   const RowMatrixXf X = random_inputs(23, 16, 1);
-  std::vector<Eigen::MatrixXf> acts = extract_all(*model, X, {1, 4, 4}, ids_of(*layers), {7, 2, 1, {}});
+  std::vector<RowMatrixXf> acts = extract_all(*model, X, {1, 4, 4}, ids_of(*layers), {7, 2, 1, {}});
   ASSERT_EQ(acts.size(), 4u);
   torch::NoGradGuard no_grad;
   torch::Tensor x = as_tensor(X, {1, 4, 4});
@@ -238,7 +238,7 @@ TEST_F(TorchScriptModels, CnnWithFunctionalOps) {
   const RowMatrixXf X = random_inputs(11, 2 * 8 * 8, 2);
   // Ask for a subset in a different order than the graph's.
   std::vector<std::string> ids = {"fc:linear", "conv1:conv2d", "bn:batch_norm", "max_pool2d"};
-  std::vector<Eigen::MatrixXf> acts = extract_all(*model, X, {2, 8, 8}, ids, {4, 1, 0, {}});
+  std::vector<RowMatrixXf> acts = extract_all(*model, X, {2, 8, 8}, ids, {4, 1, 0, {}});
   ASSERT_EQ(acts.size(), 4u);
   torch::NoGradGuard no_grad;
   Module& m = fixture.module;
@@ -273,7 +273,7 @@ TEST_F(TorchScriptModels, ResidualBlockWithReusedModuleAndInPlaceOps) {
   EXPECT_EQ((*layers)[5].shape, (std::vector<int64_t>{3, 6, 6}));
 
   const RowMatrixXf X = random_inputs(9, 36, 3);
-  std::vector<Eigen::MatrixXf> acts = extract_all(*model, X, {1, 6, 6}, ids_of(*layers), {5, 1, 1, {}});
+  std::vector<RowMatrixXf> acts = extract_all(*model, X, {1, 6, 6}, ids_of(*layers), {5, 1, 1, {}});
   ASSERT_EQ(acts.size(), 10u);
   torch::NoGradGuard no_grad;
   Module& m = fixture.module;
@@ -295,6 +295,24 @@ TEST_F(TorchScriptModels, ResidualBlockWithReusedModuleAndInPlaceOps) {
   EXPECT_LT(acts[5].minCoeff(), -0.01f);
   // The whole model's output agrees with the reference too.
   EXPECT_LT(max_difference(acts[9], m.forward({as_tensor(X, {1, 6, 6})}).toTensor()), 1e-5);
+
+  // Rows selected inside the network (batches of 3): {7, 0, 1, 2, 7} keeps the first batch whole, skips the second
+  // and selects one row of the third, twice; {8} selects nothing from the first batch, whose shapes still begin the
+  // sink. The selected values are taken before the in-place relu_ too.
+  for (const std::vector<int64_t>& rows : {std::vector<int64_t>{7, 0, 1, 2, 7}, std::vector<int64_t>{8}}) {
+    SubsetSink sink(rows);
+    NullProgress progress;
+    CancelToken cancel;
+    ASSERT_TRUE(extract_activations(*model, X, {1, 6, 6}, ids_of(*layers), {3, 1, 1, {}}, sink, progress, cancel).ok());
+    ASSERT_EQ(sink.matrices().size(), 10u);
+    for (size_t l = 0; l < expected.size(); ++l) {
+      EXPECT_EQ(sink.layers()[l].shape, (*layers)[l].shape) << (*layers)[l].id;
+      ASSERT_EQ(sink.matrices()[l].rows(), static_cast<Eigen::Index>(rows.size()));
+      for (size_t i = 0; i < rows.size(); ++i)
+        EXPECT_LT((sink.matrices()[l].row(i) - acts[l].row(rows[i])).cwiseAbs().maxCoeff(), 1e-6)
+            << (*layers)[l].id << ", row " << rows[i];
+    }
+  }
 }
 
 TEST_F(TorchScriptModels, SubsetSinkKeepsChosenRowsAcrossBatches) {
@@ -314,7 +332,7 @@ TEST_F(TorchScriptModels, SubsetSinkKeepsChosenRowsAcrossBatches) {
   EXPECT_EQ(sink.layers()[0].shape, (std::vector<int64_t>{6, 4, 4}));
   EXPECT_EQ(sink.matrices()[0].rows(), 6);
   EXPECT_EQ(sink.matrices()[0].cols(), 96);
-  std::vector<Eigen::MatrixXf> all = extract_all(*model, X, {2, 8, 8}, {"relu#2", "conv1:conv2d"});
+  std::vector<RowMatrixXf> all = extract_all(*model, X, {2, 8, 8}, {"relu#2", "conv1:conv2d"});
   for (size_t i = 0; i < rows.size(); ++i)
     for (int l = 0; l < 2; ++l)
       EXPECT_LT((sink.matrices()[l].row(i) - all[l].row(rows[i])).cwiseAbs().maxCoeff(), 1e-6) << i;
@@ -328,7 +346,7 @@ TEST_F(TorchScriptModels, NormalizationIsAppliedPerChannel) {
   X = (X.array() * 40.0f + 128.0f).matrix();  // like 0..255 pixels
   BatchOptions options;
   options.normalization = {1.0f / 255.0f, {0.5f, 0.25f}, {0.2f, 0.4f}};
-  std::vector<Eigen::MatrixXf> acts = extract_all(*model, X, {2, 8, 8}, {"conv1:conv2d"}, options);
+  std::vector<RowMatrixXf> acts = extract_all(*model, X, {2, 8, 8}, {"conv1:conv2d"}, options);
   torch::NoGradGuard no_grad;
   torch::Tensor x = as_tensor(X, {2, 8, 8}) / 255.0;
   x = (x - torch::tensor({0.5f, 0.25f}).view({1, 2, 1, 1})) / torch::tensor({0.2f, 0.4f}).view({1, 2, 1, 1});

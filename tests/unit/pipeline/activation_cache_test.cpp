@@ -24,10 +24,10 @@ fs::path fresh_dir(const std::string& name) {
   return dir;
 }
 
-Eigen::MatrixXf random_matrix(Eigen::Index rows, Eigen::Index cols, unsigned seed) {
+model::RowMatrixXf random_matrix(Eigen::Index rows, Eigen::Index cols, unsigned seed) {
   std::mt19937 rng(seed);
   std::normal_distribution<float> normal;
-  Eigen::MatrixXf m(rows, cols);
+  model::RowMatrixXf m(rows, cols);
   for (Eigen::Index j = 0; j < cols; ++j)
     for (Eigen::Index i = 0; i < rows; ++i) m(i, j) = normal(rng);
   return m;
@@ -43,7 +43,7 @@ TEST(ActivationCache, RoundTripPicksRowsByDatasetIndex) {
   Eigen::VectorXi labels(6);
   labels << 0, 0, 1, 1, 2, 2;
   // Wider than one chunk row and with a '/' in the id, so both the chunking and the name escaping are exercised.
-  const std::vector<Eigen::MatrixXf> values = {random_matrix(6, 300000, 1), random_matrix(6, 3, 2)};
+  const std::vector<model::RowMatrixXf> values = {random_matrix(6, 300000, 1), random_matrix(6, 3, 2)};
   ASSERT_TRUE(write_activation_cache(file, key, rows, labels, {"block/conv:conv2d", "fc:linear"}, {{3, 100, 1000}, {3}},
                                      values).ok());
   ASSERT_TRUE(fs::exists(file));
