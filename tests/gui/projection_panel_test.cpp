@@ -315,6 +315,12 @@ TEST(ProjectionPanel, SessionStateRoundTripsAndErrorsBecomeMessages) {
   QSignalSpy messages(&panel, &gui::ProjectionPanel::message);
   panel.set_project(broken);
   panel.select_checkpoint(QString::fromStdString(broken->checkpoints[0].id));
+  // Hidden, the panel computes nothing (another tab would be on show); shown, it runs what was asked for.
+  QTest::qWait(400);
+  EXPECT_FALSE(panel.busy());
+  EXPECT_TRUE(messages.isEmpty());
+  panel.resize(900, 600);
+  panel.show();
   ASSERT_TRUE(wait_until([&] { return !messages.isEmpty(); }, 30000));
   EXPECT_TRUE(messages.last().at(0).toString().contains("gone.pt")) << messages.last().at(0).toString().toStdString();
   EXPECT_TRUE(messages.last().at(1).toBool());

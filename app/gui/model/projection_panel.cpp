@@ -293,7 +293,7 @@ const std::vector<model::LayerInfo>& ProjectionPanel::layers() const {
 
 void ProjectionPanel::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
-  if (project_ && !result_ && job_ < 0 && !checkpoint().isEmpty()) schedule();
+  if (project_ && !checkpoint().isEmpty() && (due_on_show_ || (!result_ && job_ < 0))) schedule();
 }
 
 void ProjectionPanel::schedule() {
@@ -303,6 +303,10 @@ void ProjectionPanel::schedule() {
   ++generation_;
   if (job_ >= 0) jobs_->cancel(job_);
   status_->setText(tr("Computing…"));
+  // Selecting a checkpoint elsewhere (browser, scatter, a restored session) must not cost a tap pass on a worker
+  // while another tab is on show.
+  due_on_show_ = !isVisible();
+  if (due_on_show_) return debounce_->stop();
   debounce_->start();
 }
 

@@ -66,7 +66,8 @@ class ProjectionPanel : public QWidget {
   QString checkpoint() const;
   int layer() const;  // index into layers(), -1 before the first result
   const std::vector<model::LayerInfo>& layers() const;
-  // The result on show (null before the first), and whether a request is still due or running.
+  // The result on show (null before the first), and whether a request is still due or running. A hidden panel
+  // computes nothing: what it was asked for runs when it is shown.
   std::shared_ptr<const pipeline::LayerProjection> result() const { return result_; }
   bool busy() const;
 
@@ -113,6 +114,7 @@ class ProjectionPanel : public QWidget {
   std::map<int, Pending> pending_;  // by job id
   int generation_ = 0;
   int job_ = -1;
+  bool due_on_show_ = false;  // a request was asked for while the panel was hidden (another tab on show)
   int wanted_layer_ = -1;     // select_layer before the layers were known
   QString wanted_layer_id_;   // restored or kept across a checkpoint change
   std::optional<views::CameraState> pending_camera_;
