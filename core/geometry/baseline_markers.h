@@ -6,7 +6,10 @@
 // Inputs:
 //   X        n by d features, one row per sample (float or double)
 //   labels   n class ids >= 0
-//   options  thresholds of the paper's code and the block size of the pairwise loops
+//   options  thresholds of the paper's code, the block size of the pairwise loops, and the thread count
+// The whole-sample statistics and each class's statistics are independent tasks run on options.threads threads;
+// every task writes its own slot and the slots are reduced in a fixed order, so the markers do not depend on the
+// thread count (bitwise).
 // Output: BaselineMarkers, or an error for mismatched sizes / negative labels / empty input.
 #pragma once
 
@@ -26,6 +29,9 @@ struct BaselineOptions {
   long covariance_exact_max_features = 4096;
   long covariance_pairs = 1000000;
   unsigned long long covariance_seed = 0;
+  // Threads for the independent statistics (whole sample: one task per statistic; one task per class);
+  // 0 = hardware threads. Memory: one copy of a class's rows per running task.
+  int threads = 2;
 };
 
 struct BaselineMarkers {

@@ -1,0 +1,104 @@
+// Baseline markers on several threads: identical to one thread and to the statistics computed one by one (the
+// serial definition).
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "core/geometry/baseline_markers.h"
+#include "core/geometry/baseline_nc1.h"
+#include "core/geometry/baseline_pairwise.h"
+#include "core/geometry/baseline_spectrum.h"
+
+namespace ms::geometry {
+namespace {
+
+// ReLU-like features with unequal column scales and an offset, so centering and sparsity both matter.
+Eigen::MatrixXd relu_matrix(long n, long d, unsigned seed) {
+  std::mt19937_64 engine(seed);
+  std::normal_distribution<double> normal;
+  Eigen::MatrixXd X(n, d);
+  for (long j = 0; j < d; ++j)
+    for (long i = 0; i < n; ++i) X(i, j) = std::max(0.0, normal(engine) * (1.0 + 0.1 * static_cast<double>(j % 7)) + 0.3);
+  return X;
+}
+
+// Unequal class sizes (labels drawn at random), one class with a single sample (skipped by the _avg).
+Eigen::VectorXi random_labels(long n, int classes, unsigned seed) {
+  std::mt19937 engine(seed);
+  Eigen::VectorXi labels(n);
+  for (long i = 0; i < n; ++i) labels(i) = static_cast<int>(engine() % static_cast<unsigned>(classes));
+  labels(n - 1) = classes;
+  return labels;
+}
+
+void expect_identical(const BaselineMarkers& a, const BaselineMarkers& b) {
+  EXPECT_EQ(a.participation_ratio, b.participation_ratio);
+  EXPECT_EQ(a.numerical_rank, b.numerical_rank);
+  EXPECT_EQ(a.nc1, b.nc1);
+  EXPECT_EQ(a.sparsity, b.sparsity);
+  EXPECT_EQ(a.mean_distance, b.mean_distance);
+  EXPECT_EQ(a.mean_angle, b.mean_angle);
+  EXPECT_EQ(a.mean_covariance, b.mean_covariance);
+  EXPECT_EQ(a.participation_ratio_avg, b.participation_ratio_avg);
+  EXPECT_EQ(a.numerical_rank_avg, b.numerical_rank_avg);
+  EXPECT_EQ(a.sparsity_avg, b.sparsity_avg);
+  EXPECT_EQ(a.mean_distance_avg, b.mean_distance_avg);
+  EXPECT_EQ(a.mean_angle_avg, b.mean_angle_avg);
+  EXPECT_EQ(a.mean_covariance_avg, b.mean_covariance_avg);
+}
+
+TEST(BaselinesParallel, ThreadCountDoesNotChangeTheMarkers) {
+  const Eigen::MatrixXd X = relu_matrix(200, 600, 21);
+  const Eigen::VectorXi labels = random_labels(200, 4, 5);
+  // Exact covariance (600 <= 4096 features), then the sampled estimator (exact only up to 100 features).
+  for (long exact_max : {4096L, 100L}) {
+    BaselineOptions options;
+    options.covariance_exact_max_features = exact_max;
+    options.covariance_pairs = 30000;
+    options.threads = 1;
+    const Result<BaselineMarkers> one = compute_baseline_markers(X, labels, options);
+    ASSERT_TRUE(one.ok()) << one.error();
+    for (int threads : {2, 3, 0}) {
+      options.threads = threads;
+      const Result<BaselineMarkers> many = compute_baseline_markers(X, labels, options);
+      ASSERT_TRUE(many.ok()) << many.error();
+      expect_identical(*one, *many);
+    }
+
+    // The serial definition: every statistic on the whole sample, and per class summed in class order.
+    auto covariance = [&](const Eigen::MatrixXd& Y) {
+      return exact_max == 4096 ? mean_covariance(Y) : mean_covariance_sampled(Y, 30000, 0);
+    };
+    EXPECT_EQ(one->participation_ratio, participation_ratio(X));
+    EXPECT_EQ(one->numerical_rank, static_cast<double>(numerical_rank(X)));
+    EXPECT_EQ(one->nc1, nc1(X, labels));
+    EXPECT_EQ(one->mean_distance, mean_distance(X));
+    EXPECT_EQ(one->mean_angle, mean_angle(X));
+    EXPECT_EQ(one->mean_covariance, covariance(X));
+    double pr = 0, rank = 0, sparse = 0, dist = 0, angle = 0, cov = 0;
+    for (int c = 0; c < 4; ++c) {
+      std::vector<long> rows;
+      for (long i = 0; i < X.rows(); ++i)
+        if (labels(i) == c) rows.push_back(i);
+      Eigen::MatrixXd Xc(static_cast<long>(rows.size()), X.cols());
+      for (std::size_t k = 0; k < rows.size(); ++k) Xc.row(static_cast<long>(k)) = X.row(rows[k]);
+      pr += participation_ratio(Xc);
+      rank += static_cast<double>(numerical_rank(Xc));
+      sparse += sparsity(Xc);
+      dist += mean_distance(Xc);
+      angle += mean_angle(Xc);
+      cov += covariance(Xc);
+    }
+    EXPECT_EQ(one->participation_ratio_avg, pr / 4);
+    EXPECT_EQ(one->numerical_rank_avg, rank / 4);
+    EXPECT_EQ(one->sparsity_avg, sparse / 4);
+    EXPECT_EQ(one->mean_distance_avg, dist / 4);
+    EXPECT_EQ(one->mean_angle_avg, angle / 4);
+    EXPECT_EQ(one->mean_covariance_avg, cov / 4);
+  }
+}
+
+}  // namespace
+}  // namespace ms::geometry
