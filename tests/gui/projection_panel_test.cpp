@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -25,6 +26,7 @@
 #include "core/model/zoo.h"
 #include "core/store/project_file.h"
 #include "views/palette.h"
+#include "views/point_tip.h"
 #include "views/projection_view.h"
 #endif
 
@@ -244,8 +246,20 @@ TEST(ProjectionPanel, ShiftOverlayHoverAndDragIn3D) {
     EXPECT_EQ(image.size(), QSize(112, 112));
     EXPECT_GT(distinct_colours(image.toImage()), 10) << "a picture, not a blank";
     save_screenshot(panel.grab().toImage(), shifted ? "projection_panel_hover_shifted" : "projection_panel_hover_id");
+    // The same as a tooltip beside the point (not over it, so the hover stays), on the real screen.
+    const views::PointTip* tip = panel.point_tip();
+    ASSERT_TRUE(tip->isVisible());
+    EXPECT_EQ(tip->text()->text(), text);
+    EXPECT_EQ(tip->picture()->pixmap().size(), QSize(112, 112));
+    const QPoint point = panel.view()->mapToGlobal(panel.view()->sample_position(at).toPoint());
+    EXPECT_FALSE(tip->frameGeometry().contains(point));
+    QTest::qWait(50);
+    const QImage screen = panel.screen()->grabWindow(0).toImage();
+    save_screenshot(screen, shifted ? "projection_panel_tooltip_shifted" : "projection_panel_tooltip_id");
+    EXPECT_GT(distinct_colours(screen.copy(tip->frameGeometry())), 10) << "the tooltip is drawn";
     QTest::mouseMove(panel.view(), QPoint(3, panel.view()->height() - 3));
     QTest::qWait(50);
+    EXPECT_FALSE(tip->isVisible()) << "leaving the point hides the tooltip";
   }
 
   panel.set_dimensions(3);

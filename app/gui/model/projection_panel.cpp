@@ -15,6 +15,7 @@
 #include "app/gui/job_runner.h"
 #include "app/gui/project_profile.h"
 #include "views/dataset_images.h"
+#include "views/point_tip.h"
 #include "views/projection_view.h"
 
 namespace ms::gui {
@@ -146,6 +147,7 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   hover_image_->setAlignment(Qt::AlignCenter);
   hover_text_ = new QLabel(tr("Hover a point to see its input."));
   hover_text_->setWordWrap(true);
+  tip_ = new views::PointTip(this);
   hover_text_->setTextFormat(Qt::RichText);
   status_ = new QLabel;
   status_->setWordWrap(true);
@@ -296,6 +298,11 @@ void ProjectionPanel::showEvent(QShowEvent* event) {
   if (project_ && !checkpoint().isEmpty() && (due_on_show_ || (!result_ && job_ < 0))) schedule();
 }
 
+void ProjectionPanel::hideEvent(QHideEvent* event) {
+  tip_->hide();  // a top-level window: it would stay on screen when another tab takes the panel's place
+  QWidget::hideEvent(event);
+}
+
 void ProjectionPanel::schedule() {
   if (!project_ || checkpoint().isEmpty()) return;
   // Whatever is running now answers an older question: drop its result even if it finishes before the new request
@@ -440,6 +447,7 @@ void ProjectionPanel::on_hovered(int index) {
   if (!result_ || index < 0 || index >= n + result_->shifted_points.rows()) {
     hover_image_->clear();
     hover_text_->setText(tr("Hover a point to see its input."));
+    tip_->hide();
     return;
   }
   const bool shifted = index >= n;
@@ -463,6 +471,7 @@ void ProjectionPanel::on_hovered(int index) {
                            .arg(QString::fromStdString(result_->class_names[truth]).toHtmlEscaped())
                            .arg(predicted == truth ? "#007a4d" : "#c0392b")
                            .arg(QString::fromStdString(result_->class_names[predicted]).toHtmlEscaped()));
+  tip_->show_beside(view_, view_->sample_position(index), hover_image_->pixmap(), hover_text_->text());
 }
 
 QJsonObject ProjectionPanel::save_state() const {

@@ -32,6 +32,7 @@ class QSlider;
 class QTimer;
 
 namespace ms::views {
+class PointTip;
 class ProjectionView;
 }
 
@@ -78,6 +79,8 @@ class ProjectionPanel : public QWidget {
   // The hover side box: the input image and its text (true label, prediction, which set).
   QLabel* hover_image() const { return hover_image_; }
   QLabel* hover_text() const { return hover_text_; }
+  // The same beside the hovered point, as a tooltip.
+  views::PointTip* point_tip() const { return tip_; }
 
  Q_SIGNALS:
   void checkpoint_selected(const QString& id);
@@ -87,6 +90,7 @@ class ProjectionPanel : public QWidget {
 
  protected:
   void showEvent(QShowEvent* event) override;
+  void hideEvent(QHideEvent* event) override;
 
  private:
   void fill_datasets();
@@ -133,6 +137,7 @@ class ProjectionPanel : public QWidget {
   views::ProjectionView* view_;
   QLabel* hover_image_;
   QLabel* hover_text_;
+  views::PointTip* tip_;
   QLabel* status_;
 };
 
