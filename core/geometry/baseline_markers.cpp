@@ -24,7 +24,8 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
   auto covariance = [&](const Eigen::Ref<const Eigen::MatrixXd>& Y) {
     const bool exact = options.covariance_exact_max_features <= 0 || Y.cols() <= options.covariance_exact_max_features;
     return exact ? mean_covariance(Y, options.block)
-                 : mean_covariance_sampled(Y, options.covariance_pairs, options.covariance_seed);
+                 : mean_covariance_sampled(Y, options.covariance_pairs, options.covariance_seed,
+                                           options.covariance_cache_order);
   };
 
   // Within-class variants: the same statistic on each class's rows, averaged over classes with >= 2 samples.

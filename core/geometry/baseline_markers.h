@@ -29,6 +29,8 @@ struct BaselineOptions {
   long covariance_exact_max_features = 4096;
   long covariance_pairs = 1000000;
   unsigned long long covariance_seed = 0;
+  // Sampled pairs visited in a cache-friendly order (false: in the order drawn; same value up to summation order).
+  bool covariance_cache_order = true;
   // Threads for the independent statistics (whole sample: one task per statistic; one task per class);
   // 0 = hardware threads. Memory: one copy of a class's rows per running task.
   int threads = 2;
