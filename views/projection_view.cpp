@@ -282,9 +282,9 @@ void ProjectionView::layout_legend() {
   for (const auto& name : data_.class_names) longest = std::max(longest, name.size());
   const int entries = legend_->GetNumberOfEntries();
   if (entries > static_cast<int>(data_.class_names.size())) longest = std::max(longest, data_.overlay_name.size());
-  // About 20 widget pixels per entry and 7 per character, capped to the view.
+  // About 21 widget pixels per entry and 7.5 per character (the actor fits its text inside), capped to the view.
   const double box_w = std::min(0.45 * w, 34.0 + 7.5 * static_cast<double>(longest));
-  const double box_h = std::min(0.9 * h, 8.0 + 20.0 * static_cast<double>(entries));
+  const double box_h = std::min(0.9 * h, 12.0 + 21.0 * static_cast<double>(entries));
   legend_->SetPosition(1.0 - (box_w + 8.0) / w, 1.0 - (box_h + 8.0) / h);
   legend_->SetPosition2(box_w / w, box_h / h);
 }
