@@ -1,5 +1,7 @@
 #include "core/geometry/baseline_pairwise.h"
 
+#include "core/geometry/baseline_gemm.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -22,10 +24,11 @@ template <class Visit>
 void for_each_pair(const Eigen::Ref<const Eigen::MatrixXd>& X, long block, Visit visit) {
   const long n = X.rows();
   block = std::max(1L, block);
+  Eigen::MatrixXd K;
   for (long i0 = 0; i0 < n; i0 += block) {
     const long rows = std::min(block, n - i0);
     // Products of this block with itself and every later sample.
-    const Eigen::MatrixXd K = X.middleRows(i0, rows) * X.bottomRows(n - i0).transpose();
+    blas_product(X.middleRows(i0, rows), false, X.bottomRows(n - i0), true, K);
     for (long a = 0; a < rows; ++a)
       for (long b = a + 1; b < n - i0; ++b) visit(i0 + a, i0 + b, K(a, b));
   }
@@ -61,10 +64,11 @@ double mean_covariance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
   const Eigen::MatrixXd Xc = X.rowwise() - X.colwise().mean();
   block = std::max(1L, block);
   double total = 0.0;
+  Eigen::MatrixXd S;
   for (long k0 = 0; k0 < d; k0 += block) {
     const long cols = std::min(block, d - k0);
     // Rows k0..k0+cols of the scatter, columns k0..d: the upper triangle of this block row.
-    const Eigen::MatrixXd S = Xc.middleCols(k0, cols).transpose() * Xc.rightCols(d - k0);
+    blas_product(Xc.middleCols(k0, cols), true, Xc.rightCols(d - k0), false, S);
     for (long a = 0; a < cols; ++a) total += S.row(a).tail(d - k0 - a - 1).cwiseAbs().sum();
   }
   return total / static_cast<double>(n - 1) / (0.5 * static_cast<double>(d) * static_cast<double>(d - 1));

@@ -1,5 +1,7 @@
 #include "core/geometry/baseline_spectrum.h"
 
+#include "core/geometry/glue_gram.h"
+
 #include <Eigen/Eigenvalues>
 #include <cmath>
 #include <limits>
@@ -8,16 +10,9 @@ namespace ms::geometry {
 
 Eigen::MatrixXd centered_small_gram(const Eigen::Ref<const Eigen::MatrixXd>& X) {
   const Eigen::MatrixXd Xc = X.rowwise() - X.colwise().mean();
-  Eigen::MatrixXd K;
-  if (X.rows() <= X.cols()) {
-    K.setZero(X.rows(), X.rows());
-    K.selfadjointView<Eigen::Lower>().rankUpdate(Xc);
-  } else {
-    K.setZero(X.cols(), X.cols());
-    K.selfadjointView<Eigen::Lower>().rankUpdate(Xc.transpose());
-  }
-  K.triangularView<Eigen::StrictlyUpper>() = K.transpose();
-  return K;
+  // One OpenBLAS dsyrk (glue_gram.h), several times faster than Eigen's rankUpdate on wide layers.
+  if (X.rows() <= X.cols()) return glue_gram(Xc);
+  return glue_gram(Eigen::MatrixXd(Xc.transpose()));
 }
 
 double participation_ratio(const Eigen::Ref<const Eigen::MatrixXd>& X) {
