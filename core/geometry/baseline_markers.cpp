@@ -21,11 +21,13 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
                       " samples");
   if (labels.minCoeff() < 0) return make_error("baseline markers: negative class id");
 
-  auto covariance = [&](const Eigen::Ref<const Eigen::MatrixXd>& Y) {
-    const bool exact = options.covariance_exact_max_features <= 0 || Y.cols() <= options.covariance_exact_max_features;
-    return exact ? mean_covariance(Y, options.block)
-                 : mean_covariance_sampled(Y, options.covariance_pairs, options.covariance_seed,
-                                           options.covariance_cache_order);
+  // Y centered (Yc) once per matrix and shared, as is its small Gram matrix: fresh n x d copies are expensive
+  // (page faults) and the centered statistics are bitwise those of the public functions.
+  auto covariance = [&](const Eigen::Ref<const Eigen::MatrixXd>& Yc) {
+    const bool exact = options.covariance_exact_max_features <= 0 || Yc.cols() <= options.covariance_exact_max_features;
+    return exact ? mean_covariance_centered(Yc, options.block)
+                 : mean_covariance_sampled_centered(Yc, options.covariance_pairs, options.covariance_seed,
+                                                    options.covariance_cache_order);
   };
 
   // Within-class variants: the same statistic on each class's rows, averaged over classes with >= 2 samples.
@@ -36,51 +38,59 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
     if (rows.size() >= 2) classes.push_back(&rows);
   if (classes.empty()) return make_error("baseline markers: no class has two samples");
 
-  // Tasks: the whole-sample statistics one by one (the covariance first: the largest), then one task per class.
-  // Each writes only its own slot; the reduction below runs in class order, as the serial loop did.
-  enum Whole { kCovariance, kNc1, kRank, kRatio, kDistance, kAngle, kSparsity, kWholeTasks };
-  enum PerClass { kClassRatio, kClassRank, kClassSparsity, kClassDistance, kClassAngle, kClassCovariance, kClassStats };
-  std::vector<double> whole(kWholeTasks, 0.0);
-  std::vector<std::array<double, kClassStats>> per_class(classes.size());
+  // Tasks: the whole-sample statistics (the covariance first: the largest), then one task per class. Each writes
+  // only its own slots; the reduction below runs in class order, as the serial loop did.
+  const Eigen::MatrixXd centered = X.rowwise() - X.colwise().mean();
+  enum Whole { kCovariance, kNc1, kSpectrum, kDistance, kAngle, kSparsity, kWholeTasks };
+  enum Stat { kRatio, kRank, kSparse, kDist, kAng, kCov, kStats };
+  std::array<double, kStats> whole{};
+  double whole_nc1 = 0.0;
+  std::vector<std::array<double, kStats>> per_class(classes.size());
   const int tasks = kWholeTasks + static_cast<int>(classes.size());
   glue_parallel_for(tasks, options.threads, [&](int task, int) {
     switch (task) {
-      case kCovariance: whole[kCovariance] = covariance(X); return;
-      case kNc1: whole[kNc1] = nc1(X, labels, options.nc1_tolerance); return;
-      case kRank: whole[kRank] = static_cast<double>(numerical_rank(X, options.rank_tolerance)); return;
-      case kRatio: whole[kRatio] = participation_ratio(X); return;
-      case kDistance: whole[kDistance] = mean_distance(X, options.block); return;
-      case kAngle: whole[kAngle] = mean_angle(X, options.block); return;
-      case kSparsity: whole[kSparsity] = sparsity(X, options.sparsity_threshold); return;
+      case kCovariance: whole[kCov] = covariance(centered); return;
+      case kNc1: whole_nc1 = nc1(X, labels, options.nc1_tolerance); return;
+      case kSpectrum: {
+        const Eigen::MatrixXd K = small_gram(centered);
+        whole[kRatio] = participation_ratio_of_gram(K);
+        whole[kRank] = static_cast<double>(numerical_rank_of_gram(K, options.rank_tolerance));
+        return;
+      }
+      case kDistance: whole[kDist] = mean_distance_centered(centered, options.block); return;
+      case kAngle: whole[kAng] = mean_angle(X, options.block); return;
+      case kSparsity: whole[kSparse] = sparsity(X, options.sparsity_threshold); return;
       default: break;
     }
     const std::vector<long>& rows = *classes[static_cast<std::size_t>(task - kWholeTasks)];
     Eigen::MatrixXd Xc(static_cast<long>(rows.size()), X.cols());
     for (std::size_t k = 0; k < rows.size(); ++k) Xc.row(static_cast<long>(k)) = X.row(rows[k]);
-    std::array<double, kClassStats>& slot = per_class[static_cast<std::size_t>(task - kWholeTasks)];
-    slot[kClassRatio] = participation_ratio(Xc);
-    slot[kClassRank] = static_cast<double>(numerical_rank(Xc, options.rank_tolerance));
-    slot[kClassSparsity] = sparsity(Xc, options.sparsity_threshold);
-    slot[kClassDistance] = mean_distance(Xc, options.block);
-    slot[kClassAngle] = mean_angle(Xc, options.block);
-    slot[kClassCovariance] = covariance(Xc);
+    const Eigen::MatrixXd Cc = Xc.rowwise() - Xc.colwise().mean();
+    const Eigen::MatrixXd K = small_gram(Cc);
+    std::array<double, kStats>& slot = per_class[static_cast<std::size_t>(task - kWholeTasks)];
+    slot[kRatio] = participation_ratio_of_gram(K);
+    slot[kRank] = static_cast<double>(numerical_rank_of_gram(K, options.rank_tolerance));
+    slot[kSparse] = sparsity(Xc, options.sparsity_threshold);
+    slot[kDist] = mean_distance_centered(Cc, options.block);
+    slot[kAng] = mean_angle(Xc, options.block);
+    slot[kCov] = covariance(Cc);
   });
 
   BaselineMarkers m;
   m.participation_ratio = whole[kRatio];
   m.numerical_rank = whole[kRank];
-  m.nc1 = whole[kNc1];
-  m.sparsity = whole[kSparsity];
-  m.mean_distance = whole[kDistance];
-  m.mean_angle = whole[kAngle];
-  m.mean_covariance = whole[kCovariance];
-  for (const std::array<double, kClassStats>& slot : per_class) {
-    m.participation_ratio_avg += slot[kClassRatio];
-    m.numerical_rank_avg += slot[kClassRank];
-    m.sparsity_avg += slot[kClassSparsity];
-    m.mean_distance_avg += slot[kClassDistance];
-    m.mean_angle_avg += slot[kClassAngle];
-    m.mean_covariance_avg += slot[kClassCovariance];
+  m.nc1 = whole_nc1;
+  m.sparsity = whole[kSparse];
+  m.mean_distance = whole[kDist];
+  m.mean_angle = whole[kAng];
+  m.mean_covariance = whole[kCov];
+  for (const std::array<double, kStats>& slot : per_class) {
+    m.participation_ratio_avg += slot[kRatio];
+    m.numerical_rank_avg += slot[kRank];
+    m.sparsity_avg += slot[kSparse];
+    m.mean_distance_avg += slot[kDist];
+    m.mean_angle_avg += slot[kAng];
+    m.mean_covariance_avg += slot[kCov];
   }
   const double c = static_cast<double>(classes.size());
   m.participation_ratio_avg /= c;

@@ -37,10 +37,14 @@ void for_each_pair(const Eigen::Ref<const Eigen::MatrixXd>& X, long block, Visit
 }  // namespace
 
 double mean_distance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
-  const long n = X.rows();
-  if (n < 2) return nan;
+  if (X.rows() < 2) return nan;
   // Center first: distances are translation invariant and the Gram identity loses less precision near the mean.
-  const Eigen::MatrixXd Xc = X.rowwise() - X.colwise().mean();
+  return mean_distance_centered(Eigen::MatrixXd(X.rowwise() - X.colwise().mean()), block);
+}
+
+double mean_distance_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long block) {
+  const long n = Xc.rows();
+  if (n < 2) return nan;
   const Eigen::VectorXd sq = Xc.rowwise().squaredNorm();
   double total = 0.0;
   for_each_pair(Xc, block, [&](long i, long j, double dot) { total += std::sqrt(std::max(0.0, sq(i) + sq(j) - 2 * dot)); });
@@ -59,9 +63,13 @@ double mean_angle(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
 }
 
 double mean_covariance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
-  const long n = X.rows(), d = X.cols();
+  if (X.rows() < 2 || X.cols() < 2) return nan;
+  return mean_covariance_centered(Eigen::MatrixXd(X.rowwise() - X.colwise().mean()), block);
+}
+
+double mean_covariance_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long block) {
+  const long n = Xc.rows(), d = Xc.cols();
   if (n < 2 || d < 2) return nan;
-  const Eigen::MatrixXd Xc = X.rowwise() - X.colwise().mean();
   block = std::max(1L, block);
   double total = 0.0;
   Eigen::MatrixXd S;
@@ -76,9 +84,14 @@ double mean_covariance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
 
 double mean_covariance_sampled(const Eigen::Ref<const Eigen::MatrixXd>& X, long pairs, unsigned long long seed,
                                bool cache_order) {
-  const long n = X.rows(), d = X.cols();
+  if (X.rows() < 2 || X.cols() < 2 || pairs < 1) return nan;
+  return mean_covariance_sampled_centered(Eigen::MatrixXd(X.rowwise() - X.colwise().mean()), pairs, seed, cache_order);
+}
+
+double mean_covariance_sampled_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long pairs,
+                                        unsigned long long seed, bool cache_order) {
+  const long n = Xc.rows(), d = Xc.cols();
   if (n < 2 || d < 2 || pairs < 1) return nan;
-  const Eigen::MatrixXd Xc = X.rowwise() - X.colwise().mean();
   std::mt19937_64 rng(seed);
   // A uniform pair k != l; the unordered pair {k, l} is then uniform over the d(d-1)/2 pairs.
   auto draw = [&](long& k, long& l) {

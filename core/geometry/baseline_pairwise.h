@@ -27,4 +27,11 @@ double mean_covariance_sampled(const Eigen::Ref<const Eigen::MatrixXd>& X, long 
                                bool cache_order = true);
 double sparsity(const Eigen::Ref<const Eigen::MatrixXd>& X, double threshold = 1e-6);
 
+// The same statistics of an already centered Xc (X minus its column means), for callers that center once and share
+// it (baseline_markers.cpp): bitwise what the functions above return for X.
+double mean_distance_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long block = 256);
+double mean_covariance_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long block = 256);
+double mean_covariance_sampled_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long pairs,
+                                        unsigned long long seed, bool cache_order = true);
+
 }  // namespace ms::geometry

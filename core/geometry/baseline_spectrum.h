@@ -22,4 +22,12 @@ long numerical_rank(const Eigen::Ref<const Eigen::MatrixXd>& X, double tolerance
 // The smaller Gram matrix of the centered X: Xc Xc^T (n x n) if n <= d, else Xc^T Xc (d x d).
 Eigen::MatrixXd centered_small_gram(const Eigen::Ref<const Eigen::MatrixXd>& X);
 
+// The same pieces for callers that center once and share K (baseline_markers.cpp; results bitwise the same):
+//   small_gram(Xc)                 the smaller Gram matrix of an already centered Xc
+//   participation_ratio_of_gram(K) tr(K)^2 / ||K||_F^2 (NaN for an empty or zero K; the caller checks n >= 2)
+//   numerical_rank_of_gram(K, tol) #{lambda_j >= tol^2 lambda_1} over the eigenvalues of K
+Eigen::MatrixXd small_gram(const Eigen::Ref<const Eigen::MatrixXd>& Xc);
+double participation_ratio_of_gram(const Eigen::Ref<const Eigen::MatrixXd>& K);
+long numerical_rank_of_gram(const Eigen::Ref<const Eigen::MatrixXd>& K, double tolerance = 1e-3);
+
 }  // namespace ms::geometry
