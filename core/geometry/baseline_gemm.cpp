@@ -4,6 +4,10 @@
 
 namespace ms::geometry {
 
+SingleThreadedBlas::SingleThreadedBlas() : previous_(openblas_get_num_threads()) { openblas_set_num_threads(1); }
+
+SingleThreadedBlas::~SingleThreadedBlas() { openblas_set_num_threads(previous_); }
+
 void blas_product(const Eigen::Ref<const Eigen::MatrixXd>& A, bool transpose_a,
                   const Eigen::Ref<const Eigen::MatrixXd>& B, bool transpose_b, Eigen::MatrixXd& C) {
   const long p = transpose_a ? A.cols() : A.rows(), k = transpose_a ? A.rows() : A.cols();

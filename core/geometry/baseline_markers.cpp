@@ -1,9 +1,11 @@
 #include "core/geometry/baseline_markers.h"
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/geometry/baseline_gemm.h"
 #include "core/geometry/baseline_nc1.h"
 #include "core/geometry/baseline_pairwise.h"
 #include "core/geometry/baseline_spectrum.h"
@@ -47,6 +49,8 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
   double whole_nc1 = 0.0;
   std::vector<std::array<double, kStats>> per_class(classes.size());
   const int tasks = kWholeTasks + static_cast<int>(classes.size());
+  std::optional<SingleThreadedBlas> blas_scope;  // the tasks use the cores; see baseline_gemm.h
+  if (glue_workers(tasks, options.threads) > 1) blas_scope.emplace();
   glue_parallel_for(tasks, options.threads, [&](int task, int) {
     switch (task) {
       case kCovariance: whole[kCov] = covariance(centered); return;
