@@ -14,10 +14,11 @@ double nc1(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Ei
   // Class means over the classes present, in label order.
   Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(max_label + 1, d);
   Eigen::VectorXd counts = Eigen::VectorXd::Zero(max_label + 1);
-  for (long i = 0; i < n; ++i) {
-    sums.row(labels(i)) += X.row(i);
-    counts(labels(i)) += 1;
-  }
+  for (long i = 0; i < n; ++i) counts(labels(i)) += 1;
+  // Column by column: X is column-major (row by row strides through all of a wide X once per sample). Each sum
+  // still adds its samples in row order.
+  for (long j = 0; j < d; ++j)
+    for (long i = 0; i < n; ++i) sums(labels(i), j) += X(i, j);
   std::vector<int> present;
   for (int c = 0; c <= max_label; ++c)
     if (counts(c) > 0) present.push_back(c);
@@ -33,8 +34,9 @@ double nc1(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Ei
   if (!(lambda_max > 0.0)) return 0.0;
 
   // R M (n x C): within-class residuals projected on the class-mean directions.
-  Eigen::MatrixXd R = X;
-  for (long i = 0; i < n; ++i) R.row(i) -= sums.row(labels(i)) / counts(labels(i));
+  Eigen::MatrixXd R(n, d);
+  for (long j = 0; j < d; ++j)
+    for (long i = 0; i < n; ++i) R(i, j) = X(i, j) - sums(labels(i), j) / counts(labels(i));
   const Eigen::MatrixXd RM = R * M;
   double trace = 0.0;
   for (long k = 0; k < C; ++k) {
