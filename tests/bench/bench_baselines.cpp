@@ -3,8 +3,10 @@
 // layers of the quick zoo's CNN). Variants, all in the same run on the same matrix:
 //   old        the code before this change, kept here as the reference (namespace old_path below): one thread,
 //              Eigen's products (Gram blocks, scatter blocks, rankUpdate), sampled pairs in the order drawn
-//   1 thread   compute_baseline_markers with threads = 1 (OpenBLAS products, cache-ordered pairs)
-//   2 threads  threads = 2 (the default): the whole-sample statistics and the classes as parallel tasks
+//   1 thread   compute_baseline_markers with threads = 1: OpenBLAS products (which may use OpenBLAS's own
+//              threads), matrices centered once, cache-ordered sampled pairs
+//   2 threads  threads = 2 (the default): the whole-sample statistics and the classes as parallel tasks, OpenBLAS
+//              on one thread meanwhile
 // Columns: wall seconds (best of --reps runs), CPU seconds of that run (getrusage, both threads), the speed-up of
 // 2 threads over old, and the largest relative difference of any marker from old (summation order only).
 //
