@@ -2,10 +2,15 @@
 
 #include <QDir>
 #include <QCoreApplication>
+#include <QCursor>
 #include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QMouseEvent>
 #include <QProcess>
+#include <QScreen>
 #include <QSet>
 #include <QTest>
+#include <QWidget>
 
 namespace ms::test {
 
@@ -14,6 +19,23 @@ bool wait_for(QSignalSpy& spy, int timeout_ms) {
   timer.start();
   while (spy.isEmpty() && timer.elapsed() < timeout_ms) QTest::qWait(20);
   return !spy.isEmpty();
+}
+
+void hover(QWidget* widget, QPoint position) {
+  // The display's one real pointer starts at the screen centre, over the test windows: a window appearing under it
+  // (a tooltip) would send enter and leave events that compete with the synthetic moves. Park it, once, in the
+  // screen's bottom-right corner, which no test window reaches (they are placed at the origin, at most 1500 x 900).
+  static const bool parked = [] {
+    if (QScreen* screen = QGuiApplication::primaryScreen()) {
+      QCursor::setPos(screen, screen->geometry().bottomRight());
+      QTest::qWait(100);  // the pointer's own leave and motion events arrive now, not between the moves below
+    }
+    return true;
+  }();
+  (void)parked;
+  QMouseEvent move(QEvent::MouseMove, QPointF(position), QPointF(widget->mapToGlobal(position)), Qt::NoButton,
+                   Qt::NoButton, Qt::NoModifier);
+  QCoreApplication::sendEvent(widget, &move);
 }
 
 QString save_screenshot(const QImage& image, const QString& name) {

@@ -3,13 +3,21 @@
 
 #include <QImage>
 #include <QObject>
+#include <QPoint>
 #include <QSignalSpy>
 #include <QString>
+
+class QWidget;
 
 namespace ms::test {
 
 // Processes events until `spy` has a signal or `timeout_ms` passes; true when the signal came.
 bool wait_for(QSignalSpy& spy, int timeout_ms);
+
+// Moves the mouse over `widget` to `position` (widget coordinates) with no button held, delivering the move event to
+// the widget as the window system would. QTest::mouseMove warps the X pointer instead, and test processes that CTest
+// runs in parallel on one Xvfb display take that single pointer's events from each other.
+void hover(QWidget* widget, QPoint position);
 
 // Saves under <build>/test-output/screenshots/NAME.png and returns the path.
 QString save_screenshot(const QImage& image, const QString& name);

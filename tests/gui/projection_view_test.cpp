@@ -236,10 +236,10 @@ TEST(ProjectionView, HoveringAPointReportsItsIndex) {
     EXPECT_GT(count_near(frame, green, 12, QRect(pixel - QPoint(1, 1), QSize(3, 3))), 6);
 
     QSignalSpy hovered(&view, &views::ProjectionView::point_hovered);
-    QTest::mouseMove(&view, where.toPoint() + QPoint(2, -1));
+    test::hover(&view, where.toPoint() + QPoint(2, -1));
     ASSERT_TRUE(test::wait_for(hovered, 2000));
     EXPECT_EQ(hovered.last().at(0).toInt(), kOutlier);
-    QTest::mouseMove(&view, QPoint(4, view.height() - 4));  // an empty corner
+    test::hover(&view, QPoint(4, view.height() - 4));  // an empty corner
     for (int wait = 0; wait < 100 && hovered.size() < 2; ++wait) QTest::qWait(20);  // moves may arrive queued
     ASSERT_EQ(hovered.size(), 2);
     EXPECT_EQ(hovered.last().at(0).toInt(), -1);
@@ -378,7 +378,7 @@ TEST(ProjectionView, OverlayDrawsShiftedPointsInLighterSquaresWithALegendEntry) 
     const QPointF where = view.sample_position(static_cast<int>(n) + kOutlier);
     ASSERT_TRUE(view.rect().contains(where.toPoint())) << where.x() << ", " << where.y();
     QSignalSpy hovered(&view, &views::ProjectionView::point_hovered);
-    QTest::mouseMove(&view, where.toPoint());
+    test::hover(&view, where.toPoint());
     ASSERT_TRUE(test::wait_for(hovered, 2000));
     EXPECT_EQ(hovered.last().at(0).toInt(), n + kOutlier);
     EXPECT_EQ(view.sample_at(view.sample_position(kOutlier)), kOutlier) << "the ID outlier is still index " << kOutlier;

@@ -120,7 +120,7 @@ TEST(VtkWidget, InputEventsReachVtkInDevicePixelsWithYUp) {
   QTest::mouseRelease(&widget, Qt::LeftButton, Qt::NoModifier, QPoint(60, 50));
   expect_at(iren->GetEventPosition(), 60, 50);
 
-  QTest::mouseMove(&widget, QPoint(120, 150));
+  test::hover(&widget, QPoint(120, 150));
   for (int wait = 0; wait < 100 && moves.empty(); ++wait) QTest::qWait(20);  // moves may arrive queued
   ASSERT_FALSE(moves.empty());
   expect_at(moves.back().data(), 120, 150);

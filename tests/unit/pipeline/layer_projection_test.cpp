@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <torch/script.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -45,8 +46,12 @@ def forward(self, x):
     h = torch.relu(torch.linear(h, self.fc1_w, self.fc1_b))
     return torch.linear(h, self.fc2_w, self.fc2_b)
 )");
+    // CTest runs this file's cases as parallel processes, each making the same model: write aside, then rename
+    // (atomic), so that no process loads a file another one is still writing.
     const fs::path file = dir / "small_cnn.pt";
-    m.save(file.string());
+    const fs::path aside = dir / ("small_cnn.pt." + std::to_string(::getpid()));
+    m.save(aside.string());
+    fs::rename(aside, file);
     return file.string();
   }();
   return path;
