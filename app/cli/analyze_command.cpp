@@ -111,7 +111,7 @@ int run_analyze(const QStringList& raw_arguments) {
   options.glue.n_t = static_cast<int>(samples);
   options.glue.repeats = static_cast<int>(repeat_count);
   options.glue.seed = static_cast<uint64_t>(seed_value);
-  options.glue.threads = static_cast<int>(thread_count);
+  options.glue.threads = options.baselines.threads = static_cast<int>(thread_count);
   options.seed = static_cast<uint64_t>(seed_value);
   options.batch.threads = static_cast<int>(thread_count);
   options.batch.batch_size = batch_size;

@@ -2,11 +2,31 @@
 
 #include <cblas.h>
 
+#include <mutex>
+
 namespace ms::geometry {
 
-SingleThreadedBlas::SingleThreadedBlas() : previous_(openblas_get_num_threads()) { openblas_set_num_threads(1); }
+namespace {
+// Guards alive at once (baseline markers of several jobs) share one setting: the first saves and lowers it, the
+// last restores it. Otherwise an earlier guard could restore 2 threads under a later one, or the later one restore
+// the 1 it saw for good.
+std::mutex holders_mutex;
+int holders = 0;
+int saved_threads = 1;
+}  // namespace
 
-SingleThreadedBlas::~SingleThreadedBlas() { openblas_set_num_threads(previous_); }
+SingleThreadedBlas::SingleThreadedBlas() {
+  std::lock_guard<std::mutex> lock(holders_mutex);
+  if (holders++ == 0) {
+    saved_threads = openblas_get_num_threads();
+    openblas_set_num_threads(1);
+  }
+}
+
+SingleThreadedBlas::~SingleThreadedBlas() {
+  std::lock_guard<std::mutex> lock(holders_mutex);
+  if (--holders == 0) openblas_set_num_threads(saved_threads);
+}
 
 void blas_product(const Eigen::Ref<const Eigen::MatrixXd>& A, bool transpose_a,
                   const Eigen::Ref<const Eigen::MatrixXd>& B, bool transpose_b, Eigen::MatrixXd& C) {

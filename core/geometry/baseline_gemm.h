@@ -15,16 +15,14 @@ namespace ms::geometry {
 // While alive, OpenBLAS runs each call on one thread (restored afterwards): the baseline tasks already use the cores,
 // and OpenBLAS's own threads would oversubscribe them and spin (measured: ~2x the CPU time at 500 x 3136 on 2
 // cores). The setting is process-wide in OpenBLAS 0.3.21 (no per-thread control); it changes no result (dgemm and
-// dsyrk split the output, not the sums), only how fast concurrent OpenBLAS calls elsewhere run meanwhile.
+// dsyrk split the output, not the sums), only how fast concurrent OpenBLAS calls elsewhere (LibTorch's too) run
+// meanwhile. Guards may overlap (several jobs): the setting is restored when the last one ends.
 class SingleThreadedBlas {
  public:
   SingleThreadedBlas();
   ~SingleThreadedBlas();
   SingleThreadedBlas(const SingleThreadedBlas&) = delete;
   SingleThreadedBlas& operator=(const SingleThreadedBlas&) = delete;
-
- private:
-  int previous_;
 };
 
 void blas_product(const Eigen::Ref<const Eigen::MatrixXd>& A, bool transpose_a,

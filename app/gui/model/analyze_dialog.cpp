@@ -114,7 +114,7 @@ pipeline::AnalyseOptions AnalyzeDialog::options() const {
   options.transfer_dataset = transfer_->text().trimmed().toStdString();
   options.glue.points_per_manifold = points_->value();
   options.glue.n_t = n_t_->value();
-  options.glue.threads = threads_->value();
+  options.glue.threads = options.baselines.threads = threads_->value();
   options.batch.threads = threads_->value();
   options.project_path = project_->text().trimmed().toStdString();
   options.cache_activations = cache_->isChecked();

@@ -56,7 +56,8 @@ pipeline::AnalyseOptions demo_analysis(const std::string& dir) {
     if (known.name == "uci-digits" && known.available) options.transfer_dataset = "uci-digits@28x28";
   options.project_path = demo_project_path(dir);
   // The demo's data and GLUE sizes are fixed (comparable runs); the machine's share is the user's setting.
-  options.glue.threads = options.batch.threads = AnalysisSettings::load().effective_threads();
+  const int threads = AnalysisSettings::load().effective_threads();
+  options.glue.threads = options.baselines.threads = options.batch.threads = threads;
   return options;
 }
 
