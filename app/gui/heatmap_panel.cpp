@@ -5,11 +5,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <tuple>
 
+#include "app/gui/combo_keys.h"
 #include "app/gui/project_profile.h"
 #include "views/correlation_heatmap_view.h"
 
@@ -20,21 +20,6 @@ const QString kTargetsMode = QStringLiteral("targets");
 const QString kArchitecturesMode = QStringLiteral("architectures");
 const QString kPaperRows = QStringLiteral("paper");
 const QString kAllRows = QStringLiteral("all");
-
-// Refills `combo` with (text, key) items, keeping the current key when it is still offered (else the first).
-void refill(QComboBox* combo, const std::vector<std::pair<QString, QString>>& items) {
-  const QVariant previous = combo->currentData();
-  QSignalBlocker block(combo);
-  combo->clear();
-  for (const auto& [text, key] : items) combo->addItem(text, key);
-  const int keep = previous.isValid() ? combo->findData(previous) : -1;
-  combo->setCurrentIndex(keep >= 0 ? keep : 0);
-}
-
-void select_key(QComboBox* combo, const QString& key) {
-  const int index = combo->findData(key);
-  if (index >= 0) combo->setCurrentIndex(index);
-}
 
 QString q(const std::string& text) { return QString::fromStdString(text); }
 
@@ -147,13 +132,8 @@ void HeatmapPanel::restore_state(const QJsonObject& state) {
 }
 
 void HeatmapPanel::apply_state(const QJsonObject& state) {
-  const std::pair<const char*, QComboBox*> fields[] = {{"mode", modes_}, {"rows", rows_}, {"layer", layers_},
-                                                       {"architecture", architectures_}, {"target", targets_}};
-  for (const auto& [name, combo] : fields) {
-    if (!state.contains(name)) continue;
-    QSignalBlocker block(combo);  // one redraw after all of them
-    select_key(combo, state.value(name).toString());
-  }
+  select_keys(state, {{"mode", modes_}, {"rows", rows_}, {"layer", layers_}, {"architecture", architectures_},
+                      {"target", targets_}});
 }
 
 void HeatmapPanel::redraw() {

@@ -5,34 +5,17 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <tuple>
 
 #include "app/gui/ood_correlation.h"
+#include "app/gui/combo_keys.h"
 #include "app/gui/project_profile.h"
 #include "views/marker_scatter_view.h"
 
 namespace ms::gui {
 namespace {
-
-// Refills `combo` with (text, key) items, keeping the current key when it is still offered, else `fallback`'s
-// item, else the first.
-void refill(QComboBox* combo, const std::vector<std::pair<QString, QString>>& items, const QString& fallback = {}) {
-  const QVariant previous = combo->currentData();
-  QSignalBlocker block(combo);
-  combo->clear();
-  for (const auto& [text, key] : items) combo->addItem(text, key);
-  int keep = previous.isValid() ? combo->findData(previous) : -1;
-  if (keep < 0 && !fallback.isEmpty()) keep = combo->findData(fallback);
-  combo->setCurrentIndex(keep >= 0 ? keep : 0);
-}
-
-void select_key(QComboBox* combo, const QString& key) {
-  const int index = combo->findData(key);
-  if (index >= 0) combo->setCurrentIndex(index);
-}
 
 QString key_of(const QComboBox* combo) { return combo->currentData().toString(); }
 
@@ -157,13 +140,8 @@ void OodPanel::restore_state(const QJsonObject& state) {
 }
 
 void OodPanel::apply_state(const QJsonObject& state) {
-  const std::pair<const char*, QComboBox*> fields[] = {{"marker", markers_}, {"layer", layers_}, {"target", targets_},
-                                                       {"colour_by", colours_}, {"architecture", architectures_}};
-  for (const auto& [name, combo] : fields) {
-    if (!state.contains(name)) continue;
-    QSignalBlocker block(combo);  // one redraw after all of them
-    select_key(combo, state.value(name).toString());
-  }
+  select_keys(state, {{"marker", markers_}, {"layer", layers_}, {"target", targets_}, {"colour_by", colours_},
+                      {"architecture", architectures_}});
 }
 
 void OodPanel::redraw() {
