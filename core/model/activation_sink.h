@@ -20,7 +20,7 @@ class ActivationSink {
   // Rows nobody keeps are selected away inside the network (never copied out), and after the first batch a batch
   // with none is not run at all. Default: every row.
   virtual std::vector<int64_t> wanted_rows(int64_t first_row, int64_t count) const;
-  // Per batch and layer:
+  // Per batch and layer; calls for different layers of one batch may run concurrently (never two for one layer):
   //   layer   index into begin()'s layers
   //   rows    the batch's wanted_rows(), ascending dataset row indices (not empty)
   //   values  rows.size() by layers[layer].size(), flattened activations; row i is dataset row rows[i]
