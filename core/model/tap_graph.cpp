@@ -122,9 +122,10 @@ Result<std::string> install_tap_method(Model::Impl& impl, const std::vector<std:
   }
 
   // Each tapped value is taken right at its site: an in-place op downstream (relu_ after add_) would change it before
-  // it is returned. index_select copies the wanted rows; without selection, values with writers are cloned.
-  // (A site's dim 0 read at the end is its shape, which in-place ops do not change.)
-  std::map<Node*, Value*> tapped;
+  // it is returned. index_select copies the wanted rows (and size(0) keeps the full dim 0, to tell a batch dimension
+  // from a coincidence), so nothing holds the full tensor past its last use in the network; without selection,
+  // values with writers are cloned.
+  std::map<Node*, Value*> tapped, site_rows;
   {
     torch::jit::AliasDb aliases(graph);
     Value* rows = select_rows ? graph->addInput("rows")->setType(c10::TensorType::get()) : nullptr;
@@ -132,19 +133,19 @@ Result<std::string> install_tap_method(Model::Impl& impl, const std::vector<std:
       if (tapped.count(node)) continue;
       Value* value = node->output(0);
       torch::jit::WithInsertPoint after(node->next());
-      if (rows)
+      if (rows) {
+        site_rows[node] = graph->insert(c10::aten::size, {value, 0});
         value = graph->insert(c10::aten::index_select, {value, 0, rows});
-      else if (aliases.hasWriters(value))
+      } else if (aliases.hasWriters(value)) {
         value = graph->insert(c10::aten::clone, {value});
+      }
       tapped[node] = value;
     }
   }
   std::vector<Value*> outputs;
   for (Node* node : chosen) outputs.push_back(tapped[node]);
-  if (select_rows) {  // then each site's own dim 0, to tell a batch dimension from a coincidence
-    graph->setInsertPoint(graph->return_node());
-    for (Node* node : chosen) outputs.push_back(graph->insert(c10::aten::size, {node->output(0), 0}));
-  }
+  if (select_rows)
+    for (Node* node : chosen) outputs.push_back(site_rows[node]);
 
   while (!graph->outputs().empty()) graph->eraseOutput(0);
   Node* tuple = graph->insertNode(graph->createTuple(outputs));
