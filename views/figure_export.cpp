@@ -1,9 +1,5 @@
 #include "views/figure_export.h"
 
-#include <QFileDialog>
-#include <QInputDialog>
-#include <QMessageBox>
-
 #include <QFileInfo>
 #include <QTemporaryFile>
 
@@ -29,6 +25,8 @@
 #include <vtk_libharu.h>
 #include <vtkRenderWindow.h>
 #include <vtkWindowToImageFilter.h>
+
+#include "views/user_questions.h"
 
 #include <algorithm>
 #include <array>
@@ -480,38 +478,30 @@ ms::Status write_text_file(const std::string& path, const std::string& text) {
 
 namespace {
 
-QString ask_path(QWidget* parent, const QString& title, const QString& base_name, const QString& suffix,
-                 const QString& filter) {
-  // Qt's own dialog: the same on every desktop, and scriptable in tests.
-  QFileDialog dialog(parent, title, base_name + "." + suffix, filter);
-  dialog.setAcceptMode(QFileDialog::AcceptSave);
-  dialog.setDefaultSuffix(suffix);
-  dialog.setOption(QFileDialog::DontUseNativeDialog);
-  if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return {};
-  return dialog.selectedFiles().first();
-}
-
 bool report(QWidget* parent, const QString& title, const ms::Status& status) {
   if (status.ok()) return true;
-  QMessageBox::warning(parent, title, QString::fromStdString(status.error()));
+  show_warning(parent, title, QString::fromStdString(status.error()));
   return false;
 }
 
 }  // namespace
 
 QString ask_image_path(QWidget* parent, const QString& base_name, bool vector) {
-  QFileDialog dialog(parent, QObject::tr("Save image"), base_name + ".png",
-                     vector ? image_file_filter() : QObject::tr("PNG images (*.png)"));
-  dialog.setAcceptMode(QFileDialog::AcceptSave);
-  dialog.setDefaultSuffix("png");
-  dialog.setOption(QFileDialog::DontUseNativeDialog);
-  // A name typed without an extension takes the chosen type's.
-  QObject::connect(&dialog, &QFileDialog::filterSelected, &dialog, [&dialog](const QString& filter) {
-    const int star = filter.indexOf("*.");
-    if (star >= 0) dialog.setDefaultSuffix(filter.mid(star + 2, 3));
-  });
-  if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return {};
-  return dialog.selectedFiles().first();
+  FileQuestion question;
+  question.title = QObject::tr("Save image");
+  question.suggested = base_name + ".png";
+  question.filters = vector ? image_file_filter().split(";;") : QStringList{QObject::tr("PNG images (*.png)")};
+  question.default_suffix = "png";
+  return ask_file(parent, question);
+}
+
+QString ask_csv_path(QWidget* parent, const QString& title, const QString& base_name) {
+  FileQuestion question;
+  question.title = title;
+  question.suggested = base_name + ".csv";
+  question.filters = QStringList{QObject::tr("CSV tables (*.csv)")};
+  question.default_suffix = "csv";
+  return ask_file(parent, question);
 }
 
 bool run_save_image_dialog(QWidget* parent, const QString& base_name, const PngSaver& save, bool vector) {
@@ -520,16 +510,17 @@ bool run_save_image_dialog(QWidget* parent, const QString& base_name, const PngS
   if (path.isEmpty()) return false;
   int scale = 1;
   if (!is_vector_path(path.toStdString())) {
-    bool ok = false;
-    scale = QInputDialog::getInt(parent, title, QObject::tr("Scale (times the size on screen):"), 2, 1, 8, 1, &ok);
-    if (!ok) return false;
+    const std::optional<int> chosen =
+        ask_number(parent, {title, QObject::tr("Scale (times the size on screen):"), 2, 1, 8});
+    if (!chosen) return false;
+    scale = *chosen;
   }
   return report(parent, title, save(path.toStdString(), scale));
 }
 
 bool run_save_data_dialog(QWidget* parent, const QString& base_name, const CsvSaver& save) {
   const QString title = QObject::tr("Save data");
-  const QString path = ask_path(parent, title, base_name, "csv", QObject::tr("CSV tables (*.csv)"));
+  const QString path = ask_csv_path(parent, title, base_name);
   if (path.isEmpty()) return false;
   return report(parent, title, save(path.toStdString()));
 }

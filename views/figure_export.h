@@ -36,13 +36,16 @@ using PngSaver = std::function<ms::Status(const std::string& path, int scale)>;
 using CsvSaver = std::function<ms::Status(const std::string& path)>;
 
 // "Save image…": asks for a file, then (PNG only) for a scale (1 to 8, default 2), and calls `save` (scale 1 for
-// SVG and PDF). "Save data…": asks for a .csv file and calls `save`. Errors are shown in a message box. True when
+// SVG and PDF). "Save data…": asks for a .csv file and calls `save`. Errors are shown in a message box. The
+// questions go through views/user_questions.h. True when
 // a file was written.
 //   base_name  suggested file name without extension
 //   vector     offer SVG and PDF besides PNG (views whose window holds only context scenes)
 bool run_save_image_dialog(QWidget* parent, const QString& base_name, const PngSaver& save, bool vector = false);
 // The file question of "Save image…" alone (for panels with their own scale box): a path, or empty if cancelled.
 QString ask_image_path(QWidget* parent, const QString& base_name, bool vector = true);
+// The file question of "Save data…" alone: a .csv path, or empty if cancelled.
+QString ask_csv_path(QWidget* parent, const QString& title, const QString& base_name);
 bool run_save_data_dialog(QWidget* parent, const QString& base_name, const CsvSaver& save);
 
 ms::Status save_figure(vtkRenderWindow* window, const std::string& path, int scale);

@@ -1,7 +1,6 @@
 #include "app/gui/heatmap_panel.h"
 
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -12,6 +11,7 @@
 #include "app/gui/combo_keys.h"
 #include "app/gui/project_profile.h"
 #include "views/correlation_heatmap_view.h"
+#include "views/figure_export.h"
 
 namespace ms::gui {
 namespace {
@@ -162,7 +162,7 @@ void HeatmapPanel::save_image() {
 }
 
 void HeatmapPanel::save_data() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save data"), "correlation_heatmap.csv", tr("CSV (*.csv)"));
+  const QString path = views::ask_csv_path(this, tr("Save data"), "correlation_heatmap");
   if (path.isEmpty()) return;
   const Status saved = view_->save_csv(path.toStdString());
   Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());

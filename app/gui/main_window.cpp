@@ -2,7 +2,6 @@
 
 #include <QApplication>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -36,6 +35,7 @@
 #include "core/data/sampling.h"
 #include "core/store/project_file.h"
 #include "views/sample_grid_view.h"
+#include "views/user_questions.h"
 #ifdef MS_HAVE_MODEL
 #include "app/gui/model/analyze_dialog.h"
 #include "app/gui/model/compare_panel.h"
@@ -136,8 +136,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 void MainWindow::build_menus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(tr("Open &Project…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("ManifoldScope projects (*.msproj);;All files (*)"));
+    const QString path = views::ask_file(this, {views::FileMode::Open, tr("Open project"), {},
+                                               {tr("ManifoldScope projects (*.msproj)"), tr("All files (*)")}, {}});
     if (!path.isEmpty()) open_project(path);
   });
   file->addAction(tr("&Save Session"), QKeySequence::Save, this, &MainWindow::save_session);
@@ -153,13 +153,13 @@ void MainWindow::build_menus() {
     }
   }
   file->addAction(tr("Open Dataset &File…"), QKeySequence::Open, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open dataset"), QString(),
-        tr("Datasets (*.gz *-ubyte *.bin *.h5 *.hdf5);;All files (*)"));
+    const QString path = views::ask_file(
+        this, {views::FileMode::Open, tr("Open dataset"), {},
+               {tr("Datasets (*.gz *-ubyte *.bin *.h5 *.hdf5)"), tr("All files (*)")}, {}});
     if (!path.isEmpty()) open_dataset(path);
   });
   file->addAction(tr("Open Image &Folder…"), this, [this] {
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Folder of class sub-folders"));
+    const QString path = views::ask_file(this, {views::FileMode::Folder, tr("Folder of class sub-folders"), {}, {}, {}});
     if (!path.isEmpty()) open_dataset(path);
   });
   file->addSeparator();

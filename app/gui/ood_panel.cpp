@@ -1,7 +1,6 @@
 #include "app/gui/ood_panel.h"
 
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -13,6 +12,7 @@
 #include "app/gui/combo_keys.h"
 #include "app/gui/project_profile.h"
 #include "views/marker_scatter_view.h"
+#include "views/figure_export.h"
 
 namespace ms::gui {
 namespace {
@@ -169,7 +169,7 @@ void OodPanel::save_image() {
 }
 
 void OodPanel::save_data() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save data"), marker() + "_vs_ood.csv", tr("CSV (*.csv)"));
+  const QString path = views::ask_csv_path(this, tr("Save data"), marker() + "_vs_ood");
   if (path.isEmpty()) return;
   const Status saved = view_->save_csv(path.toStdString());
   Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());

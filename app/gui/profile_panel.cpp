@@ -1,7 +1,6 @@
 #include "app/gui/profile_panel.h"
 
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -10,6 +9,7 @@
 
 #include "app/gui/project_profile.h"
 #include "views/layer_profile_view.h"
+#include "views/figure_export.h"
 
 namespace ms::gui {
 
@@ -98,7 +98,7 @@ void ProfilePanel::save_image() {
 }
 
 void ProfilePanel::save_data() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save data"), marker() + "_profile.csv", tr("CSV (*.csv)"));
+  const QString path = views::ask_csv_path(this, tr("Save data"), marker() + "_profile");
   if (path.isEmpty()) return;
   Status saved = view_->save_csv(path.toStdString());
   Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : QString::fromStdString(saved.error()), !saved.ok());

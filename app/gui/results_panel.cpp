@@ -1,6 +1,5 @@
 #include "app/gui/results_panel.h"
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
@@ -9,6 +8,7 @@
 
 #include "app/gui/project_profile.h"
 #include "core/store/results_table.h"
+#include "views/figure_export.h"
 
 namespace ms::gui {
 
@@ -25,7 +25,7 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(table_, 1);
   connect(save, &QPushButton::clicked, this, [this] {
     if (!project_) return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save table"), "results.csv", tr("CSV (*.csv)"));
+    const QString path = views::ask_csv_path(this, tr("Save table"), "results");
     if (path.isEmpty()) return;
     Status saved = store::write_results_csv(*project_, geometry_dataset(*project_), path.toStdString());
     Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : QString::fromStdString(saved.error()), !saved.ok());

@@ -9,10 +9,34 @@
 #include <QProcess>
 #include <QScreen>
 #include <QSet>
+#include <QStandardPaths>
+#include <QSurfaceFormat>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace ms::test {
+
+void prepare_gui_test_process() {
+  static QTemporaryDir home(QDir::tempPath() + "/manifoldscope-gui-test-XXXXXX");
+  if (!home.isValid()) {
+    std::fprintf(stderr, "cannot make a private HOME for the GUI tests in %s\n", qPrintable(QDir::tempPath()));
+    std::exit(2);
+  }
+  const QByteArray root = home.path().toLocal8Bit();
+  qputenv("HOME", root);
+  qputenv("XDG_CONFIG_HOME", root + "/config");
+  qputenv("XDG_CACHE_HOME", root + "/cache");
+  qputenv("XDG_DATA_HOME", root + "/data");
+  QStandardPaths::setTestModeEnabled(true);
+  QSurfaceFormat format;
+  format.setVersion(3, 2);
+  format.setProfile(QSurfaceFormat::CoreProfile);
+  QSurfaceFormat::setDefaultFormat(format);
+}
 
 bool wait_for(QSignalSpy& spy, int timeout_ms) {
   QElapsedTimer timer;

@@ -11,6 +11,11 @@ class QWidget;
 
 namespace ms::test {
 
+// Called by the GUI tests' main() before the application exists: the process gets a HOME and XDG folders of its own
+// (a temporary folder, removed at exit), so it starts from empty settings and never reads or writes the user's — nor
+// another test process's (CTest runs them in parallel); Qt's test mode is on; OpenGL 3.2 core as the app asks for.
+void prepare_gui_test_process();
+
 // Processes events until `spy` has a signal or `timeout_ms` passes; true when the signal came.
 bool wait_for(QSignalSpy& spy, int timeout_ms);
 

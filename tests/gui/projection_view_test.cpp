@@ -5,9 +5,6 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QFileDialog>
-#include <QInputDialog>
-#include <QTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
@@ -21,6 +18,7 @@
 #include <utility>
 
 #include "tests/gui/gui_test_support.h"
+#include "tests/gui/scripted_answers.h"
 #include "views/palette.h"
 #include "views/projection_view.h"
 
@@ -289,32 +287,6 @@ TEST(ProjectionView, SavesPngAtScaleTwoAndTheNumbersAsCsv) {
   EXPECT_DOUBLE_EQ(anchor[6].toDouble(), data.anchors(11, 2));
 }
 
-// Answers the file dialog with `path` and the scale question with `scale`, as a user would, while an action runs.
-class DialogAnswerer : public QObject {
- public:
-  DialogAnswerer(QString path, int scale) : path_(std::move(path)), scale_(scale) {
-    connect(&timer_, &QTimer::timeout, this, [this] {
-      QWidget* modal = QApplication::activeModalWidget();
-      if (auto* files = qobject_cast<QFileDialog*>(modal)) {
-        files->selectFile(path_);
-        static_cast<QDialog*>(files)->accept();  // QFileDialog's override (which takes the selection) is protected
-        ++answered;
-      } else if (auto* input = qobject_cast<QInputDialog*>(modal)) {
-        input->setIntValue(scale_);
-        input->accept();
-        ++answered;
-      }
-    });
-    timer_.start(20);
-  }
-  int answered = 0;
-
- private:
-  QString path_;
-  int scale_;
-  QTimer timer_;
-};
-
 TEST(ProjectionView, SaveImageAndSaveDataActionsAskForAFileAndAScale) {
   views::ProjectionView view;
   ASSERT_TRUE(view.set_data(three_clouds(2)).ok());
@@ -327,9 +299,13 @@ TEST(ProjectionView, SaveImageAndSaveDataActionsAskForAFileAndAScale) {
   const QString png = output_path("projection_from_action.png");
   QFile::remove(png);  // no overwrite question
   {
-    DialogAnswerer answers(png, 3);
+    test::ScriptedAnswers answers;
+    answers.then_file(png).then_number(3);
     view.save_image_action()->trigger();
-    EXPECT_EQ(answers.answered, 2) << "a file dialog, then the scale";
+    EXPECT_TRUE(answers.all_used()) << "a file question, then the scale";
+    ASSERT_EQ(answers.numbers_asked.size(), 1u);
+    EXPECT_EQ(answers.numbers_asked[0].value, 2) << "the scale starts at 2";
+    EXPECT_TRUE(answers.warnings.isEmpty()) << answers.warnings.join("; ").toStdString();
   }
   const QImage image(png);
   ASSERT_FALSE(image.isNull());
@@ -338,9 +314,14 @@ TEST(ProjectionView, SaveImageAndSaveDataActionsAskForAFileAndAScale) {
   const QString csv = output_path("projection_from_action.csv");
   QFile::remove(csv);
   {
-    DialogAnswerer answers(csv, 1);
+    test::ScriptedAnswers answers;
+    answers.then_file(csv);
     view.save_data_action()->trigger();
-    EXPECT_EQ(answers.answered, 1);
+    EXPECT_TRUE(answers.all_used());
+    EXPECT_EQ(answers.answered(), 1);
+    ASSERT_EQ(answers.files_asked.size(), 1u);
+    EXPECT_EQ(answers.files_asked[0].default_suffix, "csv");
+    EXPECT_TRUE(answers.warnings.isEmpty()) << answers.warnings.join("; ").toStdString();
   }
   QFile file(csv);
   ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
+#include <QDir>
+#include <QSettings>
 #include <QSpinBox>
 
 #include "app/gui/analysis_settings.h"
@@ -13,14 +15,17 @@
 namespace ms {
 namespace {
 
-// Restores the user's own settings whatever the test does.
-struct KeepUserSettings {
-  gui::AnalysisSettings saved = gui::AnalysisSettings::load();
-  ~KeepUserSettings() { saved.save(); }
-};
+// Each test process has settings of its own (tests/gui/gui_test_support.h): empty at the start, in a temporary
+// folder, never the user's.
+TEST(Settings, EveryTestProcessStartsFromEmptySettingsOfItsOwn) {
+  const QString home = QString::fromLocal8Bit(qgetenv("HOME"));
+  ASSERT_TRUE(home.startsWith(QDir::tempPath() + "/manifoldscope-gui-test-")) << home.toStdString();
+  QSettings settings;
+  EXPECT_TRUE(settings.fileName().startsWith(home)) << settings.fileName().toStdString();
+  EXPECT_TRUE(settings.allKeys().isEmpty()) << settings.allKeys().join(", ").toStdString();
+}
 
 TEST(Settings, TheDialogSavesTheAnalysisDefaultsAndTheAnalyzeDialogStartsFromThem) {
-  KeepUserSettings keep;
   gui::AnalysisSettings defaults;
   defaults.save();
   gui::SettingsDialog dialog;

@@ -9,10 +9,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
-#include <QInputDialog>
 #include <QTest>
-#include <QTimer>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
 
@@ -25,6 +22,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "tests/gui/scripted_answers.h"
 #include "views/correlation_heatmap_view.h"
 #include "views/figure_export.h"
 #include "views/layer_profile_view.h"
@@ -387,33 +385,6 @@ TEST(VectorExport, CorrelationHeatmapAsSvgAndPdfWithCellTexts) {
   EXPECT_NE(svg.text_transforms[column].find("rotate(-45)"), std::string::npos) << svg.text_transforms[column];
 }
 
-// Answers the image file dialog with `path` (and a scale question, if one comes, with 2).
-class DialogAnswerer : public QObject {
- public:
-  explicit DialogAnswerer(QString path) : path_(std::move(path)) {
-    connect(&timer_, &QTimer::timeout, this, [this] {
-      QWidget* modal = QApplication::activeModalWidget();
-      if (auto* files = qobject_cast<QFileDialog*>(modal)) {
-        filters = files->nameFilters();
-        files->selectFile(path_);
-        static_cast<QDialog*>(files)->accept();
-        ++answered;
-      } else if (auto* input = qobject_cast<QInputDialog*>(modal)) {
-        input->setIntValue(2);
-        input->accept();
-        ++answered;
-      }
-    });
-    timer_.start(20);
-  }
-  int answered = 0;
-  QStringList filters;
-
- private:
-  QString path_;
-  QTimer timer_;
-};
-
 TEST(VectorExport, SaveImageActionOffersSvgAndPdfWithoutAScale) {
   views::MarkerScatterView view;
   ASSERT_TRUE(view.set_data(twelve_points()).ok());
@@ -421,17 +392,24 @@ TEST(VectorExport, SaveImageActionOffersSvgAndPdfWithoutAScale) {
   for (const QString name : {"scatter_from_action.svg", "scatter_from_action.pdf"}) {
     const QString path = output_path(name);
     QFile::remove(path);
-    DialogAnswerer answers(path);
+    test::ScriptedAnswers answers;
+    answers.then_file(path);
     view.save_image_action()->trigger();
-    EXPECT_EQ(answers.answered, 1) << "the file only: no scale for a vector file";
-    EXPECT_EQ(answers.filters, (QStringList{"PNG (*.png)", "SVG (*.svg)", "PDF (*.pdf)"}));
+    EXPECT_TRUE(answers.all_used()) << "the file question came";
+    EXPECT_TRUE(answers.numbers_asked.empty()) << "no scale for a vector file";
+    ASSERT_EQ(answers.files_asked.size(), 1u);
+    EXPECT_EQ(answers.files_asked[0].filters, (QStringList{"PNG (*.png)", "SVG (*.svg)", "PDF (*.pdf)"}));
+    EXPECT_TRUE(answers.warnings.isEmpty()) << answers.warnings.join("; ").toStdString();
     EXPECT_GT(QFile(path).size(), 1000) << name.toStdString();
   }
   const QString png = output_path("scatter_from_action.png");
   QFile::remove(png);
-  DialogAnswerer answers(png);
+  test::ScriptedAnswers answers;
+  answers.then_file(png).then_number(2);
   view.save_image_action()->trigger();
-  EXPECT_EQ(answers.answered, 2) << "a PNG asks for the scale";
+  EXPECT_TRUE(answers.all_used()) << "a PNG asks for the file and then the scale";
+  EXPECT_EQ(answers.answered(), 2);
+  EXPECT_TRUE(answers.warnings.isEmpty()) << answers.warnings.join("; ").toStdString();
   EXPECT_EQ(QImage(png).size(), 2 * view.grab_frame().size());
 }
 
