@@ -23,7 +23,8 @@ void list_known() {
                                        : "install the Debian package " + QString::fromStdString(known.package)));
   }
   print_out("Any IDX file, CIFAR .bin batch (or folder of them), folder of class sub-folders of PNG/JPEG images,\n"
-            "or HDF5 file (FILE.h5[:VALUES[:LABELS]]) can be given by path.");
+            "HDF5 file (FILE.h5[:VALUES[:LABELS]]) or NumPy file (FILE.npy; FILE.npy:1..5 for a CIFAR-10-C severity)\n"
+            "can be given by path.");
 }
 
 QJsonObject describe_json(const data::Dataset& dataset, const data::DatasetSummary& summary) {

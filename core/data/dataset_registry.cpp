@@ -12,6 +12,7 @@
 #include "core/data/hdf5_array_reader.h"
 #include "core/data/idx_reader.h"
 #include "core/data/image_folder_reader.h"
+#include "core/data/npy_dataset.h"
 #include "core/data/transfer_sets.h"
 
 namespace ms::data {
@@ -68,6 +69,19 @@ Result<Dataset> open_hdf5(const std::string& spec) {
     values = "features";
   }
   return read_hdf5_arrays(file, values, labels);
+}
+
+// "x.npy" (the whole array) or "x.npy:S" (severity S = 1..5 of a CIFAR-10-C-layout file). False for other specs.
+bool open_npy(const std::string& spec, Result<Dataset>* out) {
+  if (ends_with(spec, ".npy")) return *out = read_npy_dataset(spec), true;
+  const auto at = spec.rfind(".npy:");
+  if (at == std::string::npos || spec.find('/', at) != std::string::npos) return false;
+  const std::string file = spec.substr(0, at + 4), severity = spec.substr(at + 5);
+  if (severity.size() != 1 || severity[0] < '1' || severity[0] > '5')
+    return *out = make_error(spec + ": severity '" + severity + "' is not 1..5 (the CIFAR-10-C block of " + file + ")"),
+           true;
+  *out = read_npy_dataset(file, severity[0] - '0');
+  return true;
 }
 
 Result<Dataset> open_cifar_folder(const fs::path& dir) {
@@ -158,6 +172,7 @@ Result<Dataset> open_dataset(const std::string& spec) {
       return open_known(known, split);
     }
   }
+  if (Result<Dataset> npy = make_error(""); open_npy(spec, &npy)) return npy;
   if (spec.find(".h5") != std::string::npos || spec.find(".hdf5") != std::string::npos) return open_hdf5(spec);
 
   std::error_code ec;
@@ -181,7 +196,7 @@ Result<Dataset> open_dataset(const std::string& spec) {
     return read_cifar_batches({spec}, cifar100 ? CifarVariant::cifar100_fine : CifarVariant::cifar10);
   }
   if (ends_with(spec, ".csv.gz")) return read_digits_csv(spec);
-  return make_error(spec + ": unknown dataset format (expected IDX, CIFAR .bin, an image folder or HDF5)");
+  return make_error(spec + ": unknown dataset format (expected IDX, CIFAR .bin, .npy, an image folder or HDF5)");
 }
 
 }  // namespace ms::data

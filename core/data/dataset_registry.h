@@ -27,8 +27,11 @@ constexpr const char* kDefaultDataset = "fashion-mnist:test";
 //   NAME[:SPLIT]            a known dataset (default split: the first listed)
 //   FILE-idx3-ubyte[.gz]    an IDX images file; its labels file is found by the usual naming
 //   FILE.bin                CIFAR-10 binary batch (CIFAR-100 when the name says so: train.bin/test.bin)
-//   FOLDER                  one sub-folder of PNG/JPEG images per class, or a folder of CIFAR batches
+//   FOLDER                  one sub-folder of PNG/JPEG images per class, or a folder of CIFAR batches;
+//                           ImageNet-C's DIR/fog/3 is such a folder (classes are its sub-folders' names)
 //   FILE.h5|.hdf5[:VALUES[:LABELS]]  HDF5 arrays (default VALUES: "images" or "features"; LABELS: "labels")
+//   FILE.npy[:SEVERITY]     a NumPy array with labels beside it (see npy_dataset.h); SEVERITY 1..5 reads that fifth
+//                           of the rows, CIFAR-10-C's layout, e.g. "CIFAR-10-C/fog.npy:3"
 //   ANY+CORRUPTION:SEVERITY a shifted copy (see corruptions.h), e.g. "fashion-mnist:test+fog:3"
 //   ANY[C1,C2,…]            only those classes, relabelled 0.. in that order, e.g. "fashion-mnist:test[5,6,7,8,9]"
 //   ANY@HxW                 images resized (bilinear, values to 0..255), e.g. "uci-digits@28x28"

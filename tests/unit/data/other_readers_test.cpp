@@ -106,6 +106,9 @@ TEST(Hdf5ArrayReader, ReadsFeaturesAndLabels) {
   EXPECT_EQ(dataset->num_classes(), 3);
   auto by_spec = open_dataset(dir + "/f.h5");  // finds "features" when there is no "images"
   ASSERT_TRUE(by_spec.ok()) << by_spec.error();
+  auto by_paths = open_dataset(dir + "/f.h5:features:labels");  // ':' after .h5 names datasets, not a severity
+  ASSERT_TRUE(by_paths.ok()) << by_paths.error();
+  EXPECT_EQ(by_paths->count(), 4);
 }
 
 TEST(Hdf5ArrayReader, ShapeAndTypeProblemsAreErrors) {

@@ -27,6 +27,25 @@ void write_idx(const std::string& path, unsigned char type_code, const std::vect
   gzclose(file);
 }
 
+std::string npy_header(const std::string& descr, const std::vector<int64_t>& shape, bool fortran) {
+  std::string text = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': (";
+  for (int64_t extent : shape) text += std::to_string(extent) + (shape.size() == 1 ? "," : ", ");
+  return text + "), }";
+}
+
+std::vector<unsigned char> npy_bytes(const std::string& header, const std::vector<unsigned char>& payload,
+                                     int major) {
+  const size_t length_bytes = major == 1 ? 2 : 4;
+  std::string padded = header;
+  while ((8 + length_bytes + padded.size() + 1) % 64 != 0) padded += ' ';  // +1: the newline
+  padded += '\n';
+  std::vector<unsigned char> bytes{0x93, 'N', 'U', 'M', 'P', 'Y', static_cast<unsigned char>(major), 0};
+  for (size_t i = 0; i < length_bytes; ++i) bytes.push_back(static_cast<unsigned char>(padded.size() >> (8 * i)));
+  bytes.insert(bytes.end(), padded.begin(), padded.end());
+  bytes.insert(bytes.end(), payload.begin(), payload.end());
+  return bytes;
+}
+
 void write_bytes(const std::string& path, const std::vector<unsigned char>& bytes) {
   std::ofstream out(path, std::ios::binary);
   out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
