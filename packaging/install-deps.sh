@@ -10,6 +10,8 @@ PACKAGES=(
   libtorch-dev libhdf5-dev libeigen3-dev libopenblas-dev zlib1g-dev libstb-dev libssl-dev nlohmann-json3-dev
   # tests: GoogleTest, a virtual X display for the GUI tests, a font for text in screenshots
   libgtest-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  # tests: real torchvision architectures exported from PyTorch at test time, compared with PyTorch's forward hooks
+  python3-torch python3-torchvision
   # data: the embedded default (Fashion-MNIST) and the UCI digits used as a second real dataset
   dataset-fashion-mnist python3-sklearn
 )

@@ -6,6 +6,7 @@
 #include "core/data/corruptions.h"
 
 #ifdef MS_HAVE_MODEL
+#include "core/model/layer_selection.h"
 #include "core/pipeline/analyse_job.h"
 #endif
 
@@ -52,7 +53,9 @@ int run_analyze(const QStringList& raw_arguments) {
   const QCommandLineOption ood("ood", "Shifted copies of the ID set, e.g. fog:3 contrast:3.", "SHIFT");
   const QCommandLineOption transfer("transfer", "Transfer dataset for the linear probe (same image size), e.g. "
                                                 "uci-digits@28x28 or 'fashion-mnist:test[5,6,7,8,9]'.", "DATASET");
-  const QCommandLineOption layers("layers", "Comma-separated layer ids or module paths (default: all).", "LIST");
+  const QCommandLineOption layers("layers", "Comma-separated module paths, layer ids or globs (layer*, features.*), "
+                                             "or the keywords blocks and penultimate (default: all; see `layers`).",
+                                   "TERMS");
   const QCommandLineOption points("points-per-manifold", "Geometry sample per class.", "K", "50");
   const QCommandLineOption n_t("n-t", "GLUE samples.", "N", "200");
   const QCommandLineOption dichotomies("dichotomies", "random | one_vs_rest | all.", "KIND", "random");
@@ -97,7 +100,7 @@ int run_analyze(const QStringList& raw_arguments) {
     options.shifts.push_back(*shift);
   }
   if (parser.isSet(layers))
-    for (const QString& name : parser.value(layers).split(',', Qt::SkipEmptyParts)) options.layers.push_back(name.toStdString());
+    options.layers = model::split_layer_terms(parser.value(layers).toStdString());
   long long k = 0, samples = 0, repeat_count = 0, seed_value = 0, thread_count = 0, batch_size = 0;
   if (!parse_count(parser, "points-per-manifold", &k) || !parse_count(parser, "n-t", &samples) ||
       !parse_count(parser, "repeats", &repeat_count) || !parse_count(parser, "seed", &seed_value) ||

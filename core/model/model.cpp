@@ -6,6 +6,8 @@
 #include <functional>
 #include <numeric>
 
+#include <torch/csrc/jit/passes/freeze_module.h>
+
 #include "core/model/detail/model_impl.h"
 #include "core/model/detail/tap_graph.h"
 #include "core/model/tune_allocator.h"
@@ -75,6 +77,11 @@ Result<Model> load_model(const std::string& path) {
   }
   if (!impl->module.find_method("forward")) return make_error(path + ": the TorchScript module has no forward method");
   impl->module.eval();
+  try {
+    impl->module = torch::jit::freeze_module(impl->module);
+  } catch (const std::exception&) {
+    // Freezing refuses modules that mutate their attributes in forward; they still run, with fewer layers found.
+  }
   return Model(std::move(impl));
 }
 
@@ -104,7 +111,8 @@ Result<std::vector<LayerInfo>> Model::layers(const std::vector<int64_t>& input_s
     for (size_t i = 0; i < sites.size(); ++i) {
       const torch::Tensor& output = outputs.values[i];
       if (outputs.site_rows[i] != kBatch) continue;
-      LayerInfo layer{sites[i].id, sites[i].module_path, sites[i].op, {}};
+      LayerInfo layer{sites[i].id, sites[i].module_path, sites[i].op, {}, sites[i].module_outputs, sites[i].block,
+                      sites[i].penultimate};
       for (int64_t d = 1; d < output.dim(); ++d) layer.shape.push_back(output.size(d));
       layers.push_back(std::move(layer));
     }

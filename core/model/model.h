@@ -11,12 +11,17 @@
 
 namespace ms::model {
 
-// One tappable op of the inlined forward graph.
+// One tappable value of the inlined forward graph: an op's output.
 struct LayerInfo {
   std::string id;           // unique: "layer1.0.conv1:conv2d"; repeats get "#2", "#3" ("relu:relu#2")
   std::string module_path;  // "layer1.0.conv1", "" for ops written in the top-level forward
   std::string op;           // aten op without namespace: "conv2d", "linear", "relu", "add", "flatten", ...
   std::vector<int64_t> shape;  // output shape of one sample (batch dim dropped): {64, 14, 14}
+  // The modules whose forward returns this value, as a PyTorch forward hook names them, outermost first:
+  // ResNet's last ReLU of layer1.1 is {"layer1", "layer1.1"}. Empty for an op inside a module.
+  std::vector<std::string> module_outputs;
+  bool block = false;        // the output of a building block: a child of an outermost Sequential/ModuleDict
+  bool penultimate = false;  // the input of the final classifier (the last linear layer)
 
   int64_t size() const;  // product of shape: the feature count of one flattened sample
 };
@@ -46,7 +51,9 @@ class Model {
   std::unique_ptr<Impl> impl_;
 };
 
-// Loads a TorchScript archive (torch.jit.script or torch.jit.trace, saved with .save()), in eval mode on the CPU.
+// Loads a TorchScript archive (torch.jit.script or torch.jit.trace, saved with .save()), in eval mode on the CPU,
+// frozen (torch::jit::freeze_module: attributes become constants, so scripted control flow on them folds away and the
+// modules inside it become tappable); a module that cannot be frozen is used as loaded.
 // Errors as values naming the file: missing, not a TorchScript archive, no forward method.
 Result<Model> load_model(const std::string& path);
 

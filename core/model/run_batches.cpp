@@ -138,7 +138,8 @@ Status extract_activations(Model& model, const Eigen::Ref<const RowMatrixXf>& X,
   std::vector<LayerInfo> layers;
   for (const std::string& id : layer_ids)
     for (const detail::TapSite& site : sites)
-      if (site.id == id) layers.push_back({site.id, site.module_path, site.op, {}});
+      if (site.id == id)
+        layers.push_back({site.id, site.module_path, site.op, {}, site.module_outputs, site.block, site.penultimate});
 
   bool begun = false;
   return for_each_batch(

@@ -49,18 +49,34 @@ bool is_tap(const Node* node) {
   return true;
 }
 
-// Module instance names along the inlined call stack: "layer1.0.conv1".
-std::string module_path(const Node* node) {
+// One module call on a node's inlined call stack, outermost first.
+struct CallLevel {
+  std::string path;       // "layer1.0": instance names from the top-level module down to this call
+  std::string key;        // path plus the call sites' source positions: tells two calls of one module apart
+  bool container = false; // the called module is a torch.nn container (Sequential, ModuleDict)
+};
+
+bool is_container(const c10::ClassTypePtr& type) {
+  if (!type || !type->name()) return false;
+  return type->name()->qualifiedName().find("torch.nn.modules.container.") != std::string::npos;
+}
+
+std::vector<CallLevel> call_levels(const Node* node) {
+  std::vector<CallLevel> levels;
   auto stack = node->callstack();
-  if (!stack) return "";
-  std::string path;
+  if (!stack) return levels;
+  std::string path, key;
   for (const auto& entry : (*stack)->vec()) {
     const auto& instance = std::get<2>(entry);
+    const torch::jit::SourceRange& site = std::get<1>(entry);
+    key += "@" + std::to_string(site.start()) + ":" + std::to_string(site.end());
     // A free function (F.relu) has no instance; a method calling another method of itself shows up as "SELF".
     if (!instance || instance->instance_name() == "SELF") continue;
     path += (path.empty() ? "" : ".") + instance->instance_name();
+    key += "/" + instance->instance_name();
+    levels.push_back({path, path + key, is_container(instance->class_type())});
   }
-  return path;
+  return levels;
 }
 
 // forward, copied, with calls inlined and constant branches (scripted F.relu's `inplace` test) folded away.
@@ -77,14 +93,91 @@ struct Site {
   TapSite tap;
 };
 
-// Sites of the top-level block only: values inside loops or branches are not visible to a method's return.
+// The node of the graph's top-level block that holds `node` (itself, or the If/Loop around it).
+const Node* top_level(const Node* node, const torch::jit::Block* top) {
+  while (node->owningBlock() != top) node = node->owningBlock()->owningNode();
+  return node;
+}
+
+// Each top-level node's module calls, numbered: consecutive nodes with the same call key at a depth belong to one
+// call (an inlined call's nodes are contiguous), so a module called twice gets two numbers.
+std::map<const Node*, std::vector<int>> number_calls(Graph& graph,
+                                                     std::map<const Node*, std::vector<CallLevel>>& levels) {
+  std::map<const Node*, std::vector<int>> calls;
+  std::vector<std::string> open_keys;
+  std::vector<int> open_numbers;
+  int next = 0;
+  for (const Node* node : graph.nodes()) {
+    if (node->kind() == c10::prim::Constant) continue;  // constants are pooled at the top, outside any call
+    const std::vector<CallLevel>& own = levels[node] = call_levels(node);
+    // Nodes without a call stack (top-level ops, and some that inlining left without one, like a torch._assert's
+    // If inside a module) neither open nor close calls: the calls around them go on.
+    if (own.empty()) {
+      calls[node] = {};
+      continue;
+    }
+    size_t same = 0;
+    while (same < own.size() && same < open_keys.size() && open_keys[same] == own[same].key) ++same;
+    open_keys.resize(same);
+    open_numbers.resize(same);
+    for (size_t d = same; d < own.size(); ++d) open_keys.push_back(own[d].key), open_numbers.push_back(next++);
+    calls[node] = open_numbers;
+  }
+  return calls;
+}
+
+// The modules whose output `value` is: the calls (by depth) it is made in and used outside of, or returned from.
+std::vector<size_t> output_depths(const Value* value, const std::vector<int>& own_calls,
+                                  const std::map<const Node*, std::vector<int>>& calls, const torch::jit::Block* top) {
+  std::vector<bool> leaves(own_calls.size(), false);
+  for (const torch::jit::Use& use : value->uses()) {
+    const Node* user = top_level(use.user, top);
+    auto found = calls.find(user);
+    static const std::vector<int> none;  // the graph's return, outside every call
+    const std::vector<int>& user_calls = found == calls.end() ? none : found->second;
+    for (size_t d = 0; d < own_calls.size(); ++d)
+      if (d >= user_calls.size() || user_calls[d] != own_calls[d]) leaves[d] = true;
+  }
+  std::vector<size_t> depths;
+  for (size_t d = 0; d < leaves.size(); ++d)
+    if (leaves[d]) depths.push_back(d);
+  return depths;
+}
+
+// The final classifier's input: the value fed to the last linear (or addmm) op of the graph.
+const Node* penultimate_node(Graph& graph) {
+  const Node* last_linear = nullptr;
+  for (const Node* node : graph.nodes())
+    if (node->kind() == c10::aten::linear || node->kind() == c10::aten::addmm) last_linear = node;
+  if (!last_linear) return nullptr;
+  const Value* features = last_linear->input(last_linear->kind() == c10::aten::addmm ? 1 : 0);
+  const Node* producer = features->node();
+  if (producer->owningBlock() != graph.block() || producer->kind() == c10::prim::Param) return nullptr;
+  return producer;
+}
+
+// Sites of the top-level block only: values inside loops or branches are not visible to a method's return. A site
+// is a tap op (tap_ops) or any tensor-valued node that is a module's output or the final classifier's input.
 std::vector<Site> sites_of(Graph& graph) {
+  std::map<const Node*, std::vector<CallLevel>> levels;
+  const std::map<const Node*, std::vector<int>> calls = number_calls(graph, levels);
+  const Node* penultimate = penultimate_node(graph);
   std::vector<Site> sites;
   std::map<std::string, int> seen;
   for (Node* node : graph.nodes()) {
-    if (!is_tap(node)) continue;
+    if (node->kind() == c10::prim::Constant || node->outputs().size() != 1 || !is_tensor(node->output(0))) continue;
+    const std::vector<CallLevel>& own = levels.at(node);
     TapSite tap;
-    tap.module_path = module_path(node);
+    for (size_t d : output_depths(node->output(0), calls.at(node), calls, graph.block())) {
+      tap.module_outputs.push_back(own[d].path);
+      // A block: a child of an outermost container (ResNet's layer1.0, MobileNet's features.3, ViT's encoder layers).
+      bool outer = d > 0 && own[d - 1].container;
+      for (size_t up = 0; outer && up + 1 < d; ++up) outer = !own[up].container;
+      tap.block = tap.block || outer;
+    }
+    tap.penultimate = node == penultimate;
+    if (!is_tap(node) && tap.module_outputs.empty() && !tap.penultimate) continue;
+    tap.module_path = own.empty() ? "" : own.back().path;
     tap.op = op_name(node);
     std::string base = tap.module_path.empty() ? tap.op : tap.module_path + ":" + tap.op;
     int count = ++seen[base];

@@ -11,6 +11,7 @@
 #include "core/model/compute_logits.h"
 #include "core/model/evaluate_logits.h"
 #include "core/model/extract_activations.h"
+#include "core/model/layer_selection.h"
 #include "core/model/model.h"
 #include "core/pipeline/activation_cache.h"
 #include "core/pipeline/checkpoint_info.h"
@@ -90,12 +91,6 @@ void forget_checkpoint(store::Project& project, const std::string& id) {
   project.checkpoints.erase(std::remove_if(project.checkpoints.begin(), project.checkpoints.end(),
                                            [&](const auto& c) { return c.id == id; }),
                             project.checkpoints.end());
-}
-
-bool wanted(const model::LayerInfo& layer, const std::vector<std::string>& filter) {
-  if (filter.empty()) return true;
-  return std::any_of(filter.begin(), filter.end(),
-                     [&](const std::string& name) { return name == layer.id || name == layer.module_path; });
 }
 
 // Everything shared by all checkpoints: the data, its geometry sample, the shifted copies.
@@ -210,14 +205,18 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
   model::Model& net = *loaded;
   auto layers = net.layers(inputs.id.item_shape);
   if (!layers) return make_error(layers.error());
+  auto chosen = model::select_layers(*layers, options.layers.empty() ? std::vector<std::string>{"all"} : options.layers);
+  if (!chosen) return make_error(path + ": " + chosen.error());
   std::vector<std::string> ids;
   std::vector<int> depth;  // index of each analysed layer in the full graph order
-  for (size_t i = 0; i < layers->size(); ++i)
-    if (wanted((*layers)[i], options.layers)) ids.push_back((*layers)[i].id), depth.push_back(static_cast<int>(i));
-  if (ids.empty()) return make_error(path + ": none of the requested layers exists in this model");
-  auto declared = sidecar_normalization(path);
-  if (!declared) return make_error(declared.error());
-  const model::BatchOptions batch = batch_for(options, inputs.id, *declared);
+  for (size_t i : *chosen) ids.push_back((*layers)[i].id), depth.push_back(static_cast<int>(i));
+  auto sidecar = read_sidecar(path);
+  if (!sidecar) return make_error(sidecar.error());
+  if (!sidecar->input_shape.empty() && sidecar->input_shape != inputs.id.item_shape)
+    return make_error(path + ": the model takes " + data::shape_string(sidecar->input_shape) + " inputs (" +
+                      sidecar->file + ") but the ID set's items are " + data::shape_string(inputs.id.item_shape));
+  const std::optional<model::Normalization>& declared = sidecar->normalization;
+  const model::BatchOptions batch = batch_for(options, inputs.id, declared);
 
   // 1. One pass of the geometry sample taps every layer (or the activation cache has them).
   SliceProgress extract_progress(progress, 0.0, 0.15, "activations: ");
@@ -252,7 +251,7 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
     const data::Dataset& dataset = *evaluated[k];
     SliceProgress logit_progress(progress, 0.75 + 0.15 * k / evaluated.size(), 0.75 + 0.15 * (k + 1) / evaluated.size(),
                                  "logits on " + dataset.name + ": ");
-    auto logits = model::compute_logits(net, as_matrix(dataset), dataset.item_shape, batch_for(options, dataset, *declared),
+    auto logits = model::compute_logits(net, as_matrix(dataset), dataset.item_shape, batch_for(options, dataset, declared),
                                         logit_progress, cancel);
     if (!logits) return make_error(path + ", " + dataset.name + ": " + logits.error());
     auto evaluation = model::evaluate_logits(*logits, dataset.labels);
@@ -267,14 +266,17 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
 
   // 4. Transfer: a linear probe on the penultimate layer's features of the transfer set.
   if (inputs.transfer.count() > 0) {
-    if (layers->size() < 2) return make_error(path + ": no penultimate layer for the transfer probe");
-    const model::LayerInfo& penultimate = (*layers)[layers->size() - 2];
+    // The final classifier's input; for a model without a linear layer, the layer before the output.
+    auto marked = std::find_if(layers->begin(), layers->end(), [](const auto& layer) { return layer.penultimate; });
+    if (marked == layers->end() && layers->size() < 2)
+      return make_error(path + ": no penultimate layer for the transfer probe");
+    const model::LayerInfo& penultimate = marked != layers->end() ? *marked : (*layers)[layers->size() - 2];
     SliceProgress probe_progress(progress, 0.9, 1.0, "transfer probe on " + penultimate.id + ": ");
     std::vector<int64_t> rows(static_cast<size_t>(inputs.transfer.count()));
     std::iota(rows.begin(), rows.end(), 0);
     model::SubsetSink features(rows);
     if (Status s = model::extract_activations(net, as_matrix(inputs.transfer), inputs.transfer.item_shape,
-                                              {penultimate.id}, batch_for(options, inputs.transfer, *declared), features,
+                                              {penultimate.id}, batch_for(options, inputs.transfer, declared), features,
                                               probe_progress, cancel);
         !s.ok())
       return make_error(path + ", transfer: " + s.error());

@@ -19,7 +19,8 @@ struct AnalyseOptions {
   std::string id_dataset = "fashion-mnist:test";
   std::vector<data::Shift> shifts;        // OOD sets for direct accuracy, e.g. fog:3
   std::string transfer_dataset;           // optional: linear probe on penultimate features (its own classes)
-  std::vector<std::string> layers;        // layer ids or module paths to analyse; empty = every discovered layer
+  std::vector<std::string> layers;        // terms of model::select_layers (ids, module paths, globs, blocks,
+                                          // penultimate); empty = every discovered layer
   geometry::GlueOptions glue;             // points_per_manifold is also the geometry sample per class
   geometry::BaselineOptions baselines;
   model::BatchOptions batch;              // normalisation: from the checkpoint's sidecar, else 1/255 for uint8 data

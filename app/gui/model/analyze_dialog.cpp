@@ -2,7 +2,6 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -12,6 +11,8 @@
 #include <QThread>
 
 #include "app/gui/analysis_settings.h"
+#include "core/model/layer_selection.h"
+#include "views/user_questions.h"
 
 namespace ms::gui {
 namespace {
@@ -42,7 +43,7 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
   checkpoints_->setPlaceholderText(tr("TorchScript files or folders of *.pt, separated by ;"));
   auto* browse = new QPushButton(tr("Folder…"));
   connect(browse, &QPushButton::clicked, this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of checkpoints"));
+    const QString dir = views::ask_file(this, {views::FileMode::Folder, tr("Folder of checkpoints"), {}, {}, {}});
     if (!dir.isEmpty()) checkpoints_->setText(dir);
   });
   form->addRow(tr("Checkpoints:"), with_browse(checkpoints_, browse));
@@ -76,11 +77,17 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
   project_ = new QLineEdit(project_path);
   auto* choose = new QPushButton(tr("Choose…"));
   connect(choose, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Project file"), project_->text(),
-                                                      tr("ManifoldScope projects (*.msproj)"));
+    const QString path = views::ask_file(this, {views::FileMode::Save, tr("Project file"), project_->text(),
+                                               {tr("ManifoldScope projects (*.msproj)")}, "msproj"});
     if (!path.isEmpty()) project_->setText(path);
   });
   form->addRow(tr("Project file:"), with_browse(project_, choose));
+  layers_ = new QLineEdit;
+  layers_->setPlaceholderText(tr("all layers"));
+  layers_->setToolTip(tr("Comma-separated module paths, layer ids or globs (layer*, features.*), or the keywords "
+                         "blocks (the outputs of the model's building blocks) and penultimate (the final "
+                         "classifier's input). Empty: every layer."));
+  form->addRow(tr("Layers:"), layers_);
   cache_ = new QCheckBox(tr("Cache activations"));
   cache_->setToolTip(tr("Keep each checkpoint's geometry-sample activations beside the project file, so a re-run "
                         "with other GLUE settings skips the forward pass."));
@@ -118,6 +125,7 @@ pipeline::AnalyseOptions AnalyzeDialog::options() const {
   options.batch.threads = threads_->value();
   options.project_path = project_->text().trimmed().toStdString();
   options.cache_activations = cache_->isChecked();
+  options.layers = model::split_layer_terms(layers_->text().toStdString());
   return options;
 }
 

@@ -25,6 +25,7 @@ class AnalyzeDialog : public QDialog {
   QLineEdit* id_dataset_;
   QLineEdit* transfer_;
   QLineEdit* project_;
+  QLineEdit* layers_;
   QSpinBox* severity_;
   QSpinBox* points_;
   QSpinBox* n_t_;

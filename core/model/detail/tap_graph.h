@@ -2,7 +2,10 @@
 //
 // The forward graph is copied, inlined (torch::jit::Inline), constant-propagated and pruned, so that functional ops
 // hidden in prim::If branches by scripting become plain nodes and every op carries the module path of its call site.
-// The tappable nodes of its top-level block are the aten ops listed in tap_graph.cpp with a Tensor output.
+// The tappable nodes of its top-level block are the aten ops listed in tap_graph.cpp with a Tensor output, and every
+// tensor value that is a module's output (what a PyTorch forward hook sees) or the final classifier's input.
+// Load the module frozen (model.cpp) so that control flow on module attributes (MobileNet's use_res_connect, `training`
+// tests) is folded away first: values inside a remaining If/Loop cannot be returned by a method and are not sites.
 #pragma once
 
 #include <string>
@@ -16,6 +19,9 @@ struct TapSite {
   std::string id;           // "layer1.0.conv1:conv2d", unique in the graph
   std::string module_path;  // "layer1.0.conv1"
   std::string op;           // "conv2d"
+  std::vector<std::string> module_outputs;  // modules whose output this value is, outermost first: {"layer1", "layer1.1"}
+  bool block = false;        // one of them is a block (a child of an outermost torch.nn container)
+  bool penultimate = false;  // the final classifier's input
 };
 
 // All tappable sites of module's forward, in graph (execution) order.
