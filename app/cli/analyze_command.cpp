@@ -8,6 +8,7 @@
 #ifdef MS_HAVE_MODEL
 #include "core/model/layer_selection.h"
 #include "core/pipeline/analyse_job.h"
+#include "core/pipeline/memory_plan.h"
 #endif
 
 namespace ms::cli {
@@ -65,11 +66,17 @@ int run_analyze(const QStringList& raw_arguments) {
   const QCommandLineOption seed("seed", "Seed for sampling, shifts and GLUE.", "S", "0");
   const QCommandLineOption threads("threads", "Worker threads.", "T", "2");
   const QCommandLineOption batch("batch-size", "Images per forward pass.", "B", "500");
+  const QCommandLineOption memory("memory-budget",
+                                  "Memory for the geometry sample's activations, e.g. 4G: layers are extracted in\n"
+                                  "groups that fit it (default: half the available memory).", "SIZE");
+  const QCommandLineOption project_dim("project-dim",
+                                       "Project layers wider than K features to K by a fixed sparse random projection\n"
+                                       "(seeded by --seed) while they are extracted; 0 = never.", "K", "0");
   const QCommandLineOption cache("cache-activations",
                                  "Keep each checkpoint's geometry-sample activations in FILE.msproj.activations/ and,\n"
                                  "on a re-run with other geometry options, compute from them without the forward pass.");
   parser.addOptions({project, csv, id, ood, transfer, layers, points, n_t, dichotomies, inactive, preprocess, repeats,
-                     seed, threads, batch, cache});
+                     seed, threads, batch, memory, project_dim, cache});
   const QStringList arguments = spread_multi_values(raw_arguments, "--ood");
   if (int code = parse_or_exit(parser, "analyze", arguments); code >= 0) return code;
 
@@ -101,11 +108,13 @@ int run_analyze(const QStringList& raw_arguments) {
   }
   if (parser.isSet(layers))
     options.layers = model::split_layer_terms(parser.value(layers).toStdString());
-  long long k = 0, samples = 0, repeat_count = 0, seed_value = 0, thread_count = 0, batch_size = 0;
+  long long k = 0, samples = 0, repeat_count = 0, seed_value = 0, thread_count = 0, batch_size = 0, projected = 0;
   if (!parse_count(parser, "points-per-manifold", &k) || !parse_count(parser, "n-t", &samples) ||
       !parse_count(parser, "repeats", &repeat_count) || !parse_count(parser, "seed", &seed_value) ||
-      !parse_count(parser, "threads", &thread_count) || !parse_count(parser, "batch-size", &batch_size))
+      !parse_count(parser, "threads", &thread_count) || !parse_count(parser, "batch-size", &batch_size) ||
+      !parse_count(parser, "project-dim", &projected))
     return 2;
+  options.project_dim = projected;
   if (k < 2 || samples < 1 || repeat_count < 1 || batch_size < 1) {
     print_error("analyze: --points-per-manifold needs >= 2, --n-t, --repeats and --batch-size >= 1");
     return 2;
@@ -119,6 +128,14 @@ int run_analyze(const QStringList& raw_arguments) {
   options.batch.threads = static_cast<int>(thread_count);
   options.batch.batch_size = batch_size;
   options.cache_activations = parser.isSet(cache);
+  if (parser.isSet(memory)) {
+    Result<int64_t> budget = pipeline::parse_bytes(parser.value(memory).toStdString());
+    if (!budget) {
+      print_error("analyze: --memory-budget: " + QString::fromStdString(budget.error()));
+      return 2;
+    }
+    options.memory_budget_bytes = *budget;
+  }
   if (!geometry::parse_dichotomies(parser.value(dichotomies).toStdString(), &options.glue.dichotomies) ||
       !geometry::parse_inactive_policy(parser.value(inactive).toStdString(), &options.glue.inactive) ||
       !geometry::parse_preprocess(parser.value(preprocess).toStdString(), &options.glue.preprocess)) {

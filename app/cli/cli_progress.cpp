@@ -56,6 +56,14 @@ void StderrProgress::report(double fraction, const std::string& message) {
   std::fflush(stderr);
 }
 
+void StderrProgress::note(const std::string& message) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (dirty_line_) std::fputc('\n', stderr);
+  dirty_line_ = false;
+  std::fprintf(stderr, "%s\n", message.c_str());
+  std::fflush(stderr);
+}
+
 CancelOnInterrupt::CancelOnInterrupt(CancelToken& token) {
   interrupt_token = &token;
   std::signal(SIGINT, on_interrupt);

@@ -14,6 +14,7 @@ class StderrProgress final : public Progress {
   ~StderrProgress() override;
   // Thread-safe; prints at most every 0.5 s (a line each 2 s when stderr is not a terminal).
   void report(double fraction, const std::string& message) override;
+  void note(const std::string& message) override;
 
  private:
   std::mutex mutex_;

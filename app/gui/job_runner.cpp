@@ -36,6 +36,10 @@ class SignalProgress final : public Progress {
     QMetaObject::invokeMethod(runner_, "progressed", Qt::QueuedConnection, Q_ARG(int, id_), Q_ARG(double, fraction),
                               Q_ARG(QString, QString::fromStdString(message)));
   }
+  void note(const std::string& message) override {
+    QMetaObject::invokeMethod(runner_, "noted", Qt::QueuedConnection, Q_ARG(int, id_),
+                              Q_ARG(QString, QString::fromStdString(message)));
+  }
 
  private:
   JobRunner* runner_;

@@ -218,6 +218,7 @@ void MainWindow::build_docks() {
   connect(jobs_, &JobRunner::finished, this, [this](int, const QString& error) {
     if (!error.isEmpty()) log(error, true);
   });
+  connect(jobs_, &JobRunner::noted, this, [this](int, const QString& message) { log(message); });
 }
 
 void MainWindow::open_project(const QString& path) {

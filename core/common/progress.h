@@ -13,6 +13,9 @@ class Progress {
   virtual ~Progress() = default;
   // fraction in [0, 1]; message says what is being done ("layer3 (4/9)").
   virtual void report(double fraction, const std::string& message) = 0;
+  // A message to keep, not just show in passing (the analysis' memory plan, a warning): never dropped by the
+  // throttling of report(). Ignored by default.
+  virtual void note(const std::string& message) { (void)message; }
 };
 
 class NullProgress final : public Progress {
@@ -28,6 +31,7 @@ class SliceProgress final : public Progress {
   void report(double fraction, const std::string& message) override {
     outer_.report(begin_ + (end_ - begin_) * std::clamp(fraction, 0.0, 1.0), prefix_ + message);
   }
+  void note(const std::string& message) override { outer_.note(prefix_ + message); }
 
  private:
   Progress& outer_;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 #include <unordered_map>
 
 #include "core/common/hdf5_lock.h"
@@ -66,6 +67,33 @@ bool is_cache_file(const H5::H5File& file) {
          file.attrExists("format_version") && h5::read_int_attr(file, "format_version") == kVersion;
 }
 
+// Layers of the same sample already cached (an analysis extracts its layers in groups, one write per group) are
+// copied into the new file, except those being written now.
+void carry_over_layers(const std::string& previous, const ActivationCacheKey& key, const std::vector<int64_t>& rows,
+                       const std::vector<int32_t>& labels, const std::vector<std::string>& layer_ids,
+                       H5::Group& layers) {
+  std::error_code ec;
+  if (previous.empty() || !fs::exists(previous, ec)) return;
+  try {
+    H5::H5File old(previous, H5F_ACC_RDONLY);
+    const std::string path = h5::escape_name(key.sha256) + "/" + h5::escape_name(key.dataset);
+    if (!is_cache_file(old) || !old.nameExists(h5::escape_name(key.sha256)) || !old.nameExists(path)) return;
+    H5::Group group = old.openGroup(path);
+    if (h5::read_int_attr(group, "item_count") != key.item_count ||
+        h5::read_string_attr(group, "normalization") != normalization_text(key.normalization) ||
+        read_int64s(group, "rows") != rows || h5::read_int32s(group, "labels") != labels)
+      return;
+    std::set<std::string> written;
+    for (const std::string& id : layer_ids) written.insert(h5::escape_name(id));
+    H5::Group old_layers = group.openGroup("layers");
+    for (const std::string& name : h5::child_names(old_layers))
+      if (!written.count(name))
+        H5Ocopy(old_layers.getId(), name.c_str(), layers.getId(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT);
+  } catch (const H5::Exception&) {
+    // A damaged previous file has nothing worth keeping.
+  }
+}
+
 void write_file(const std::string& temp, const std::string& previous, const ActivationCacheKey& key,
                 const std::vector<int64_t>& rows, const Eigen::Ref<const Eigen::VectorXi>& labels,
                 const std::vector<std::string>& layer_ids, const std::vector<std::vector<int64_t>>& layer_shapes,
@@ -96,8 +124,10 @@ void write_file(const std::string& temp, const std::string& previous, const Acti
   h5::write_int_attr(group, "item_count", key.item_count);
   h5::write_string_attr(group, "normalization", normalization_text(key.normalization));
   write_int64s(group, "rows", rows);
-  h5::write_int32s(group, "labels", std::vector<int32_t>(labels.data(), labels.data() + labels.size()));
+  const std::vector<int32_t> label_values(labels.data(), labels.data() + labels.size());
+  h5::write_int32s(group, "labels", label_values);
   H5::Group layers = group.createGroup("layers");
+  carry_over_layers(previous, key, rows, label_values, layer_ids, layers);
   for (size_t l = 0; l < layer_ids.size(); ++l) {
     const hsize_t dims[2] = {static_cast<hsize_t>(values[l].rows()), static_cast<hsize_t>(values[l].cols())};
     H5::DataSpace space(2, dims);

@@ -42,7 +42,9 @@ struct ActivationCacheKey {
 // `<project>.activations/<sha256>.h5`
 std::string activation_cache_file(const std::string& project_path, const std::string& sha256);
 
-// Writes (replaces) the key's dataset group: atomically, through a temp file renamed over `path`.
+// Writes (replaces) the key's dataset group: atomically, through a temp file renamed over `path`. Layers the file
+// already holds for the same sample (same key, rows and labels) and not written now are kept, so an analysis that
+// extracts its layers in groups adds each group to the same cache.
 // Inputs:
 //   rows         n dataset rows of the sample
 //   labels       n class ids

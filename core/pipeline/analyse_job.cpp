@@ -16,6 +16,8 @@
 #include "core/pipeline/activation_cache.h"
 #include "core/pipeline/checkpoint_info.h"
 #include "core/pipeline/marker_maps.h"
+#include "core/pipeline/memory_plan.h"
+#include "core/pipeline/projecting_sink.h"
 #include "core/store/results_table.h"
 #include "core/store/project_file.h"
 
@@ -51,16 +53,19 @@ void put_dataset(store::Project& project, store::DatasetEntry entry) {
   project.datasets.push_back(std::move(entry));
 }
 
+// The options a geometry row was computed with; project_dim only when set (rows from before it existed stay valid).
 std::map<std::string, std::string> option_strings(const AnalyseOptions& options) {
   const auto& g = options.glue;
-  return {{"points_per_manifold", std::to_string(g.points_per_manifold)},
-          {"n_t", std::to_string(g.n_t)},
-          {"dichotomies", geometry::to_string(g.dichotomies)},
-          {"inactive", geometry::to_string(g.inactive)},
-          {"preprocess", geometry::to_string(g.preprocess)},
-          {"repeats", std::to_string(g.repeats)},
-          {"glue_seed", std::to_string(g.seed)},
-          {"sample_seed", std::to_string(options.seed)}};
+  std::map<std::string, std::string> strings = {{"points_per_manifold", std::to_string(g.points_per_manifold)},
+                                                {"n_t", std::to_string(g.n_t)},
+                                                {"dichotomies", geometry::to_string(g.dichotomies)},
+                                                {"inactive", geometry::to_string(g.inactive)},
+                                                {"preprocess", geometry::to_string(g.preprocess)},
+                                                {"repeats", std::to_string(g.repeats)},
+                                                {"glue_seed", std::to_string(g.seed)},
+                                                {"sample_seed", std::to_string(options.seed)}};
+  if (options.project_dim > 0) strings["project_dim"] = std::to_string(options.project_dim);
+  return strings;
 }
 
 // Complete = the same file (hash) was finished with the same options on the same ID dataset.
@@ -163,9 +168,13 @@ Result<std::vector<RowMatrixXf>> sample_activations(model::Model& net, const sto
   const ActivationCacheKey key{checkpoint.sha256, options.id_dataset, inputs.id.count(), batch.normalization,
                                options.seed};
   const std::string file = activation_cache_file(options.project_path, checkpoint.sha256);
+  // Projected layers are cached under names of their own: the same layer unprojected is other data.
+  std::vector<std::string> cache_ids = ids;
+  if (options.project_dim > 0)
+    for (std::string& id : cache_ids) id += "@project_dim=" + std::to_string(options.project_dim);
   if (options.cache_activations) {
     progress.report(0.0, "reading the activation cache");
-    auto cached = read_activation_cache(file, key, inputs.sample_rows, inputs.sample_labels, ids);
+    auto cached = read_activation_cache(file, key, inputs.sample_rows, inputs.sample_labels, cache_ids);
     if (!cached) {
       cache.warnings.push_back("activation cache ignored (it will be rebuilt): " + cached.error());
       progress.report(0.0, "warning: " + cache.warnings.back());
@@ -177,7 +186,7 @@ Result<std::vector<RowMatrixXf>> sample_activations(model::Model& net, const sto
   }
   std::vector<int64_t> all_rows(static_cast<size_t>(inputs.sample.rows()));
   std::iota(all_rows.begin(), all_rows.end(), 0);
-  model::SubsetSink sink(all_rows);
+  ProjectingSink sink(all_rows, options.project_dim > 0 ? options.project_dim : INT64_MAX, options.seed);
   if (Status s = model::extract_activations(net, inputs.sample, inputs.id.item_shape, ids, batch, sink, progress, cancel);
       !s.ok())
     return make_error(s.error());
@@ -186,7 +195,7 @@ Result<std::vector<RowMatrixXf>> sample_activations(model::Model& net, const sto
   std::vector<RowMatrixXf> activations = sink.take();
   if (options.cache_activations) {
     progress.report(1.0, "writing the activation cache");
-    if (Status written = write_activation_cache(file, key, inputs.sample_rows, inputs.sample_labels, ids, shapes,
+    if (Status written = write_activation_cache(file, key, inputs.sample_rows, inputs.sample_labels, cache_ids, shapes,
                                                 activations);
         !written.ok()) {
       cache.warnings.push_back(written.error());
@@ -194,6 +203,76 @@ Result<std::vector<RowMatrixXf>> sample_activations(model::Model& net, const sto
     }
   }
   return activations;
+}
+
+// GLUE and the baseline markers of one layer's geometry sample, as a project row.
+Result<store::GeometryEntry> layer_markers(const RowMatrixXf& activations, const std::string& id, int depth,
+                                           const store::CheckpointEntry& checkpoint, const Inputs& inputs,
+                                           const AnalyseOptions& options, Progress& progress, CancelToken& cancel) {
+  SliceProgress glue_progress(progress, 0.0, 0.8, "GLUE ");
+  glue_progress.report(0.0, "");
+  auto glue = geometry::glue_row_major(activations, inputs.sample_labels, options.glue, &glue_progress, &cancel);
+  if (!glue) return make_error("layer " + id + ": " + glue.error());
+  progress.report(0.8, "baseline markers");
+  auto baselines = geometry::compute_baseline_markers(Eigen::MatrixXd(activations.cast<double>()), inputs.sample_labels,
+                                                      options.baselines);
+  if (!baselines) return make_error("layer " + id + ": " + baselines.error());
+  store::GeometryEntry entry{checkpoint.id, options.id_dataset, id, glue_markers(*glue), option_strings(options), {}};
+  for (auto& [name, value] : baseline_markers(*baselines)) entry.markers[name] = value;
+  entry.markers["layer_index"] = depth;
+  return entry;
+}
+
+// The chosen layers' markers, extracted group by group (memory_plan.h): a group's activations are freed layer by
+// layer as they are analysed, before the next group's pass over the sample.
+Status analyse_layers(model::Model& net, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
+                      const std::vector<model::LayerInfo>& layers, const std::vector<size_t>& chosen,
+                      const model::BatchOptions& batch, const AnalyseOptions& options, store::Project& project,
+                      CacheUse& cache, Progress& progress, CancelToken& cancel) {
+  std::vector<PlannedLayer> planned;
+  std::vector<std::string> ids;
+  for (size_t i : chosen) {
+    const int64_t d = layers[i].size();
+    planned.push_back({layers[i].id, d, options.project_dim > 0 ? std::min(d, options.project_dim) : d});
+    ids.push_back(layers[i].id);
+  }
+  const int64_t budget = options.memory_budget_bytes > 0 ? options.memory_budget_bytes : default_memory_budget();
+  auto plan = plan_layer_groups(planned, inputs.sample.rows(), budget);
+  if (!plan) return make_error(plan.error());
+  progress.note(std::to_string(ids.size()) + " layers in " + std::to_string(plan->groups.size()) +
+                           " pass(es) over the sample, about " + format_bytes(plan->peak_bytes) + " at most (budget " +
+                           format_bytes(budget) + ")");
+  const double per_layer = 0.75 / static_cast<double>(ids.size());  // of the checkpoint's progress
+  bool all_cached = true;
+  size_t done = 0;
+  for (const std::vector<size_t>& group : plan->groups) {
+    // A group's share: its pass over the sample takes the first fifth, its layers the rest, evenly.
+    const double start = per_layer * done, share = per_layer * group.size();
+    std::vector<std::string> group_ids;
+    for (size_t g : group) group_ids.push_back(ids[g]);
+    SliceProgress extract_progress(progress, start, start + 0.2 * share, "activations: ");
+    CacheUse group_cache;
+    auto sampled = sample_activations(net, checkpoint, inputs, group_ids, batch, options, group_cache, extract_progress,
+                                      cancel);
+    cache.warnings.insert(cache.warnings.end(), group_cache.warnings.begin(), group_cache.warnings.end());
+    all_cached = all_cached && group_cache.hit;
+    if (!sampled) return make_error(sampled.error());
+    std::vector<RowMatrixXf> activations = std::move(sampled).value();
+    for (size_t k = 0; k < group.size(); ++k, ++done) {
+      if (cancel.cancelled()) return make_error("cancelled");
+      const double each = 0.8 * share / static_cast<double>(group.size());
+      SliceProgress layer_progress(progress, start + 0.2 * share + each * k, start + 0.2 * share + each * (k + 1),
+                                   ids[group[k]] + " (" + std::to_string(done + 1) + "/" + std::to_string(ids.size()) +
+                                       "): ");
+      auto entry = layer_markers(activations[k], ids[group[k]], static_cast<int>(chosen[group[k]]), checkpoint, inputs,
+                                 options, layer_progress, cancel);
+      if (!entry) return make_error(entry.error());
+      activations[k].resize(0, 0);  // free as we go: conv layers are large
+      project.geometry.push_back(std::move(entry).value());
+    }
+  }
+  cache.hit = all_cached;
+  return Ok{};
 }
 
 Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
@@ -207,9 +286,6 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
   if (!layers) return make_error(layers.error());
   auto chosen = model::select_layers(*layers, options.layers.empty() ? std::vector<std::string>{"all"} : options.layers);
   if (!chosen) return make_error(path + ": " + chosen.error());
-  std::vector<std::string> ids;
-  std::vector<int> depth;  // index of each analysed layer in the full graph order
-  for (size_t i : *chosen) ids.push_back((*layers)[i].id), depth.push_back(static_cast<int>(i));
   auto sidecar = read_sidecar(path);
   if (!sidecar) return make_error(sidecar.error());
   if (!sidecar->input_shape.empty() && sidecar->input_shape != inputs.id.item_shape)
@@ -218,31 +294,11 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
   const std::optional<model::Normalization>& declared = sidecar->normalization;
   const model::BatchOptions batch = batch_for(options, inputs.id, declared);
 
-  // 1. One pass of the geometry sample taps every layer (or the activation cache has them).
-  SliceProgress extract_progress(progress, 0.0, 0.15, "activations: ");
-  auto sampled = sample_activations(net, checkpoint, inputs, ids, batch, options, cache, extract_progress, cancel);
-  if (!sampled) return make_error(path + ": " + sampled.error());
-  std::vector<RowMatrixXf> activations = std::move(sampled).value();
-
-  // 2. GLUE and the baselines per layer.
-  for (size_t l = 0; l < ids.size(); ++l) {
-    if (cancel.cancelled()) return make_error("cancelled");
-    SliceProgress layer_progress(progress, 0.15 + 0.6 * l / ids.size(), 0.15 + 0.6 * (l + 1) / ids.size(),
-                                 ids[l] + " (" + std::to_string(l + 1) + "/" + std::to_string(ids.size()) + "): ");
-    SliceProgress glue_progress(layer_progress, 0.0, 0.8, "GLUE ");
-    glue_progress.report(0.0, "");
-    auto glue = geometry::glue_row_major(activations[l], inputs.sample_labels, options.glue, &glue_progress, &cancel);
-    if (!glue) return make_error(path + ", layer " + ids[l] + ": " + glue.error());
-    layer_progress.report(0.8, "baseline markers");
-    auto baselines = geometry::compute_baseline_markers(Eigen::MatrixXd(activations[l].cast<double>()),
-                                                        inputs.sample_labels, options.baselines);
-    if (!baselines) return make_error(path + ", layer " + ids[l] + ": " + baselines.error());
-    store::GeometryEntry entry{checkpoint.id, options.id_dataset, ids[l], glue_markers(*glue), option_strings(options), {}};
-    for (auto& [name, value] : baseline_markers(*baselines)) entry.markers[name] = value;
-    entry.markers["layer_index"] = depth[l];
-    activations[l].resize(0, 0);  // free as we go: conv layers are large
-    project.geometry.push_back(std::move(entry));
-  }
+  // 1-2. The geometry sample's activations, in groups that fit the memory budget; GLUE and the baselines per layer.
+  if (Status geometry = analyse_layers(net, checkpoint, inputs, *layers, *chosen, batch, options, project, cache,
+                                       progress, cancel);
+      !geometry.ok())
+    return make_error(path + ": " + geometry.error());
 
   // 3. Logits on the full ID set and on every shifted copy.
   std::vector<const data::Dataset*> evaluated{&inputs.id};

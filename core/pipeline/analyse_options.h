@@ -31,6 +31,11 @@ struct AnalyseOptions {
   // Keep each checkpoint's geometry-sample activations in <project>.activations/ (activation_cache.h), and compute
   // the geometry from there, without the sample's forward pass, when they are present.
   bool cache_activations = false;
+  // Bytes the geometry sample's activations may take (memory_plan.h); 0 = half the machine's available memory.
+  int64_t memory_budget_bytes = 0;
+  // Layers wider than this are projected to it by a fixed sparse random projection while extracted
+  // (projecting_sink.h); 0 = never.
+  int64_t project_dim = 0;
 };
 
 struct AnalyseSummary {

@@ -36,7 +36,7 @@ pipeline::AnalyseOptions latency_analysis(const QString& project) {
   options.checkpoints = {test::quick_zoo_folder().toStdString()};
   options.shifts = {{"contrast", 3}, {"fog", 3}, {"gaussian_noise", 3}};
   options.glue.points_per_manifold = 20;
-  options.glue.n_t = 1000;
+  options.glue.n_t = 3000;
   options.project_path = project.toStdString();
   return options;
 }

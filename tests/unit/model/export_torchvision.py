@@ -32,8 +32,17 @@ def narrow_efficientnet_b0():
     return efficientnet.EfficientNet(settings, 0.2, num_classes=10, last_channel=last_channel)
 
 
+def resnet18_cifar():
+    # The CIFAR-10 variant researchers train (and the paper's sweep uses): 3x3 stem, no max-pool, 32x32 feature maps.
+    model = torchvision.models.resnet18(num_classes=10)
+    model.conv1 = nn.Conv2d(3, 64, kernel_size=3, stride=1, padding=1, bias=False)
+    model.maxpool = nn.Identity()
+    return model
+
+
 ARCHITECTURES = {
     "resnet18": lambda: torchvision.models.resnet18(num_classes=10),
+    "resnet18_cifar": resnet18_cifar,
     "vgg19_bn": narrow_vgg19_bn,
     "mobilenet_v2": lambda: torchvision.models.mobilenet_v2(num_classes=10, width_mult=0.25),
     # DenseNet-121's block configuration (6, 12, 24, 16), narrow growth.
