@@ -200,6 +200,37 @@ TEST(TorchvisionCli, LayersFromTheSidecarSelectionsAndAnAnalysisOfBlocksAndPenul
 }
 #endif
 
+#ifdef MS_BINARY
+// packaging/export_model.py, as the README tells users to run it: a training checkpoint (DataParallel's "module."
+// names inside a {"state_dict": …} dict) becomes a scripted checkpoint and a sidecar that `layers` reads unaided.
+TEST(ExportHelper, WritesACheckpointAndASidecarThatTheCommandsRead) {
+  if (!torchvision_available()) GTEST_SKIP() << kPython << " has no torch/torchvision (packaging/install-deps.sh)";
+  const std::string dir = std::string(MS_TEST_OUTPUT_DIR) + "/export-helper-" + std::to_string(getpid());
+  const std::string weights = dir + "/run7.pth", model = dir + "/sweep/run7.pt";
+  ASSERT_EQ(std::system(("mkdir -p '" + dir + "' && " + kPython +
+                         " -c \"import torch, torchvision; m = torchvision.models.resnet18(num_classes=10); "
+                         "torch.save({'state_dict': {'module.' + k: v for k, v in m.state_dict().items()}}, '" +
+                         weights + "')\"").c_str()),
+            0);
+  const std::string exported = std::string(kPython) + " '" + MS_SOURCE_DIR + "/packaging/export_model.py' " +
+                               "--arch torchvision:resnet18 --num-classes 10 --weights '" + weights +
+                               "' --input-shape 3x32x32 --mean 0.49,0.48,0.45 --std 0.25,0.24,0.26 --hp lr=0.1 " +
+                               "--hp seed=7 --script --out '" + model + "' > '" + dir + "/export.log' 2>&1";
+  ASSERT_EQ(std::system(exported.c_str()), 0) << "see " << dir << "/export.log";
+  test::CliRun penultimate = test::run_cli("layers '" + model + "' --layers penultimate");
+  ASSERT_EQ(penultimate.exit_code, 0) << penultimate.err;
+  EXPECT_NE(penultimate.out.find("(input 3x32x32, " + dir + "/sweep/run7.json): 1 layers"), std::string::npos)
+      << penultimate.out;
+  EXPECT_NE(penultimate.out.find("flatten [512]"), std::string::npos) << penultimate.out;
+  std::ifstream sidecar(dir + "/sweep/run7.json");
+  const nlohmann::json json = nlohmann::json::parse(sidecar);
+  EXPECT_EQ(json["architecture"], "resnet18");
+  EXPECT_EQ(json["normalization"]["std"][2].get<double>(), 0.26);
+  EXPECT_NEAR(json["normalization"]["scale"].get<double>(), 1.0 / 255, 1e-15);
+  EXPECT_EQ(json["hyper_parameters"]["seed"], "7");
+}
+#endif
+
 INSTANTIATE_TEST_SUITE_P(Architectures, TorchvisionModels,
                          ::testing::Values("resnet18", "vgg19_bn", "mobilenet_v2", "densenet121", "efficientnet_b0",
                                            "vit"),
