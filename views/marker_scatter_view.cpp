@@ -38,6 +38,7 @@ namespace {
 constexpr float kMarkerSize = 9.0f;
 constexpr float kRingSize = 19.0f;
 constexpr float kFitWidth = 1.5f;
+constexpr float kErrorBarWidth = 1.0f;
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 const std::string kRho = "\xCF\x81";  // ρ in UTF-8
@@ -229,6 +230,11 @@ ms::Status MarkerScatterView::set_data(ScatterData data) {
   for (size_t i = 0; i < n; ++i)
     if (!std::isfinite(data.x[i]) || !std::isfinite(data.y[i]))
       return ms::make_error("marker scatter: point '" + data.labels[i] + "' has a missing or infinite value");
+  const bool intervals = !data.y_low.empty() || !data.y_high.empty() || !data.y_items.empty();
+  if (intervals && (data.y_low.size() != n || data.y_high.size() != n || data.y_items.size() != n))
+    return ms::make_error("marker scatter: " + std::to_string(n) + " points but " + std::to_string(data.y_low.size()) +
+                          " lower, " + std::to_string(data.y_high.size()) + " upper bounds and " +
+                          std::to_string(data.y_items.size()) + " item counts");
   data_ = std::move(data);
   selected_ = -1;
   group_order_ = data_.groups.empty() ? std::vector<std::string>{""} : order_groups(data_.groups);
@@ -244,6 +250,7 @@ ms::Status MarkerScatterView::set_data(ScatterData data) {
   ring->SetLegendVisibility(false);
   ring->SetSelectable(false);
   ring->SetTooltipLabelFormat("");
+  add_error_bars();
 
   for (size_t g = 0; g < group_order_.size(); ++g) {
     std::vector<double> gx, gy;
@@ -252,7 +259,7 @@ ms::Status MarkerScatterView::set_data(ScatterData data) {
       if (data_.groups.empty() || data_.groups[i] == group_order_[g]) {
         gx.push_back(data_.x[i]);
         gy.push_back(data_.y[i]);
-        names->InsertNextValue(data_.labels[i]);
+        names->InsertNextValue(point_name(i));
       }
     auto* points = vtkPlotPoints::SafeDownCast(chart_->AddPlot(vtkChart::POINTS));
     points->SetInputData(xy_table(gx, gy), 0, 1);
@@ -268,7 +275,11 @@ ms::Status MarkerScatterView::set_data(ScatterData data) {
 
   double xlo, xhi, ylo, yhi;
   padded_range(data_.x, xlo, xhi);
-  padded_range(data_.y, ylo, yhi);
+  std::vector<double> y_extent = data_.y;  // the intervals stay inside the frame too
+  for (size_t i = 0; i < data_.y_low.size(); ++i)
+    if (std::isfinite(data_.y_low[i]) && std::isfinite(data_.y_high[i]))
+      y_extent.push_back(data_.y_low[i]), y_extent.push_back(data_.y_high[i]);
+  padded_range(y_extent, ylo, yhi);
 
   // Least squares through the points: [x 1] b = y.
   slope_ = intercept_ = kNaN;
@@ -395,7 +406,7 @@ void MarkerScatterView::set_export_scale(double factor) {
   for (vtkIdType i = 0; i < chart_->GetNumberOfPlots(); ++i) {
     vtkPlot* plot = chart_->GetPlot(i);
     if (auto* line = vtkPlotLine::SafeDownCast(plot)) {
-      line->SetWidth(static_cast<float>(kFitWidth * factor));
+      line->SetWidth(static_cast<float>((line == error_bars_ ? kErrorBarWidth : kFitWidth) * factor));
     } else if (auto* points = vtkPlotPoints::SafeDownCast(plot)) {
       points->SetMarkerSize(static_cast<float>((i == 0 ? kRingSize : kMarkerSize) * factor));
     }
@@ -429,11 +440,42 @@ ms::Status MarkerScatterView::save_figure(const std::string& path, int scale) {
 
 ms::Status MarkerScatterView::save_csv(const std::string& path) const {
   std::ostringstream out;
-  out << "x,y,label,group\n";
-  for (size_t i = 0; i < data_.x.size(); ++i)
+  const bool intervals = !data_.y_low.empty();
+  out << "x,y,label,group" << (intervals ? ",y_low,y_high,y_n" : "") << "\n";
+  for (size_t i = 0; i < data_.x.size(); ++i) {
     out << csv_number(data_.x[i]) << ',' << csv_number(data_.y[i]) << ',' << csv_field(data_.labels[i]) << ','
-        << csv_field(data_.groups.empty() ? std::string() : data_.groups[i]) << '\n';
+        << csv_field(data_.groups.empty() ? std::string() : data_.groups[i]);
+    if (intervals)
+      out << ',' << csv_number(data_.y_low[i]) << ',' << csv_number(data_.y_high[i]) << ',' << data_.y_items[i];
+    out << '\n';
+  }
   return write_text_file(path, out.str());
+}
+
+std::string MarkerScatterView::point_name(size_t index) const {
+  std::string name = data_.labels[index];
+  if (index < data_.y_low.size() && std::isfinite(data_.y_low[index]) && std::isfinite(data_.y_high[index]))
+    name += "\n95% CI [" + printed("%.3f", data_.y_low[index]) + ", " + printed("%.3f", data_.y_high[index]) +
+            "], n = " + std::to_string(data_.y_items[index]);
+  return name;
+}
+
+void MarkerScatterView::add_error_bars() {
+  error_bars_ = nullptr;
+  std::vector<double> bx, by;  // two ends per bar: with PolyLine off each pair is its own segment
+  for (size_t i = 0; i < data_.y_low.size(); ++i)
+    if (std::isfinite(data_.y_low[i]) && std::isfinite(data_.y_high[i]))
+      bx.insert(bx.end(), {data_.x[i], data_.x[i]}), by.insert(by.end(), {data_.y_low[i], data_.y_high[i]});
+  if (bx.empty()) return;
+  error_bars_ = vtkPlotLine::SafeDownCast(chart_->AddPlot(vtkChart::LINE));
+  error_bars_->SetInputData(xy_table(bx, by), 0, 1);
+  error_bars_->SetPolyLine(false);
+  error_bars_->SetColor(0.45, 0.45, 0.45);
+  error_bars_->SetWidth(kErrorBarWidth);
+  error_bars_->SetMarkerStyle(vtkPlotPoints::NONE);
+  error_bars_->SetLegendVisibility(false);
+  error_bars_->SetTooltipLabelFormat("");
+  error_bars_->SetSelectable(false);
 }
 
 }  // namespace ms::views

@@ -1,7 +1,9 @@
 // View (c), marker versus OOD: one point per checkpoint (x = an ID marker, y = an OOD metric) as a vtkChartXY in a
 // VtkWidget. Points are coloured by group (Okabe-Ito, in numeric order when every group reads as a number, else in
 // order of first appearance) with a legend; a least-squares line; a text box in the top-left corner with
-// "r = …, p = …, ρ = …, 95% CI [lo, hi], n = …"; axis titles. Hovering a point shows its name.
+// "r = …, p = …, ρ = …, 95% CI [lo, hi], n = …"; axis titles. When the data has y intervals (an OOD accuracy's Wilson
+// interval), each point gets a grey vertical error bar, and hovering it shows "name / 95% CI [lo, hi], n = items";
+// otherwise hovering shows its name.
 // Clicking a point (press and release within a few pixels, so drags still pan) selects it and emits
 // point_clicked(index); set_selected(index) draws a dark ring around a point (-1: none).
 //
@@ -9,7 +11,7 @@
 // save_png   the chart at `scale` times the widget size (points, ring and line thickened by the same factor)
 // save_figure  PNG (at `scale`), SVG or PDF by the extension of the path (vector: the widget's size in px or pt;
 //              the PDF's standard font has no Greek, so its box says "rho")
-// save_csv   columns x, y, label, group (one row per point)
+// save_csv   columns x, y, label, group, and y_low, y_high, y_n when there are intervals (one row per point)
 #pragma once
 
 #include <QAction>
@@ -26,6 +28,7 @@
 class vtkChartXY;
 class vtkContextItem;
 class vtkContextView;
+class vtkPlotLine;
 class vtkTable;
 
 namespace ms::views {
@@ -54,6 +57,10 @@ class MarkerScatterView : public VtkWidget {
   double fit_intercept() const { return intercept_; }
   // The text of the statistics box.
   std::string statistics_text() const;
+  // What hovering point `index` shows above its coordinates: its label, and its y interval when it has one.
+  std::string point_name(size_t index) const;
+  // The error bars' plot (two rows per bar: x, low and x, high), or nullptr when no point has an interval.
+  vtkPlotLine* error_bars() const { return error_bars_; }
   // The colour each group is drawn in, in legend order.
   const std::vector<std::string>& group_order() const { return group_order_; }
 
@@ -75,6 +82,7 @@ class MarkerScatterView : public VtkWidget {
 
  private:
   void set_export_scale(double factor);
+  void add_error_bars();
   void update_selection_plot();
 
   QAction* save_image_action_ = nullptr;
@@ -83,6 +91,7 @@ class MarkerScatterView : public VtkWidget {
   vtkSmartPointer<vtkChartXY> chart_;
   vtkSmartPointer<vtkContextItem> statistics_box_;
   vtkSmartPointer<vtkTable> selection_table_;
+  vtkPlotLine* error_bars_ = nullptr;  // owned by the chart
   ScatterData data_;
   std::vector<std::string> group_order_;
   double slope_ = 0.0, intercept_ = 0.0;

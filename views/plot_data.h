@@ -1,8 +1,9 @@
 // The plain inputs of the marker-versus-OOD views: numbers and names only (no store, no Qt), so the app fills them
 // from a project and tests make them up.
 //
-// ScatterData   n points: x = an ID marker, y = an OOD metric, one per checkpoint, with a name and a colour group;
-//               the correlation numbers shown in the view's text box (computed by the caller, core/stats).
+// ScatterData   n points: x = an ID marker, y = an OOD metric, one per checkpoint, with a name and a colour group,
+//               optionally y's interval; the correlation numbers shown in the view's text box (computed by the
+//               caller, core/stats).
 // HeatmapData   R by C cells of Pearson r with p, n and significance stars; rows = markers, columns = OOD targets
 //               or architectures.
 #pragma once
@@ -34,6 +35,10 @@ struct ScatterData {
   std::vector<double> y;     // n values, finite
   std::vector<std::string> labels;  // n point names (checkpoint ids)
   std::vector<std::string> groups;  // n group values as text, or empty (no grouping)
+  // The 95 % interval of each y (an OOD accuracy's Wilson interval) and the items it stands on: empty when the y
+  // values have none, else n values each (NaN bounds and 0 items for a point without one).
+  std::vector<double> y_low, y_high;
+  std::vector<long> y_items;
   ScatterStatistics statistics;
   long missing = 0;  // checkpoints left out for a missing x or y (said in the text box)
 };

@@ -1,5 +1,6 @@
-// `manifoldscope analyze CHECKPOINTS… --project FILE.msproj [--id DATASET] [--ood SHIFT…] [--transfer DATASET] …`:
-// every marker of every layer of every checkpoint, OOD accuracy per shift and transfer probe accuracy.
+// `manifoldscope analyze CHECKPOINTS… --project FILE.msproj [--id DATASET] [--ood SHIFT…] [--ood-set NAME=SPEC]…
+// [--ood-limit N] [--transfer DATASET] …`: every marker of every layer of every checkpoint, OOD accuracy (with its
+// 95 % interval) per shift and per user set, and transfer probe accuracy.
 #include "app/cli/cli_progress.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
@@ -9,6 +10,7 @@
 #include "core/model/layer_selection.h"
 #include "core/pipeline/analyse_job.h"
 #include "core/pipeline/memory_plan.h"
+#include "core/pipeline/ood_inputs.h"
 #endif
 
 namespace ms::cli {
@@ -39,7 +41,8 @@ int run_analyze(const QStringList& raw_arguments) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
       "Analyse TorchScript checkpoints (files, or folders of *.pt): GLUE and baseline markers of every layer on the\n"
-      "ID data, logit markers, accuracy on shifted copies (--ood) and linear-probe transfer (--transfer).\n"
+      "ID data, logit markers, accuracy on shifted copies (--ood) and on your own OOD sets (--ood-set), and\n"
+      "linear-probe transfer (--transfer).\n"
       "Results go to the project file and a tidy CSV beside it. Ctrl-C cancels cleanly; re-running skips\n"
       "checkpoints that are already complete.\nShifts: " +
       QString::fromStdString([] {
@@ -52,6 +55,16 @@ int run_analyze(const QStringList& raw_arguments) {
   const QCommandLineOption csv("csv", "Tidy CSV (default: the project path with .csv).", "FILE.csv");
   const QCommandLineOption id("id", "ID dataset.", "DATASET", "fashion-mnist:test");
   const QCommandLineOption ood("ood", "Shifted copies of the ID set, e.g. fog:3 contrast:3.", "SHIFT");
+  const QCommandLineOption ood_set("ood-set",
+                                   "A dataset of yours evaluated as an OOD set named NAME (column acc_NAME), e.g.\n"
+                                   "c10c-fog3=CIFAR-10-C/fog.npy:3; SPEC is any dataset spec (see `datasets`).\n"
+                                   "Same item shape and number of classes as the ID set. Repeatable.",
+                                   "NAME=SPEC");
+  const QCommandLineOption ood_limit("ood-limit",
+                                     "Evaluate each OOD set (shifts and --ood-set) on a class-stratified, seeded\n"
+                                     "subsample of at most N items (0 = all); the accuracy's 95 % Wilson interval\n"
+                                     "and n are stored either way.",
+                                     "N", "0");
   const QCommandLineOption transfer("transfer", "Transfer dataset for the linear probe (same image size), e.g. "
                                                 "uci-digits@28x28 or 'fashion-mnist:test[5,6,7,8,9]'.", "DATASET");
   const QCommandLineOption layers("layers", "Comma-separated module paths, layer ids or globs (layer*, features.*), "
@@ -75,8 +88,8 @@ int run_analyze(const QStringList& raw_arguments) {
   const QCommandLineOption cache("cache-activations",
                                  "Keep each checkpoint's geometry-sample activations in FILE.msproj.activations/ and,\n"
                                  "on a re-run with other geometry options, compute from them without the forward pass.");
-  parser.addOptions({project, csv, id, ood, transfer, layers, points, n_t, dichotomies, inactive, preprocess, repeats,
-                     seed, threads, batch, memory, project_dim, cache});
+  parser.addOptions({project, csv, id, ood, ood_set, ood_limit, transfer, layers, points, n_t, dichotomies, inactive,
+                     preprocess, repeats, seed, threads, batch, memory, project_dim, cache});
   const QStringList arguments = spread_multi_values(raw_arguments, "--ood");
   if (int code = parse_or_exit(parser, "analyze", arguments); code >= 0) return code;
 
@@ -106,10 +119,20 @@ int run_analyze(const QStringList& raw_arguments) {
     }
     options.shifts.push_back(*shift);
   }
+  for (const QString& text : parser.values(ood_set)) {
+    auto set = pipeline::parse_ood_set(text.toStdString());
+    if (!set) {
+      print_error("analyze: " + QString::fromStdString(set.error()));
+      return 2;
+    }
+    options.ood_sets.push_back(*set);
+  }
   if (parser.isSet(layers))
     options.layers = model::split_layer_terms(parser.value(layers).toStdString());
-  long long k = 0, samples = 0, repeat_count = 0, seed_value = 0, thread_count = 0, batch_size = 0, projected = 0;
+  long long k = 0, samples = 0, repeat_count = 0, seed_value = 0, thread_count = 0, batch_size = 0, limit = 0,
+            projected = 0;
   if (!parse_count(parser, "points-per-manifold", &k) || !parse_count(parser, "n-t", &samples) ||
+      !parse_count(parser, "ood-limit", &limit) ||
       !parse_count(parser, "repeats", &repeat_count) || !parse_count(parser, "seed", &seed_value) ||
       !parse_count(parser, "threads", &thread_count) || !parse_count(parser, "batch-size", &batch_size) ||
       !parse_count(parser, "project-dim", &projected))
@@ -127,6 +150,7 @@ int run_analyze(const QStringList& raw_arguments) {
   options.seed = static_cast<uint64_t>(seed_value);
   options.batch.threads = static_cast<int>(thread_count);
   options.batch.batch_size = batch_size;
+  options.ood_limit = limit;
   options.cache_activations = parser.isSet(cache);
   if (parser.isSet(memory)) {
     Result<int64_t> budget = pipeline::parse_bytes(parser.value(memory).toStdString());

@@ -22,6 +22,8 @@ AnalysisSettings AnalysisSettings::load() {
   loaded.id_dataset = settings.value("id_dataset", defaults.id_dataset).toString();
   loaded.transfer_dataset = settings.value("transfer_dataset", defaults.transfer_dataset).toString();
   loaded.cache_activations = settings.value("cache_activations", defaults.cache_activations).toBool();
+  loaded.ood_sets = settings.value("ood_sets", defaults.ood_sets).toString();
+  loaded.ood_limit = std::clamp(settings.value("ood_limit", defaults.ood_limit).toInt(), 0, kMaxOodLimit);
   return loaded;
 }
 
@@ -35,6 +37,8 @@ void AnalysisSettings::save() const {
   settings.setValue("id_dataset", id_dataset);
   settings.setValue("transfer_dataset", transfer_dataset);
   settings.setValue("cache_activations", cache_activations);
+  settings.setValue("ood_sets", ood_sets);
+  settings.setValue("ood_limit", ood_limit);
 }
 
 }  // namespace ms::gui

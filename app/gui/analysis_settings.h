@@ -1,11 +1,13 @@
 // The analysis defaults a user keeps between sessions (QSettings): threads and the GLUE sample sizes, the shift
-// severity, the data sets, whether to cache activations. The Settings dialog edits them; the Analyze dialog starts
-// from them and stores what was last run.
+// severity, the data sets (and the user's OOD sets with their item limit), whether to cache activations. The Settings
+// dialog edits them; the Analyze dialog starts from them and stores what was last run.
 #pragma once
 
 #include <QString>
 
 namespace ms::gui {
+
+inline constexpr int kMaxOodLimit = 100000000;  // the Analyze dialog's spin box range
 
 struct AnalysisSettings {
   int threads = 0;                  // 0 = the machine's hardware threads
@@ -15,6 +17,8 @@ struct AnalysisSettings {
   QString id_dataset = "fashion-mnist:test";
   QString transfer_dataset = "uci-digits@28x28";
   bool cache_activations = false;
+  QString ood_sets;                 // the Analyze dialog's "NAME=SPEC; …" field, as last run
+  int ood_limit = 0;                // items per OOD set, 0 = all
 
   int effective_threads() const;    // threads, or the hardware threads when 0
   static AnalysisSettings load();   // defaults for what was never saved

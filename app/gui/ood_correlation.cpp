@@ -11,6 +11,7 @@
 #include "app/gui/project_profile.h"
 #include "core/stats/correlation.h"
 #include "core/stats/significance.h"
+#include "core/store/ood_sets.h"
 
 namespace ms::gui {
 namespace {
@@ -38,13 +39,16 @@ double metric(const store::EvaluationEntry* entry, const std::string& name) {
 // One pass over the project so heat maps look values up by checkpoint instead of scanning everything per cell.
 struct ProjectIndex {
   std::string id_dataset;
-  std::vector<std::string> shifted;    // evaluation datasets "<id>+<shift>", sorted
+  std::vector<store::OodSet> ood;      // built-in shifts and user sets alike (store/ood_sets.h), by name
+  std::map<std::string, std::string> ood_dataset;  // name -> evaluation dataset
   std::vector<std::string> transfers;  // evaluation datasets with a probe accuracy, sorted
   std::map<std::string, std::vector<const store::GeometryEntry*>> layers;  // checkpoint -> ID-set layers by depth
   std::map<std::string, std::map<std::string, const store::EvaluationEntry*>> evaluations;  // checkpoint -> dataset
 
-  explicit ProjectIndex(const store::Project& project) : id_dataset(geometry_dataset(project)) {
-    std::set<std::string> shifted_set, transfer_set;
+  explicit ProjectIndex(const store::Project& project)
+      : id_dataset(geometry_dataset(project)), ood(store::ood_sets(project, id_dataset)) {
+    for (const auto& set : ood) ood_dataset[set.name] = set.dataset;
+    std::set<std::string> transfer_set;
     for (const auto& entry : project.geometry)
       if (entry.dataset == id_dataset) layers[entry.checkpoint].push_back(&entry);
     for (auto& [checkpoint, entries] : layers)
@@ -53,12 +57,9 @@ struct ProjectIndex {
       });
     for (const auto& entry : project.evaluations) {
       evaluations[entry.checkpoint][entry.dataset] = &entry;
-      if (!id_dataset.empty() && entry.dataset.rfind(id_dataset + "+", 0) == 0 && entry.metrics.count("accuracy"))
-        shifted_set.insert(entry.dataset);
-      else if (entry.metrics.count("probe_accuracy"))
+      if (entry.metrics.count("probe_accuracy") && store::ood_set_name(project, id_dataset, entry.dataset).empty())
         transfer_set.insert(entry.dataset);
     }
-    shifted.assign(shifted_set.begin(), shifted_set.end());
     transfers.assign(transfer_set.begin(), transfer_set.end());
   }
 
@@ -89,15 +90,21 @@ struct ProjectIndex {
     return kNaN;
   }
 
+  // The OOD set evaluation behind an accuracy key, or nullptr.
+  const store::EvaluationEntry* ood_evaluation(const std::string& checkpoint, const std::string& key) const {
+    auto it = ood_dataset.find(store::name_of_accuracy_key(key));
+    return it == ood_dataset.end() ? nullptr : evaluation(checkpoint, it->second);
+  }
+
   double target(const std::string& checkpoint, const std::string& key) const {
     if (key == kMeanOodAccuracy) {
-      if (shifted.empty()) return kNaN;
+      if (ood.empty()) return kNaN;
       double sum = 0.0;
-      for (const auto& dataset : shifted) sum += metric(evaluation(checkpoint, dataset), "accuracy");
-      return sum / static_cast<double>(shifted.size());  // NaN when one is missing
+      for (const auto& set : ood) sum += metric(evaluation(checkpoint, set.dataset), "accuracy");
+      return sum / static_cast<double>(ood.size());  // NaN when one is missing
     }
     if (key == "id_accuracy") return metric(evaluation(checkpoint, id_dataset), "accuracy");
-    if (key.rfind("acc_", 0) == 0) return metric(evaluation(checkpoint, id_dataset + "+" + key.substr(4)), "accuracy");
+    if (const store::EvaluationEntry* entry = ood_evaluation(checkpoint, key)) return metric(entry, "accuracy");
     const std::string probe = "probe_accuracy_";
     if (key.rfind(probe, 0) == 0) return metric(evaluation(checkpoint, key.substr(probe.size())), "probe_accuracy");
     return kNaN;
@@ -106,11 +113,8 @@ struct ProjectIndex {
 
 std::vector<OodTarget> targets_of(const ProjectIndex& index) {
   std::vector<OodTarget> targets;
-  if (!index.shifted.empty()) targets.push_back({kMeanOodAccuracy, "mean OOD accuracy"});
-  for (const auto& dataset : index.shifted) {
-    const std::string shift = dataset.substr(index.id_dataset.size() + 1);
-    targets.push_back({"acc_" + shift, "accuracy " + shift});
-  }
+  if (!index.ood.empty()) targets.push_back({kMeanOodAccuracy, "mean OOD accuracy"});
+  for (const auto& set : index.ood) targets.push_back({store::accuracy_key(set.name), "accuracy " + set.name});
   for (const auto& dataset : index.transfers) targets.push_back({"probe_accuracy_" + dataset, "probe accuracy " + dataset});
   targets.push_back({"id_accuracy", "ID accuracy"});
   return targets;
@@ -152,6 +156,19 @@ Pairs pairs_of(const ProjectIndex& index, const std::vector<const store::Checkpo
 
 Eigen::Map<const Eigen::VectorXd> as_vector(const std::vector<double>& v) {
   return {v.data(), static_cast<Eigen::Index>(v.size())};
+}
+
+// An OOD accuracy's stored Wilson interval and item count per point; none for other targets.
+void add_intervals(const ProjectIndex& index, const std::vector<const store::CheckpointEntry*>& checkpoints,
+                   const Pairs& pairs, const std::string& target, views::ScatterData& data) {
+  if (!index.ood_dataset.count(store::name_of_accuracy_key(target))) return;
+  for (size_t i : pairs.used) {
+    const store::EvaluationEntry* entry = index.ood_evaluation(checkpoints[i]->id, target);
+    data.y_low.push_back(metric(entry, store::kAccuracyLow));
+    data.y_high.push_back(metric(entry, store::kAccuracyHigh));
+    const double items = metric(entry, store::kEvaluatedItems);
+    data.y_items.push_back(std::isfinite(items) ? static_cast<long>(items) : 0);
+  }
 }
 
 }  // namespace
@@ -246,6 +263,7 @@ views::ScatterData ood_scatter(const store::Project& project, const ScatterOptio
     data.labels.push_back(checkpoint.id);
     if (!options.colour_by.empty()) data.groups.push_back(group_of(checkpoint, options.colour_by));
   }
+  add_intervals(index, checkpoints, pairs, options.target, data);
 
   const auto x = as_vector(pairs.x), y = as_vector(pairs.y);
   views::ScatterStatistics& s = data.statistics;

@@ -6,9 +6,10 @@
 //   marker  the geometry marker at a layer of that checkpoint: kPenultimateLayer = the second to last of its
 //           analysed layers by layer_index (where the analysis puts the transfer probe), or a layer by name; or an
 //           ID evaluation metric, "id_<metric>" (id_accuracy, id_auroc, id_entropy, ...), which has no layer.
-//   target  kMeanOodAccuracy = mean accuracy over the shifted copies of the ID set (missing unless the checkpoint
-//           has all of them); "acc_<shift>" = accuracy on one shifted copy (e.g. acc_fog:3); "probe_accuracy_<set>"
-//           = linear-probe accuracy on a transfer set; "id_accuracy" = accuracy on the ID set.
+//   target  kMeanOodAccuracy = mean accuracy over the OOD sets (missing unless the checkpoint has all of them);
+//           "acc_<name>" = accuracy on one OOD set, a shifted copy of the ID set or a user set (e.g. acc_fog:3,
+//           store/ood_sets.h); "probe_accuracy_<set>" = linear-probe accuracy on a transfer set; "id_accuracy" =
+//           accuracy on the ID set.
 // Checkpoints missing either value are left out and counted (ScatterData::missing, HeatmapData::n).
 #pragma once
 
@@ -29,7 +30,7 @@ struct OodTarget {
   std::string label;  // for menus and axis titles: "accuracy fog:3"
 };
 
-// Mean OOD accuracy first (when there are shifted sets), then each shifted set, each transfer probe, ID accuracy.
+// Mean OOD accuracy first (when there are OOD sets), then each OOD set by name, each transfer probe, ID accuracy.
 std::vector<OodTarget> ood_targets(const store::Project& project);
 // The label of a target key (the key itself when the project does not offer it).
 std::string target_label(const store::Project& project, const std::string& key);
@@ -62,7 +63,8 @@ struct ScatterOptions {
 };
 
 // One point per checkpoint with both values (project order; labels = checkpoint ids), Pearson r/p, Spearman rho/p
-// (core/stats/correlation.h) and the seeded bootstrap CI of r.
+// (core/stats/correlation.h) and the seeded bootstrap CI of r; for an OOD set's accuracy also each point's stored
+// Wilson interval and item count (y_low, y_high, y_items).
 views::ScatterData ood_scatter(const store::Project& project, const ScatterOptions& options);
 
 struct HeatmapOptions {

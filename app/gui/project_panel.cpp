@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "core/store/ood_sets.h"
+
 namespace ms::gui {
 namespace {
 
@@ -13,6 +15,17 @@ QString text(const std::string& value) { return QString::fromStdString(value); }
 QTreeWidgetItem* item(QTreeWidgetItem* parent, const QString& name, const QString& value = {}) {
   auto* node = new QTreeWidgetItem(parent, {name, value});
   return node;
+}
+
+// " [0.4512, 0.4821], n = 1000" for an OOD accuracy with its stored 95 % interval, else "".
+QString interval_text(const std::map<std::string, double>& metrics) {
+  auto low = metrics.find(store::kAccuracyLow), high = metrics.find(store::kAccuracyHigh);
+  auto items = metrics.find(store::kEvaluatedItems);
+  if (low == metrics.end() || high == metrics.end() || items == metrics.end()) return {};
+  return QString(" [%1, %2], n = %3")
+      .arg(low->second, 0, 'f', 4)
+      .arg(high->second, 0, 'f', 4)
+      .arg(static_cast<qlonglong>(items->second));
 }
 
 }  // namespace
@@ -44,14 +57,17 @@ void ProjectPanel::set_project(std::shared_ptr<const store::Project> project) {
       if (evaluation.checkpoint != checkpoint.id) continue;
       for (const char* metric : {"accuracy", "probe_accuracy"})
         if (auto it = evaluation.metrics.find(metric); it != evaluation.metrics.end())
-          item(node, QString("%1 on %2").arg(metric, text(evaluation.dataset)), QString::number(it->second, 'f', 4));
+          item(node, QString("%1 on %2").arg(metric, text(evaluation.dataset)),
+               QString::number(it->second, 'f', 4) + interval_text(evaluation.metrics));
     }
   }
   for (auto& [name, group] : architectures) group->setText(1, QString::number(group->childCount()));
   auto* datasets = new QTreeWidgetItem(this, {tr("Datasets"), QString::number(project->datasets.size())});
-  for (const auto& dataset : project->datasets)
-    item(datasets, text(dataset.id),
-         QString("%1 items%2").arg(dataset.labels.size()).arg(dataset.shift.empty() ? "" : ", shift " + text(dataset.shift)));
+  for (const auto& dataset : project->datasets) {
+    QString what = dataset.shift.empty() ? QString() : ", shift " + text(dataset.shift);
+    if (dataset.kind == store::kOodSetKind) what = ", OOD set " + text(dataset.source);
+    item(datasets, text(dataset.id), QString("%1 items%2").arg(dataset.labels.size()).arg(what));
+  }
   std::set<std::string> layers;
   for (const auto& entry : project->geometry) layers.insert(entry.layer);
   auto* layer_root = new QTreeWidgetItem(this, {tr("Layers analysed"), QString::number(layers.size())});

@@ -22,4 +22,12 @@ struct SamplingOptions {
 Result<std::vector<int64_t>> sample_per_class(const std::vector<int32_t>& labels, int num_classes,
                                               const SamplingOptions& options);
 
+// At most `total` items, stratified by class: every class gets the same share, except that a class smaller than its
+// share gives all it has and the rest is shared by the others; where `total` does not divide evenly, the classes that
+// get one more are drawn with `seed`. So the counts of classes with items to spare differ by at most one. Each class's
+// items are drawn as in sample_per_class (same seed, same streams). Returns indices grouped by class, each group in
+// ascending order; every index when total >= labels.size().
+Result<std::vector<int64_t>> sample_stratified(const std::vector<int32_t>& labels, int num_classes, int64_t total,
+                                               uint64_t seed);
+
 }  // namespace ms::data

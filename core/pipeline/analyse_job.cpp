@@ -18,6 +18,9 @@
 #include "core/pipeline/marker_maps.h"
 #include "core/pipeline/memory_plan.h"
 #include "core/pipeline/projecting_sink.h"
+#include "core/pipeline/ood_inputs.h"
+#include "core/stats/binomial_interval.h"
+#include "core/store/ood_sets.h"
 #include "core/store/results_table.h"
 #include "core/store/project_file.h"
 
@@ -53,22 +56,40 @@ void put_dataset(store::Project& project, store::DatasetEntry entry) {
   project.datasets.push_back(std::move(entry));
 }
 
-// The options a geometry row was computed with; project_dim only when set (rows from before it existed stay valid).
+// The options a checkpoint's rows were computed with.
 std::map<std::string, std::string> option_strings(const AnalyseOptions& options) {
   const auto& g = options.glue;
-  std::map<std::string, std::string> strings = {{"points_per_manifold", std::to_string(g.points_per_manifold)},
-                                                {"n_t", std::to_string(g.n_t)},
-                                                {"dichotomies", geometry::to_string(g.dichotomies)},
-                                                {"inactive", geometry::to_string(g.inactive)},
-                                                {"preprocess", geometry::to_string(g.preprocess)},
-                                                {"repeats", std::to_string(g.repeats)},
-                                                {"glue_seed", std::to_string(g.seed)},
-                                                {"sample_seed", std::to_string(options.seed)}};
+  std::map<std::string, std::string> strings{{"points_per_manifold", std::to_string(g.points_per_manifold)},
+                                             {"n_t", std::to_string(g.n_t)},
+                                             {"dichotomies", geometry::to_string(g.dichotomies)},
+                                             {"inactive", geometry::to_string(g.inactive)},
+                                             {"preprocess", geometry::to_string(g.preprocess)},
+                                             {"repeats", std::to_string(g.repeats)},
+                                             {"glue_seed", std::to_string(g.seed)},
+                                             {"sample_seed", std::to_string(options.seed)}};
+  // Only when set, so projects analysed before these existed still count as complete.
   if (options.project_dim > 0) strings["project_dim"] = std::to_string(options.project_dim);
+  if (options.ood_limit > 0) strings["ood_limit"] = std::to_string(options.ood_limit);
   return strings;
 }
 
-// Complete = the same file (hash) was finished with the same options on the same ID dataset.
+// The dataset ids the OOD sets of `options` are evaluated under (store/ood_sets.h).
+std::vector<std::string> ood_datasets(const AnalyseOptions& options) {
+  std::vector<std::string> ids;
+  for (const data::Shift& shift : options.shifts)
+    ids.push_back(store::shift_dataset(options.id_dataset, shift.label()));
+  for (const OodSetOption& set : options.ood_sets) ids.push_back(set.name);
+  return ids;
+}
+
+bool has_accuracy(const store::Project& project, const std::string& checkpoint, const std::string& dataset) {
+  return std::any_of(project.evaluations.begin(), project.evaluations.end(), [&](const store::EvaluationEntry& e) {
+    return e.checkpoint == checkpoint && e.dataset == dataset && e.metrics.count("accuracy");
+  });
+}
+
+// Complete = the same file (hash) was finished with the same options on the same ID dataset, and every OOD set asked
+// for has its accuracy.
 bool already_complete(const store::Project& project, const store::CheckpointEntry& checkpoint,
                       const AnalyseOptions& options) {
   bool same_file = false;
@@ -81,6 +102,8 @@ bool already_complete(const store::Project& project, const store::CheckpointEntr
         evaluation.metrics.count("analysis_complete"))
       complete = true;
   if (!complete) return false;
+  for (const std::string& dataset : ood_datasets(options))
+    if (!has_accuracy(project, checkpoint.id, dataset)) return false;
   for (const auto& geometry : project.geometry)
     if (geometry.checkpoint == checkpoint.id && geometry.options != option_strings(options)) return false;
   return true;
@@ -98,15 +121,48 @@ void forget_checkpoint(store::Project& project, const std::string& id) {
                             project.checkpoints.end());
 }
 
-// Everything shared by all checkpoints: the data, its geometry sample, the shifted copies.
+// Everything shared by all checkpoints: the data, its geometry sample, the OOD sets.
 struct Inputs {
   data::Dataset id;
   RowMatrixXf sample;          // class-balanced rows of id
   std::vector<int64_t> sample_rows;  // their row indices in id
   Eigen::VectorXi sample_labels;
-  std::vector<data::Dataset> shifted;
+  // The shifted copies, then the user's sets, each named by the dataset id its evaluations are stored under
+  // (store/ood_sets.h) and cut to options.ood_limit items.
+  std::vector<data::Dataset> ood;
   data::Dataset transfer;      // empty when no transfer set
+  std::vector<store::DatasetEntry> entries;  // what the project records of the data (whole sets, before any limit)
 };
+
+Status add_ood(data::Dataset dataset, const AnalyseOptions& options, Inputs& inputs) {
+  auto limited = limit_items(std::move(dataset), options.ood_limit, options.seed);
+  if (!limited) return make_error(limited.error());
+  inputs.ood.push_back(std::move(limited).value());
+  return Ok{};
+}
+
+Status prepare_ood(const AnalyseOptions& options, Inputs& inputs, Progress& progress, CancelToken& cancel) {
+  for (const data::Shift& shift : options.shifts) {
+    if (cancel.cancelled()) return make_error("cancelled");
+    progress.report(0.0, "corrupting " + options.id_dataset + " with " + shift.label());
+    auto shifted = data::apply_shift(inputs.id, shift, options.seed, nullptr, &cancel);
+    if (!shifted) return make_error(shifted.error());
+    inputs.entries.push_back(dataset_entry(*shifted, shift.corruption, shift.severity));
+    if (Status added = add_ood(std::move(shifted).value(), options, inputs); !added.ok()) return added;
+  }
+  for (const OodSetOption& set : options.ood_sets) {
+    if (cancel.cancelled()) return make_error("cancelled");
+    progress.report(0.0, "reading the OOD set " + set.name + " (" + set.spec + ")");
+    auto opened = open_ood_set(set, inputs.id);
+    if (!opened) return make_error(opened.error());
+    store::DatasetEntry entry = dataset_entry(*opened, "", 0);
+    entry.kind = store::kOodSetKind;
+    entry.source = set.spec;  // what a re-run compares against
+    inputs.entries.push_back(std::move(entry));
+    if (Status added = add_ood(std::move(opened).value(), options, inputs); !added.ok()) return added;
+  }
+  return Ok{};
+}
 
 Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress, CancelToken& cancel) {
   Inputs inputs;
@@ -115,6 +171,7 @@ Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress,
   if (!id) return make_error(id.error());
   if (!id->is_image()) return make_error(options.id_dataset + ": the models need images, this dataset holds vectors");
   inputs.id = std::move(id).value();
+  inputs.entries.push_back(dataset_entry(inputs.id, "", 0));
   auto rows = data::sample_per_class(inputs.id.labels, inputs.id.num_classes(),
                                      {options.glue.points_per_manifold, options.seed, true, 2});
   if (!rows) return make_error(options.id_dataset + ": " + rows.error());
@@ -125,13 +182,7 @@ Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress,
     inputs.sample.row(static_cast<Eigen::Index>(i)) = as_matrix(inputs.id).row((*rows)[i]);
     inputs.sample_labels[static_cast<Eigen::Index>(i)] = inputs.id.labels[(*rows)[i]];
   }
-  for (const data::Shift& shift : options.shifts) {
-    if (cancel.cancelled()) return make_error("cancelled");
-    progress.report(0.0, "corrupting " + options.id_dataset + " with " + shift.label());
-    auto shifted = data::apply_shift(inputs.id, shift, options.seed, nullptr, &cancel);
-    if (!shifted) return make_error(shifted.error());
-    inputs.shifted.push_back(std::move(shifted).value());
-  }
+  if (Status ood = prepare_ood(options, inputs, progress, cancel); !ood.ok()) return make_error(ood.error());
   if (!options.transfer_dataset.empty()) {
     auto transfer = data::open_dataset(options.transfer_dataset);
     if (!transfer) return make_error(transfer.error());
@@ -139,6 +190,7 @@ Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress,
       return make_error(options.transfer_dataset + ": items are " + data::shape_string(transfer->item_shape) +
                         " but the models take " + data::shape_string(inputs.id.item_shape));
     inputs.transfer = std::move(transfer).value();
+    inputs.entries.push_back(dataset_entry(inputs.transfer, "", 0));
   }
   return inputs;
 }
@@ -275,6 +327,30 @@ Status analyse_layers(model::Model& net, const store::CheckpointEntry& checkpoin
   return Ok{};
 }
 
+// Accuracy, loss and logit markers of `dataset`; an OOD set's also get the accuracy's Wilson 95 % interval and n.
+Result<store::EvaluationEntry> evaluate_on(model::Model& net, const std::string& checkpoint,
+                                           const data::Dataset& dataset, bool ood, const model::BatchOptions& batch,
+                                           Progress& progress, CancelToken& cancel) {
+  auto logits = model::compute_logits(net, as_matrix(dataset), dataset.item_shape, batch, progress, cancel);
+  if (!logits) return make_error(logits.error());
+  auto evaluation = model::evaluate_logits(*logits, dataset.labels);
+  if (!evaluation) return make_error(evaluation.error());
+  auto markers = geometry::compute_logit_markers(*logits, as_labels(dataset.labels));
+  if (!markers) return make_error(markers.error());
+  store::EvaluationEntry entry{checkpoint, dataset.name, logit_markers(*markers)};
+  entry.metrics["accuracy"] = evaluation->accuracy;
+  entry.metrics["loss"] = evaluation->loss;
+  if (ood) {
+    // accuracy = correct / count exactly, so rounding recovers the count of correct items.
+    const auto correct = std::llround(evaluation->accuracy * static_cast<double>(evaluation->count));
+    const stats::ProportionInterval interval = stats::wilson_interval(correct, evaluation->count);
+    entry.metrics[store::kAccuracyLow] = interval.low;
+    entry.metrics[store::kAccuracyHigh] = interval.high;
+    entry.metrics[store::kEvaluatedItems] = static_cast<double>(evaluation->count);
+  }
+  return entry;
+}
+
 Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
                           const AnalyseOptions& options, store::Project& project, CacheUse& cache, Progress& progress,
                           CancelToken& cancel) {
@@ -300,24 +376,17 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
       !geometry.ok())
     return make_error(path + ": " + geometry.error());
 
-  // 3. Logits on the full ID set and on every shifted copy.
+  // 3. Logits on the full ID set and on every OOD set.
   std::vector<const data::Dataset*> evaluated{&inputs.id};
-  for (const auto& shifted : inputs.shifted) evaluated.push_back(&shifted);
+  for (const auto& ood : inputs.ood) evaluated.push_back(&ood);
   for (size_t k = 0; k < evaluated.size(); ++k) {
     const data::Dataset& dataset = *evaluated[k];
     SliceProgress logit_progress(progress, 0.75 + 0.15 * k / evaluated.size(), 0.75 + 0.15 * (k + 1) / evaluated.size(),
                                  "logits on " + dataset.name + ": ");
-    auto logits = model::compute_logits(net, as_matrix(dataset), dataset.item_shape, batch_for(options, dataset, declared),
-                                        logit_progress, cancel);
-    if (!logits) return make_error(path + ", " + dataset.name + ": " + logits.error());
-    auto evaluation = model::evaluate_logits(*logits, dataset.labels);
-    if (!evaluation) return make_error(path + ", " + dataset.name + ": " + evaluation.error());
-    auto markers = geometry::compute_logit_markers(*logits, as_labels(dataset.labels));
-    if (!markers) return make_error(path + ", " + dataset.name + ": " + markers.error());
-    store::EvaluationEntry entry{checkpoint.id, dataset.name, logit_markers(*markers)};
-    entry.metrics["accuracy"] = evaluation->accuracy;
-    entry.metrics["loss"] = evaluation->loss;
-    project.evaluations.push_back(std::move(entry));
+    auto entry = evaluate_on(net, checkpoint.id, dataset, k > 0, batch_for(options, dataset, declared), logit_progress,
+                             cancel);
+    if (!entry) return make_error(path + ", " + dataset.name + ": " + entry.error());
+    project.evaluations.push_back(std::move(entry).value());
   }
 
   // 4. Transfer: a linear probe on the penultimate layer's features of the transfer set.
@@ -348,6 +417,24 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
     if (evaluation.checkpoint == checkpoint.id && evaluation.dataset == options.id_dataset)
       evaluation.metrics["analysis_complete"] = 1;
   project.checkpoints.push_back(checkpoint);
+  return Ok{};
+}
+
+// A user set's name that now stands for other data (another spec) loses its old evaluations, so the checkpoints
+// evaluated on them are recomputed; a name the project uses for another kind of dataset is an error.
+Status reconcile_user_sets(store::Project& project, const AnalyseOptions& options) {
+  for (const OodSetOption& set : options.ood_sets)
+    for (const store::DatasetEntry& dataset : project.datasets) {
+      if (dataset.id != set.name) continue;
+      if (dataset.kind != store::kOodSetKind)
+        return make_error("--ood-set " + set.name + ": " + options.project_path +
+                          " already has a dataset of that name that is not an OOD set");
+      if (dataset.source == set.spec) continue;
+      auto& evaluations = project.evaluations;
+      evaluations.erase(std::remove_if(evaluations.begin(), evaluations.end(),
+                                       [&](const store::EvaluationEntry& e) { return e.dataset == set.name; }),
+                        evaluations.end());
+    }
   return Ok{};
 }
 
@@ -390,6 +477,8 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
     project = std::move(existing).value();
   }
   project.app_version = MS_VERSION;
+  if (Status names = check_ood_set_names(options); !names.ok()) return make_error(names.error());
+  if (Status sets = reconcile_user_sets(project, options); !sets.ok()) return make_error(sets.error());
 
   SliceProgress input_progress(progress, 0.0, 0.05, "");
   auto inputs = prepare_inputs(options, input_progress, cancel);
@@ -397,10 +486,7 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
     if (cancel.cancelled()) summary.cancelled = true;
     return cancel.cancelled() ? Result<AnalyseSummary>(summary) : make_error(inputs.error());
   }
-  put_dataset(project, dataset_entry(inputs->id, "", 0));
-  for (size_t k = 0; k < inputs->shifted.size(); ++k)
-    put_dataset(project, dataset_entry(inputs->shifted[k], options.shifts[k].corruption, options.shifts[k].severity));
-  if (inputs->transfer.count() > 0) put_dataset(project, dataset_entry(inputs->transfer, "", 0));
+  for (store::DatasetEntry& entry : inputs->entries) put_dataset(project, std::move(entry));
 
   for (size_t c = 0; c < files->size(); ++c) {
     const std::string& path = (*files)[c];

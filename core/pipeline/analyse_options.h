@@ -14,10 +14,20 @@
 
 namespace ms::pipeline {
 
+// `--ood-set NAME=SPEC`: a dataset of the user's (any data::open_dataset spec) evaluated as an OOD set under NAME.
+struct OodSetOption {
+  std::string name;  // what the results show: the column acc_<NAME> (store/ood_sets.h)
+  std::string spec;
+};
+
 struct AnalyseOptions {
   std::vector<std::string> checkpoints;   // TorchScript files; folders are expanded to their *.pt files
   std::string id_dataset = "fashion-mnist:test";
   std::vector<data::Shift> shifts;        // OOD sets for direct accuracy, e.g. fog:3
+  std::vector<OodSetOption> ood_sets;     // the user's OOD sets, evaluated like the shifts
+  // Each OOD set (shift or user set) is evaluated on a class-stratified, seeded subsample of at most this many items;
+  // 0 = every item. The accuracy's Wilson 95 % interval and n are stored either way.
+  int64_t ood_limit = 0;
   std::string transfer_dataset;           // optional: linear probe on penultimate features (its own classes)
   std::vector<std::string> layers;        // terms of model::select_layers (ids, module paths, globs, blocks,
                                           // penultimate); empty = every discovered layer
@@ -25,7 +35,7 @@ struct AnalyseOptions {
   geometry::BaselineOptions baselines;
   model::BatchOptions batch;              // normalisation: from the checkpoint's sidecar, else 1/255 for uint8 data
   model::ProbeOptions probe;
-  uint64_t seed = 0;                      // class-balanced sample and shifts
+  uint64_t seed = 0;                      // class-balanced sample, shifts and OOD subsamples
   std::string project_path;               // *.msproj, created or extended (finished checkpoints are skipped)
   std::string csv_path;                   // default: the project path with .csv
   // Keep each checkpoint's geometry-sample activations in <project>.activations/ (activation_cache.h), and compute

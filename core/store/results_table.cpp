@@ -11,6 +11,8 @@
 #include <map>
 #include <set>
 
+#include "core/store/ood_sets.h"
+
 namespace ms::store {
 namespace {
 
@@ -20,13 +22,12 @@ std::string number(double value) {
   return text;
 }
 
-// "fashion-mnist:test+fog:3" -> "acc_fog:3"; any other dataset (a transfer set) -> "<metric>_<dataset>".
-std::string evaluation_column(const std::string& id_dataset, const std::string& dataset, const std::string& metric) {
+// The ID set -> "id_<metric>"; an OOD set -> ood_metric_column ("acc_fog:3", ...); any other dataset (a transfer
+// set) -> "<metric>_<dataset>".
+std::string evaluation_column(const std::string& id_dataset, const std::string& dataset, const std::string& ood_name,
+                              const std::string& metric) {
   if (dataset == id_dataset) return "id_" + metric;
-  if (dataset.rfind(id_dataset + "+", 0) == 0) {
-    const std::string shift = dataset.substr(id_dataset.size() + 1);
-    return (metric == "accuracy" ? "acc_" : metric + "_") + shift;
-  }
+  if (!ood_name.empty()) return ood_metric_column(ood_name, metric);
   return metric + "_" + dataset;
 }
 
@@ -48,13 +49,15 @@ Table results_table(const Project& project, const std::string& id_dataset) {
       for (const auto& [name, value] : geometry.markers)
         if (name != "layer_index") markers.insert(name);
   std::map<std::string, std::map<std::string, double>> per_checkpoint;  // checkpoint -> column -> value
-  for (const auto& evaluation : project.evaluations)
+  for (const auto& evaluation : project.evaluations) {
+    const std::string ood_name = ood_set_name(project, id_dataset, evaluation.dataset);
     for (const auto& [metric, value] : evaluation.metrics) {
       if (metric == "analysis_complete") continue;
-      const std::string column = evaluation_column(id_dataset, evaluation.dataset, metric);
+      const std::string column = evaluation_column(id_dataset, evaluation.dataset, ood_name, metric);
       evaluations.insert(column);
       per_checkpoint[evaluation.checkpoint][column] = value;
     }
+  }
 
   Table table;
   table.columns = {"checkpoint", "architecture"};

@@ -12,6 +12,7 @@
 
 #include "app/gui/analysis_settings.h"
 #include "core/model/layer_selection.h"
+#include "core/pipeline/ood_inputs.h"
 #include "views/user_questions.h"
 
 namespace ms::gui {
@@ -65,6 +66,16 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
   form->addRow(tr("Shifts:"), shift_box);
   severity_ = spin(1, 5, defaults.severity);
   form->addRow(tr("Severity:"), severity_);
+  ood_sets_ = new QLineEdit(defaults.ood_sets);
+  ood_sets_->setPlaceholderText(tr("NAME=SPEC; NAME=SPEC (optional)"));
+  ood_sets_->setToolTip(tr("Your own OOD sets, evaluated like the shifts and shown as acc_NAME: any dataset spec with "
+                           "the ID set's item shape and classes, e.g. c10c-fog3=CIFAR-10-C/fog.npy:3."));
+  form->addRow(tr("OOD sets:"), ood_sets_);
+  ood_limit_ = spin(0, kMaxOodLimit, defaults.ood_limit);
+  ood_limit_->setSpecialValueText(tr("all items"));
+  ood_limit_->setToolTip(tr("Evaluate each OOD set (shifts and your sets) on a class-stratified, seeded subsample of "
+                            "at most this many items; the accuracy's 95 % interval is stored either way."));
+  form->addRow(tr("Items per OOD set:"), ood_limit_);
   transfer_ = new QLineEdit(defaults.transfer_dataset);
   transfer_->setToolTip(tr("Linear-probe transfer set (same image size as the ID set); empty for none."));
   form->addRow(tr("Transfer dataset:"), transfer_);
@@ -96,8 +107,12 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   buttons->button(QDialogButtonBox::Ok)->setText(tr("Analyze"));
   connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+    if (auto sets = pipeline::parse_ood_sets(ood_sets_->text().toStdString()); !sets)
+      return views::show_warning(this, tr("OOD sets"), QString::fromStdString(sets.error()));
     // What was run becomes the next default.
     AnalysisSettings used = AnalysisSettings::load();
+    used.ood_sets = ood_sets_->text().trimmed();
+    used.ood_limit = ood_limit_->value();
     used.id_dataset = id_dataset_->text().trimmed();
     used.transfer_dataset = transfer_->text().trimmed();
     used.severity = severity_->value();
@@ -118,6 +133,8 @@ pipeline::AnalyseOptions AnalyzeDialog::options() const {
   options.id_dataset = id_dataset_->text().trimmed().toStdString();
   for (QCheckBox* check : shifts_)
     if (check->isChecked()) options.shifts.push_back({check->text().toStdString(), severity_->value()});
+  if (auto sets = pipeline::parse_ood_sets(ood_sets_->text().toStdString())) options.ood_sets = std::move(sets).value();
+  options.ood_limit = ood_limit_->value();
   options.transfer_dataset = transfer_->text().trimmed().toStdString();
   options.glue.points_per_manifold = points_->value();
   options.glue.n_t = n_t_->value();

@@ -1,5 +1,5 @@
-// "Analyze Checkpoints…": what to analyse (checkpoint files or folders), on which data (ID set, shifts, transfer
-// set), with which GLUE settings, into which project file.
+// "Analyze Checkpoints…": what to analyse (checkpoint files or folders), on which data (ID set, shifts, the user's
+// OOD sets and their item limit, transfer set), with which GLUE settings, into which project file.
 #pragma once
 
 #include <QDialog>
@@ -17,13 +17,16 @@ class AnalyzeDialog : public QDialog {
  public:
   explicit AnalyzeDialog(const QString& project_path, QWidget* parent = nullptr);
 
-  // The options as entered; checkpoints are split on ';'.
+  // The options as entered; checkpoints are split on ';', and so are the OOD sets (NAME=SPEC; …), which Analyze
+  // checks first (a malformed entry is a warning and the dialog stays open).
   pipeline::AnalyseOptions options() const;
 
  private:
   QLineEdit* checkpoints_;
   QLineEdit* id_dataset_;
   QLineEdit* transfer_;
+  QLineEdit* ood_sets_;
+  QSpinBox* ood_limit_;
   QLineEdit* project_;
   QLineEdit* layers_;
   QSpinBox* severity_;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 namespace ms::data {
 namespace {
 
@@ -47,6 +50,45 @@ TEST(Sampling, SmallClassesFollowThePolicy) {
   auto empty = sample_per_class(labels, 3, {5, 1, true, 1});  // class 2 has no items at all
   ASSERT_FALSE(empty.ok());
   EXPECT_NE(empty.error().find("class 2 has 0 items"), std::string::npos) << empty.error();
+}
+
+std::vector<int64_t> class_counts(const std::vector<int32_t>& labels, const std::vector<int64_t>& rows, int classes) {
+  std::vector<int64_t> counts(classes, 0);
+  for (int64_t row : rows) ++counts[labels[row]];
+  return counts;
+}
+
+TEST(StratifiedSampling, AtMostTheLimitWithClassCountsWithinOne) {
+  auto labels = labels_with_counts({100, 80, 120, 90});
+  for (int64_t total : {25, 40, 101, 320}) {  // up to 4 x the smallest class, 80: every class has items to spare
+    auto rows = sample_stratified(labels, 4, total, 3);
+    ASSERT_TRUE(rows.ok()) << rows.error();
+    ASSERT_EQ(static_cast<int64_t>(rows->size()), total);
+    const auto counts = class_counts(labels, *rows, 4);
+    EXPECT_LE(*std::max_element(counts.begin(), counts.end()) - *std::min_element(counts.begin(), counts.end()), 1)
+        << total;
+    std::set<int64_t> unique(rows->begin(), rows->end());
+    EXPECT_EQ(unique.size(), rows->size());
+    EXPECT_EQ(*sample_stratified(labels, 4, total, 3), *rows) << "the same seed gives the same sample";
+  }
+  EXPECT_NE(*sample_stratified(labels, 4, 25, 4), *sample_stratified(labels, 4, 25, 3));
+}
+
+TEST(StratifiedSampling, SmallClassesGiveAllAndTheOthersShareTheRest) {
+  auto labels = labels_with_counts({3, 50, 50, 0});
+  auto rows = sample_stratified(labels, 4, 40, 1);
+  ASSERT_TRUE(rows.ok()) << rows.error();
+  // 40 over 4 classes: class 3 has nothing, class 0 gives its 3, classes 1 and 2 share 37 as 19 and 18.
+  auto counts = class_counts(labels, *rows, 4);
+  EXPECT_EQ(counts[0], 3);
+  EXPECT_EQ(counts[3], 0);
+  EXPECT_EQ(counts[1] + counts[2], 37);
+  EXPECT_EQ(std::abs(counts[1] - counts[2]), 1);
+  // A limit beyond the set takes every item; a bad label is an error that names it.
+  EXPECT_EQ(sample_stratified(labels, 4, 1000, 1)->size(), labels.size());
+  auto bad = sample_stratified({0, 1, 7}, 2, 2, 0);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().find("label 7 at index 2"), std::string::npos) << bad.error();
 }
 
 }  // namespace

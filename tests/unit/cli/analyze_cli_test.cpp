@@ -1,0 +1,88 @@
+// `manifoldscope analyze --ood-set NAME=SPEC --ood-limit N` through the real binary, on a real quick-zoo checkpoint
+// and a CIFAR-10-C style folder of real Fashion-MNIST images.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "core/store/ood_sets.h"
+#include "core/store/project_file.h"
+#include "tests/unit/cli/run_cli.h"
+#include "tests/unit/data/ood_folder.h"
+
+namespace ms {
+namespace {
+namespace fs = std::filesystem;
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / (name + "-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+TEST(AnalyzeCli, AUserOodSetWithALimitGetsItsColumnsAndInterval) {
+  const fs::path dir = fresh_dir("cli-ood-set");
+  auto zoo = test::run_cli("zoo train --preset quick --runs 1 --out " + (dir / "zoo").string());
+  ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
+  ASSERT_EQ(test::write_fashion_corruption(dir.string(), "fog", 100), "");
+  const std::string project = (dir / "sweep.msproj").string();
+  auto run = test::run_cli("analyze " + (dir / "zoo").string() + " --project " + project +
+                           " --layers penultimate --points-per-manifold 10 --n-t 20 --ood-set mine=" +
+                           (dir / "fog.npy:2").string() + " --ood-limit 40");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("1 checkpoint(s) analysed"), std::string::npos) << run.out;
+
+  auto stored = store::read_project(project);
+  ASSERT_TRUE(stored.ok()) << stored.error();
+  const auto sets = store::ood_sets(*stored, "fashion-mnist:test");
+  ASSERT_EQ(sets.size(), 1u);
+  EXPECT_EQ(sets[0].name, "mine");
+  for (const auto& evaluation : stored->evaluations)
+    if (evaluation.dataset == "mine") {
+      EXPECT_EQ(evaluation.metrics.at(store::kEvaluatedItems), 40);
+      const double accuracy = evaluation.metrics.at("accuracy");
+      EXPECT_EQ(accuracy * 40, std::round(accuracy * 40)) << "a count of 40";
+      EXPECT_LE(evaluation.metrics.at(store::kAccuracyLow), accuracy);
+      EXPECT_GE(evaluation.metrics.at(store::kAccuracyHigh), accuracy);
+    }
+  std::ifstream csv(dir / "sweep.csv");
+  std::string header;
+  std::getline(csv, header);
+  for (const char* column : {"acc_mine", "acc_mine_low", "acc_mine_high", "acc_mine_n"})
+    EXPECT_NE(header.find(column), std::string::npos) << column << " missing in " << header;
+
+  // The same command again: nothing to do.
+  auto again = test::run_cli("analyze " + (dir / "zoo").string() + " --project " + project +
+                             " --layers penultimate --points-per-manifold 10 --n-t 20 --ood-set mine=" +
+                             (dir / "fog.npy:2").string() + " --ood-limit 40");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("0 checkpoint(s) analysed, 1 already complete"), std::string::npos) << again.out;
+}
+
+TEST(AnalyzeCli, BadOodSetsAndLimitsAreOneLineErrors) {
+  const fs::path dir = fresh_dir("cli-ood-bad");
+  std::ofstream(dir / "model.pt") << "never loaded: the data is checked first";
+  const std::string base = "analyze " + (dir / "model.pt").string() + " --project " + (dir / "p.msproj").string();
+  auto malformed = test::run_cli(base + " --ood-set just-a-name");
+  EXPECT_EQ(malformed.exit_code, 2);
+  EXPECT_NE(malformed.err.find("--ood-set 'just-a-name': expected NAME=SPEC"), std::string::npos) << malformed.err;
+  auto shift_name = test::run_cli(base + " --ood-set fog:3=x.npy");
+  EXPECT_EQ(shift_name.exit_code, 2);
+  EXPECT_NE(shift_name.err.find("built-in shift"), std::string::npos) << shift_name.err;
+  auto missing = test::run_cli(base + " --ood-set gone=" + (dir / "no-such.npy").string());
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("--ood-set gone"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("no-such.npy"), std::string::npos) << missing.err;
+  auto limit = test::run_cli(base + " --ood-limit -5");
+  EXPECT_EQ(limit.exit_code, 2);
+  EXPECT_NE(limit.err.find("--ood-limit expects a non-negative integer"), std::string::npos) << limit.err;
+  auto help = test::run_cli("analyze --help");
+  EXPECT_NE(help.out.find("--ood-set <NAME=SPEC>"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("--ood-limit <N>"), std::string::npos) << help.out;
+}
+
+}  // namespace
+}  // namespace ms
