@@ -147,6 +147,23 @@ TEST_P(TorchvisionModels, EveryModuleOutputAHookSeesIsALayerWithTheSameValues) {
     ASSERT_TRUE(penultimate.ok()) << penultimate.error();
     ASSERT_EQ(penultimate->size(), 1u);
     EXPECT_EQ((*layers)[penultimate->front()].size(), exported.classifier_in_features);
+
+#ifdef MS_BINARY
+    // The whole analysis of every layer, of the blocks and of the penultimate layer: one CSV row per chosen layer.
+    const std::vector<std::pair<std::string, size_t>> selections{
+        {"all", layers->size()}, {"blocks", blocks->size()}, {"penultimate", 1}};
+    for (const auto& [terms, count] : selections) {
+      const std::string project = exported.dir + "/" + export_kind + "-" + terms + ".msproj";
+      const test::CliRun analysed = test::run_cli("analyze '" + exported.dir + "/" + arch + "_" + export_kind +
+                                                  ".pt' --project '" + project + "' --id '" + exported.dir +
+                                                  "/id.npy' --layers " + terms + " --points-per-manifold 6 --n-t 10");
+      ASSERT_EQ(analysed.exit_code, 0) << terms << ": " << analysed.err;
+      std::ifstream csv(project.substr(0, project.size() - 7) + ".csv");
+      size_t rows = 0;
+      for (std::string line; std::getline(csv, line);) ++rows;
+      EXPECT_EQ(rows, count + 1) << terms << ": a header and one row per layer";
+    }
+#endif
   }
   EXPECT_EQ(found_by_export["traced"], found_by_export["scripted"]) << "traced and scripted exports list the same modules";
 }
