@@ -35,10 +35,8 @@ QStringList spread_multi_values(const QStringList& arguments, const QString& fla
   return out;
 }
 
-}  // namespace
-
-int run_analyze(const QStringList& raw_arguments) {
-  QCommandLineParser parser;
+// The options of `analyze`, declared on `parser` (read back by name).
+void add_analyze_options(QCommandLineParser& parser) {
   parser.setApplicationDescription(
       "Analyse TorchScript checkpoints (files, or folders of *.pt): GLUE and baseline markers of every layer on the\n"
       "ID data, logit markers, accuracy on shifted copies (--ood) and on your own OOD sets (--ood-set), and\n"
@@ -90,6 +88,97 @@ int run_analyze(const QStringList& raw_arguments) {
                                  "on a re-run with other geometry options, compute from them without the forward pass.");
   parser.addOptions({project, csv, id, ood, ood_set, ood_limit, transfer, layers, points, n_t, dichotomies, inactive,
                      preprocess, repeats, seed, threads, batch, memory, project_dim, cache});
+}
+
+#ifdef MS_HAVE_MODEL
+// Exits with 2 after printing an error naming the option.
+int fail(const QString& message) {
+  print_error("analyze: " + message);
+  return 2;
+}
+
+// --ood, --ood-set and --layers: what to evaluate and which layers to analyse.
+int read_targets(const QCommandLineParser& parser, pipeline::AnalyseOptions& options) {
+  for (const QString& text : parser.values("ood")) {
+    auto shift = data::parse_shift(text.toStdString());
+    if (!shift) return fail(QString::fromStdString(shift.error()));
+    options.shifts.push_back(*shift);
+  }
+  for (const QString& text : parser.values("ood-set")) {
+    auto set = pipeline::parse_ood_set(text.toStdString());
+    if (!set) return fail(QString::fromStdString(set.error()));
+    options.ood_sets.push_back(*set);
+  }
+  if (parser.isSet("layers")) options.layers = model::split_layer_terms(parser.value("layers").toStdString());
+  return -1;
+}
+
+// The numeric and GLUE options, and the memory they may take.
+int read_settings(const QCommandLineParser& parser, pipeline::AnalyseOptions& options) {
+  long long k = 0, samples = 0, repeat_count = 0, seed_value = 0, thread_count = 0, batch_size = 0, limit = 0,
+            projected = 0;
+  if (!parse_count(parser, "points-per-manifold", &k) || !parse_count(parser, "n-t", &samples) ||
+      !parse_count(parser, "ood-limit", &limit) || !parse_count(parser, "repeats", &repeat_count) ||
+      !parse_count(parser, "seed", &seed_value) || !parse_count(parser, "threads", &thread_count) ||
+      !parse_count(parser, "batch-size", &batch_size) || !parse_count(parser, "project-dim", &projected))
+    return 2;
+  if (k < 2 || samples < 1 || repeat_count < 1 || batch_size < 1)
+    return fail("--points-per-manifold needs >= 2, --n-t, --repeats and --batch-size >= 1");
+  options.glue.points_per_manifold = static_cast<int>(k);
+  options.glue.n_t = static_cast<int>(samples);
+  options.glue.repeats = static_cast<int>(repeat_count);
+  options.glue.seed = options.seed = static_cast<uint64_t>(seed_value);
+  options.glue.threads = options.baselines.threads = options.batch.threads = static_cast<int>(thread_count);
+  options.batch.batch_size = batch_size;
+  options.ood_limit = limit;
+  options.project_dim = projected;
+  options.cache_activations = parser.isSet("cache-activations");
+  if (parser.isSet("memory-budget")) {
+    Result<int64_t> budget = pipeline::parse_bytes(parser.value("memory-budget").toStdString());
+    if (!budget) return fail("--memory-budget: " + QString::fromStdString(budget.error()));
+    options.memory_budget_bytes = *budget;
+  }
+  if (!geometry::parse_dichotomies(parser.value("dichotomies").toStdString(), &options.glue.dichotomies) ||
+      !geometry::parse_inactive_policy(parser.value("inactive").toStdString(), &options.glue.inactive) ||
+      !geometry::parse_preprocess(parser.value("preprocess").toStdString(), &options.glue.preprocess))
+    return fail("unknown --dichotomies, --inactive or --preprocess value (see --help)");
+  return -1;
+}
+
+// Everything the command line says, or the exit code of its first error.
+int read_analyze_options(const QCommandLineParser& parser, pipeline::AnalyseOptions& options) {
+  for (const QString& path : parser.positionalArguments()) options.checkpoints.push_back(path.toStdString());
+  if (options.checkpoints.empty()) return fail("name at least one checkpoint file or folder");
+  if (!parser.isSet("project")) return fail("--project FILE.msproj is required");
+  options.project_path = parser.value("project").toStdString();
+  options.csv_path = parser.value("csv").toStdString();
+  options.id_dataset = parser.value("id").toStdString();
+  options.transfer_dataset = parser.value("transfer").toStdString();
+  if (int code = read_targets(parser, options); code >= 0) return code;
+  return read_settings(parser, options);
+}
+
+int report_summary(const pipeline::AnalyseSummary& summary, const pipeline::AnalyseOptions& options) {
+  for (const std::string& warning : summary.warnings)
+    print_error("analyze: warning: " + QString::fromStdString(warning));
+  for (const std::string& failure : summary.failures) print_error("analyze: " + QString::fromStdString(failure));
+  print_out(QString("%1 checkpoint(s) analysed%7, %2 already complete, %3 failed%4.\nProject: %5\nTable:   %6")
+                .arg(summary.analysed)
+                .arg(summary.skipped)
+                .arg(summary.failures.size())
+                .arg(summary.cancelled ? ", cancelled (finished work is saved)" : "")
+                .arg(QString::fromStdString(summary.project_path), QString::fromStdString(summary.csv_path))
+                .arg(options.cache_activations ? QString(" (%1 from the activation cache)").arg(summary.cache_hits)
+                                               : QString()));
+  return summary.cancelled ? 130 : summary.failures.empty() ? 0 : 1;
+}
+#endif
+
+}  // namespace
+
+int run_analyze(const QStringList& raw_arguments) {
+  QCommandLineParser parser;
+  add_analyze_options(parser);
   const QStringList arguments = spread_multi_values(raw_arguments, "--ood");
   if (int code = parse_or_exit(parser, "analyze", arguments); code >= 0) return code;
 
@@ -98,75 +187,7 @@ int run_analyze(const QStringList& raw_arguments) {
   return 1;
 #else
   pipeline::AnalyseOptions options;
-  for (const QString& path : parser.positionalArguments()) options.checkpoints.push_back(path.toStdString());
-  if (options.checkpoints.empty()) {
-    print_error("analyze: name at least one checkpoint file or folder");
-    return 2;
-  }
-  if (!parser.isSet(project)) {
-    print_error("analyze: --project FILE.msproj is required");
-    return 2;
-  }
-  options.project_path = parser.value(project).toStdString();
-  options.csv_path = parser.value(csv).toStdString();
-  options.id_dataset = parser.value(id).toStdString();
-  options.transfer_dataset = parser.value(transfer).toStdString();
-  for (const QString& text : parser.values(ood)) {
-    auto shift = data::parse_shift(text.toStdString());
-    if (!shift) {
-      print_error("analyze: " + QString::fromStdString(shift.error()));
-      return 2;
-    }
-    options.shifts.push_back(*shift);
-  }
-  for (const QString& text : parser.values(ood_set)) {
-    auto set = pipeline::parse_ood_set(text.toStdString());
-    if (!set) {
-      print_error("analyze: " + QString::fromStdString(set.error()));
-      return 2;
-    }
-    options.ood_sets.push_back(*set);
-  }
-  if (parser.isSet(layers))
-    options.layers = model::split_layer_terms(parser.value(layers).toStdString());
-  long long k = 0, samples = 0, repeat_count = 0, seed_value = 0, thread_count = 0, batch_size = 0, limit = 0,
-            projected = 0;
-  if (!parse_count(parser, "points-per-manifold", &k) || !parse_count(parser, "n-t", &samples) ||
-      !parse_count(parser, "ood-limit", &limit) ||
-      !parse_count(parser, "repeats", &repeat_count) || !parse_count(parser, "seed", &seed_value) ||
-      !parse_count(parser, "threads", &thread_count) || !parse_count(parser, "batch-size", &batch_size) ||
-      !parse_count(parser, "project-dim", &projected))
-    return 2;
-  options.project_dim = projected;
-  if (k < 2 || samples < 1 || repeat_count < 1 || batch_size < 1) {
-    print_error("analyze: --points-per-manifold needs >= 2, --n-t, --repeats and --batch-size >= 1");
-    return 2;
-  }
-  options.glue.points_per_manifold = static_cast<int>(k);
-  options.glue.n_t = static_cast<int>(samples);
-  options.glue.repeats = static_cast<int>(repeat_count);
-  options.glue.seed = static_cast<uint64_t>(seed_value);
-  options.glue.threads = options.baselines.threads = static_cast<int>(thread_count);
-  options.seed = static_cast<uint64_t>(seed_value);
-  options.batch.threads = static_cast<int>(thread_count);
-  options.batch.batch_size = batch_size;
-  options.ood_limit = limit;
-  options.cache_activations = parser.isSet(cache);
-  if (parser.isSet(memory)) {
-    Result<int64_t> budget = pipeline::parse_bytes(parser.value(memory).toStdString());
-    if (!budget) {
-      print_error("analyze: --memory-budget: " + QString::fromStdString(budget.error()));
-      return 2;
-    }
-    options.memory_budget_bytes = *budget;
-  }
-  if (!geometry::parse_dichotomies(parser.value(dichotomies).toStdString(), &options.glue.dichotomies) ||
-      !geometry::parse_inactive_policy(parser.value(inactive).toStdString(), &options.glue.inactive) ||
-      !geometry::parse_preprocess(parser.value(preprocess).toStdString(), &options.glue.preprocess)) {
-    print_error("analyze: unknown --dichotomies, --inactive or --preprocess value (see --help)");
-    return 2;
-  }
-
+  if (int code = read_analyze_options(parser, options); code >= 0) return code;
   CancelToken cancel;
   CancelOnInterrupt interrupt(cancel);
   Result<pipeline::AnalyseSummary> summary = [&] {
@@ -177,18 +198,7 @@ int run_analyze(const QStringList& raw_arguments) {
     print_error("analyze: " + QString::fromStdString(summary.error()));
     return 1;
   }
-  for (const std::string& warning : summary->warnings)
-    print_error("analyze: warning: " + QString::fromStdString(warning));
-  for (const std::string& failure : summary->failures) print_error("analyze: " + QString::fromStdString(failure));
-  print_out(QString("%1 checkpoint(s) analysed%7, %2 already complete, %3 failed%4.\nProject: %5\nTable:   %6")
-                .arg(summary->analysed)
-                .arg(summary->skipped)
-                .arg(summary->failures.size())
-                .arg(summary->cancelled ? ", cancelled (finished work is saved)" : "")
-                .arg(QString::fromStdString(summary->project_path), QString::fromStdString(summary->csv_path))
-                .arg(options.cache_activations ? QString(" (%1 from the activation cache)").arg(summary->cache_hits)
-                                               : QString()));
-  return summary->cancelled ? 130 : summary->failures.empty() ? 0 : 1;
+  return report_summary(*summary, options);
 #endif
 }
 
