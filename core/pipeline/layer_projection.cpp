@@ -13,6 +13,7 @@
 #include "core/model/activation_sink.h"
 #include "core/model/compute_logits.h"
 #include "core/model/extract_activations.h"
+#include "core/model/layer_selection.h"
 #include "core/pipeline/checkpoint_info.h"
 
 namespace ms::pipeline {
@@ -147,20 +148,16 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
   }
   if (cancel.cancelled()) return make_error("cancelled");
 
-  // 2. The layer.
+  // 2. The layer: the one named (an id, or a name model::select_layers knows: module output, glob, keyword), else the
+  // final classifier's input.
   int layer = -1;
-  if (request.layer.empty()) {
-    layer = static_cast<int>(cache.layers.size()) - (cache.layers.size() >= 2 ? 2 : 1);
+  auto named = model::select_layers(cache.layers, {request.layer.empty() ? "penultimate" : request.layer});
+  if (named) {
+    layer = static_cast<int>(named->front());
+  } else if (request.layer.empty() && !cache.layers.empty()) {
+    layer = static_cast<int>(cache.layers.size()) - (cache.layers.size() >= 2 ? 2 : 1);  // no linear classifier
   } else {
-    for (size_t l = 0; l < cache.layers.size() && layer < 0; ++l)
-      if (cache.layers[l].id == request.layer) layer = static_cast<int>(l);
-    for (size_t l = 0; l < cache.layers.size() && layer < 0; ++l)
-      if (cache.layers[l].module_path == request.layer) layer = static_cast<int>(l);
-  }
-  if (layer < 0) {
-    std::string known;
-    for (const auto& info : cache.layers) known += (known.empty() ? "" : ", ") + info.id;
-    return make_error(request.checkpoint + ": no layer '" + request.layer + "' (layers: " + known + ")");
+    return make_error(request.checkpoint + ": " + named.error());
   }
   const model::LayerInfo& info = cache.layers[layer];
 

@@ -249,7 +249,7 @@ TEST(LayerProjection, CancelAndErrorsAreValues) {
   CancelToken fresh;
   auto bad_layer = projector.project(quick_request("fc9:linear"), quiet, fresh);
   ASSERT_FALSE(bad_layer.ok());
-  EXPECT_NE(bad_layer.error().find("no layer 'fc9:linear'"), std::string::npos) << bad_layer.error();
+  EXPECT_NE(bad_layer.error().find("no layer matches 'fc9:linear' (near: "), std::string::npos) << bad_layer.error();
   EXPECT_NE(bad_layer.error().find("relu#2"), std::string::npos) << "the message lists the layers";
 
   ProjectionRequest missing = quick_request("linear");
