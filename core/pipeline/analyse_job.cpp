@@ -275,6 +275,10 @@ Result<store::GeometryEntry> layer_markers(const RowMatrixXf& activations, const
   return entry;
 }
 
+int64_t memory_budget(const AnalyseOptions& options) {
+  return options.memory_budget_bytes > 0 ? options.memory_budget_bytes : default_memory_budget();
+}
+
 // The chosen layers' markers, extracted group by group (memory_plan.h): a group's activations are freed layer by
 // layer as they are analysed, before the next group's pass over the sample.
 Status analyse_layers(model::Model& net, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
@@ -288,8 +292,10 @@ Status analyse_layers(model::Model& net, const store::CheckpointEntry& checkpoin
     planned.push_back({layers[i].id, d, options.project_dim > 0 ? std::min(d, options.project_dim) : d});
     ids.push_back(layers[i].id);
   }
-  const int64_t budget = options.memory_budget_bytes > 0 ? options.memory_budget_bytes : default_memory_budget();
-  auto plan = plan_layer_groups(planned, inputs.sample.rows(), budget);
+  int64_t widest = 0;
+  for (const model::LayerInfo& layer : layers) widest = std::max(widest, layer.size());
+  const int64_t budget = memory_budget(options);
+  auto plan = plan_layer_groups(planned, inputs.sample.rows(), batch.batch_size, widest, budget);
   if (!plan) return make_error(plan.error());
   progress.note(std::to_string(ids.size()) + " layers in " + std::to_string(plan->groups.size()) +
                            " pass(es) over the sample, about " + format_bytes(plan->peak_bytes) + " at most (budget " +
@@ -351,16 +357,25 @@ Result<store::EvaluationEntry> evaluate_on(model::Model& net, const std::string&
   return entry;
 }
 
-Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
-                          const AnalyseOptions& options, store::Project& project, CacheUse& cache, Progress& progress,
-                          CancelToken& cancel) {
-  progress.report(0.0, "loading the checkpoint");
-  auto loaded = model::load_model(path);
-  if (!loaded) return make_error(loaded.error());
-  model::Model& net = *loaded;
-  auto layers = net.layers(inputs.id.item_shape);
-  if (!layers) return make_error(layers.error());
-  auto chosen = model::select_layers(*layers, options.layers.empty() ? std::vector<std::string>{"all"} : options.layers);
+// The options with every forward pass's batch cut to what the memory budget allows for this network.
+AnalyseOptions fitted_to_memory(const AnalyseOptions& options, const std::vector<model::LayerInfo>& layers,
+                                Progress& progress) {
+  int64_t widest = 0;
+  for (const model::LayerInfo& layer : layers) widest = std::max(widest, layer.size());
+  AnalyseOptions fitted = options;
+  fitted.batch.batch_size = fitting_batch(options.batch.batch_size, widest, memory_budget(options));
+  if (fitted.batch.batch_size < options.batch.batch_size)
+    progress.note("forward passes in batches of " + std::to_string(fitted.batch.batch_size) + " (of " +
+                  std::to_string(options.batch.batch_size) + ") to fit the memory budget: the widest layer has " +
+                  std::to_string(widest) + " features");
+  return fitted;
+}
+
+// The analysis of a loaded checkpoint: geometry of the chosen layers, logits on the ID and OOD sets, transfer probe.
+Status analyse_loaded(model::Model& net, const std::vector<model::LayerInfo>& layers, const std::string& path,
+                      const store::CheckpointEntry& checkpoint, const Inputs& inputs, const AnalyseOptions& options,
+                      store::Project& project, CacheUse& cache, Progress& progress, CancelToken& cancel) {
+  auto chosen = model::select_layers(layers, options.layers.empty() ? std::vector<std::string>{"all"} : options.layers);
   if (!chosen) return make_error(path + ": " + chosen.error());
   auto sidecar = read_sidecar(path);
   if (!sidecar) return make_error(sidecar.error());
@@ -371,7 +386,7 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
   const model::BatchOptions batch = batch_for(options, inputs.id, declared);
 
   // 1-2. The geometry sample's activations, in groups that fit the memory budget; GLUE and the baselines per layer.
-  if (Status geometry = analyse_layers(net, checkpoint, inputs, *layers, *chosen, batch, options, project, cache,
+  if (Status geometry = analyse_layers(net, checkpoint, inputs, layers, *chosen, batch, options, project, cache,
                                        progress, cancel);
       !geometry.ok())
     return make_error(path + ": " + geometry.error());
@@ -392,10 +407,10 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
   // 4. Transfer: a linear probe on the penultimate layer's features of the transfer set.
   if (inputs.transfer.count() > 0) {
     // The final classifier's input; for a model without a linear layer, the layer before the output.
-    auto marked = std::find_if(layers->begin(), layers->end(), [](const auto& layer) { return layer.penultimate; });
-    if (marked == layers->end() && layers->size() < 2)
+    auto marked = std::find_if(layers.begin(), layers.end(), [](const auto& layer) { return layer.penultimate; });
+    if (marked == layers.end() && layers.size() < 2)
       return make_error(path + ": no penultimate layer for the transfer probe");
-    const model::LayerInfo& penultimate = marked != layers->end() ? *marked : (*layers)[layers->size() - 2];
+    const model::LayerInfo& penultimate = marked != layers.end() ? *marked : (layers)[layers.size() - 2];
     SliceProgress probe_progress(progress, 0.9, 1.0, "transfer probe on " + penultimate.id + ": ");
     std::vector<int64_t> rows(static_cast<size_t>(inputs.transfer.count()));
     std::iota(rows.begin(), rows.end(), 0);
@@ -418,6 +433,18 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
       evaluation.metrics["analysis_complete"] = 1;
   project.checkpoints.push_back(checkpoint);
   return Ok{};
+}
+
+Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
+                          const AnalyseOptions& options, store::Project& project, CacheUse& cache, Progress& progress,
+                          CancelToken& cancel) {
+  progress.report(0.0, "loading the checkpoint");
+  auto loaded = model::load_model(path);
+  if (!loaded) return make_error(loaded.error());
+  auto layers = loaded->layers(inputs.id.item_shape);
+  if (!layers) return make_error(layers.error());
+  return analyse_loaded(*loaded, *layers, path, checkpoint, inputs, fitted_to_memory(options, *layers, progress),
+                        project, cache, progress, cancel);
 }
 
 // A user set's name that now stands for other data (another spec) loses its old evaluations, so the checkpoints

@@ -10,29 +10,39 @@ namespace ms::pipeline {
 namespace {
 
 constexpr int64_t kFloatBytes = 4;
+constexpr int64_t kForwardTensors = 3;         // tensors of the widest layer alive at once in a forward pass
 constexpr int64_t kWorkingBytesPerValue = 24;  // double copy + centred copy + GLUE's double view
 
 struct GroupCost {
-  int64_t extracted = 0;  // float32 bytes the network hands over for the group
+  int64_t forward = 0;    // the network's own tensors for one batch
+  int64_t extracted = 0;  // float32 bytes the network hands over per batch for the group
   int64_t kept = 0;       // float32 bytes the group keeps
   int64_t largest = 0;    // n d' of its widest kept layer
-  int64_t peak() const { return std::max(extracted + kept, kept + kWorkingBytesPerValue * largest); }
+  int64_t peak() const { return std::max(forward + extracted + kept, kept + kWorkingBytesPerValue * largest); }
 };
 
 }  // namespace
 
-Result<MemoryPlan> plan_layer_groups(const std::vector<PlannedLayer>& layers, int64_t rows, int64_t budget_bytes) {
+int64_t fitting_batch(int64_t wanted, int64_t widest, int64_t budget_bytes) {
+  const int64_t per_row = kFloatBytes * kForwardTensors * std::max<int64_t>(widest, 1);
+  return std::max<int64_t>(1, std::min(wanted, budget_bytes / 2 / per_row));
+}
+
+Result<MemoryPlan> plan_layer_groups(const std::vector<PlannedLayer>& layers, int64_t rows, int64_t batch_rows,
+                                     int64_t widest, int64_t budget_bytes) {
   MemoryPlan plan;
+  const int64_t batch = std::min(rows, batch_rows);
+  const int64_t forward = kFloatBytes * kForwardTensors * batch * widest;
   GroupCost group;
   for (size_t l = 0; l < layers.size(); ++l) {
     const int64_t kept_values = rows * layers[l].kept;
-    const GroupCost alone{kFloatBytes * rows * layers[l].extracted, kFloatBytes * kept_values, kept_values};
+    const GroupCost alone{forward, kFloatBytes * batch * layers[l].extracted, kFloatBytes * kept_values, kept_values};
     if (alone.peak() > budget_bytes)
       return make_error("layer " + layers[l].name + " needs about " + format_bytes(alone.peak()) + " for its " +
                         std::to_string(rows) + " x " + std::to_string(layers[l].kept) +
                         " sample, over the memory budget of " + format_bytes(budget_bytes) +
                         " (raise --memory-budget, project it with --project-dim, or take fewer points per class)");
-    const GroupCost grown{group.extracted + alone.extracted, group.kept + alone.kept,
+    const GroupCost grown{forward, group.extracted + alone.extracted, group.kept + alone.kept,
                           std::max(group.largest, kept_values)};
     if (!plan.groups.empty() && grown.peak() <= budget_bytes) {
       plan.groups.back().push_back(l);

@@ -20,18 +20,18 @@ TEST(MemoryPlan, LayersArePackedInOrderIntoGroupsUnderTheBudget) {
   // 100 rows; widths 1000, 1000, 3000, 10: kept bytes 400 kB, 400 kB, 1.2 MB, 4 kB.
   const std::vector<PlannedLayer> layers{{"a", 1000, 1000}, {"b", 1000, 1000}, {"c", 3000, 3000}, {"d", 10, 10}};
   // One group when everything fits: peak = max(2 x 2.004 MB, 2.004 MB + 24 x 300000) = 9.204 MB.
-  auto roomy = plan_layer_groups(layers, 100, 100'000'000);
+  auto roomy = plan_layer_groups(layers, 100, 100, 0, 100'000'000);
   ASSERT_TRUE(roomy.ok()) << roomy.error();
   ASSERT_EQ(roomy->groups.size(), 1u);
   EXPECT_EQ(roomy->peak_bytes, 2'004'000 + 24 * 300'000);
   EXPECT_EQ(roomy->total_kept_bytes, 2'004'000);
   // A budget of 8 MB: c alone needs 1.2 MB + 7.2 MB = 8.4 MB: refused up front, naming it and its estimate.
-  auto tight = plan_layer_groups(layers, 100, 8'000'000);
+  auto tight = plan_layer_groups(layers, 100, 100, 0, 8'000'000);
   ASSERT_FALSE(tight.ok());
   EXPECT_NE(tight.error().find("layer c needs about 8.0 MiB for its 100 x 3000 sample"), std::string::npos)
       << tight.error();
   // 9 MB: a and b share a pass (0.8 + 2.4 MB); c and d another (1.2 + 0.004 + 7.2 MB).
-  auto split = plan_layer_groups(layers, 100, 9'000'000);
+  auto split = plan_layer_groups(layers, 100, 100, 0, 9'000'000);
   ASSERT_TRUE(split.ok()) << split.error();
   ASSERT_EQ(split->groups.size(), 2u);
   EXPECT_EQ(split->groups[0], (std::vector<size_t>{0, 1}));
@@ -40,10 +40,25 @@ TEST(MemoryPlan, LayersArePackedInOrderIntoGroupsUnderTheBudget) {
 
   // Projected to 100 features, c keeps 40 kB and needs 1.2 MB only while it is extracted: all four fit 3 MB.
   const std::vector<PlannedLayer> projected{{"a", 1000, 100}, {"b", 1000, 100}, {"c", 3000, 100}, {"d", 10, 10}};
-  auto small = plan_layer_groups(projected, 100, 3'000'000);
+  auto small = plan_layer_groups(projected, 100, 100, 0, 3'000'000);
   ASSERT_TRUE(small.ok()) << small.error();
   EXPECT_EQ(small->groups.size(), 1u);
   EXPECT_EQ(small->peak_bytes, 4 * 100 * 5010 + 4 * 100 * 310);
+}
+
+// The network's own tensors count too: a ResNet-50 at 224x224 (widest layer 802 816 features) under a 4 GiB budget
+// runs its forward passes in batches of 4 GiB / 2 / (4 B x 3 x 802 816) = 222 rows, and the plan includes them.
+TEST(MemoryPlan, TheForwardPassOfTheWidestLayerBoundsTheBatch) {
+  const int64_t widest = 802'816, budget = int64_t{4} << 30;
+  EXPECT_EQ(fitting_batch(500, widest, budget), 222);
+  EXPECT_EQ(fitting_batch(100, widest, budget), 100) << "never more than asked";
+  EXPECT_EQ(fitting_batch(500, int64_t{1} << 40, budget), 1) << "at least one row";
+  const std::vector<PlannedLayer> block{{"layer1.0", widest, 1000}};
+  auto plan = plan_layer_groups(block, 500, 222, widest, budget);
+  ASSERT_TRUE(plan.ok()) << plan.error();
+  // forward 4 x 3 x 222 x 802816 + one batch of the tapped layer 4 x 222 x 802816 + the kept 4 x 500 x 1000.
+  EXPECT_EQ(plan->peak_bytes, int64_t{4} * 3 * 222 * widest + int64_t{4} * 222 * widest + 4 * 500 * 1000);
+  EXPECT_LE(plan->peak_bytes, budget);
 }
 
 TEST(MemoryPlan, SizesParseAndPrint) {
