@@ -19,8 +19,8 @@ struct DatasetEntry {
   std::vector<int32_t> labels;
   // The spec to reopen it with, its file/folder part absolute (empty in projects saved before; then `id` is the
   // spec), and the same relative to the project file's folder (filled on save, locations.h).
-  std::string location;
-  std::string relative_location;
+  std::string location = {};
+  std::string relative_location = {};
 };
 
 struct CheckpointEntry {
@@ -30,7 +30,7 @@ struct CheckpointEntry {
   std::string architecture;
   std::map<std::string, std::string> hyper_parameters;  // lr, wd, seed, optimizer, ... as text
   std::vector<std::string> tags;
-  std::string relative_path;  // relative to the project file's folder (filled on save; empty in older projects)
+  std::string relative_path = {};  // relative to the project file's folder (filled on save; empty in older projects)
 };
 
 // Markers of one (checkpoint, dataset, layer) plus the arrays needed to draw them (centers, anchors, coordinates).

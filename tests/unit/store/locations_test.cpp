@@ -106,8 +106,12 @@ TEST(Locations, ProjectFileKeepsRelativePathsAndMovedFoldersAndReadsOldProjects)
   EXPECT_EQ(read->checkpoints[0].relative_path, "ckpts/run1.pt");
   EXPECT_EQ(read->checkpoints[0].path, root + "/ckpts/run1.pt");
   for (const DatasetEntry& d : read->datasets) {
-    if (d.id == "data/x.npy:3") EXPECT_EQ(d.relative_location, "data/x.npy:3");
-    if (d.id == "fashion-mnist:test") EXPECT_EQ(d.location, "");
+    if (d.id == "data/x.npy:3") {
+      EXPECT_EQ(d.relative_location, "data/x.npy:3");
+    }
+    if (d.id == "fashion-mnist:test") {
+      EXPECT_EQ(d.location, "");
+    }
   }
   EXPECT_EQ(read->relocations, project.relocations);
   // Saved again from a moved place, the relative path read is kept (not recomputed from the stale absolute one).
