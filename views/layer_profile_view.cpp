@@ -13,8 +13,13 @@
 #include <vtkStringArray.h>
 #include <vtkTable.h>
 #include <vtkTextProperty.h>
+#include <vtkTextRenderer.h>
+
+#include <QHelpEvent>
+#include <QToolTip>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -105,13 +110,6 @@ ms::Status LayerProfileView::set_data(ProfileData data) {
   }
 
   vtkAxis* x = chart_->GetAxis(vtkAxis::BOTTOM);
-  vtkNew<vtkDoubleArray> positions;
-  vtkNew<vtkStringArray> labels;
-  for (size_t l = 0; l < layers; ++l) {
-    positions->InsertNextValue(static_cast<double>(l));
-    labels->InsertNextValue(data_.layers[l]);
-  }
-  x->SetCustomTickPositions(positions, labels);
   // Half a step of margin so the first and last markers are not cut by the axes.
   x->SetRange(-0.5, layers > 0 ? static_cast<double>(layers) - 0.5 : 0.5);
   // y: the data range plus a margin, so extreme markers are not cut by the frame; ticks are picked inside it.
@@ -126,19 +124,62 @@ ms::Status LayerProfileView::set_data(ProfileData data) {
   y->SetRange(lo - margin, hi + margin);
   y->SetTitle(data_.marker);
   chart_->RecalculateBounds();
+  drawn_.clear();  // new names: the labels are set again
   update_label_orientation();
   render();
   return ms::Ok{};
 }
 
+std::array<int, 2> LayerProfileView::label_size(const std::string& text) const {
+  vtkTextProperty* properties = chart_->GetAxis(vtkAxis::BOTTOM)->GetLabelProperties();
+  vtkNew<vtkTextProperty> flat;
+  flat->ShallowCopy(properties);
+  flat->SetOrientation(0.0);
+  int box[4] = {0, 0, 0, 0};
+  vtkTextRenderer* renderer = vtkTextRenderer::GetInstance();
+  if (!renderer || !renderer->GetBoundingBox(flat, text.empty() ? " " : text, box, 72)) return {8 * int(text.size()), 14};
+  return {box[1] - box[0] + 1, box[3] - box[2] + 1};
+}
+
+std::vector<size_t> LayerProfileView::drawn_labels() const { return drawn_; }
+
+// Every k-th label (always the first and the last), k the smallest that keeps neighbours apart at this width:
+// side by side when the longest name fits under its tick, else at 45 degrees (then parallel labels need one text
+// height between them, measured perpendicular to the text: tick spacing times sin 45).
 void LayerProfileView::update_label_orientation() {
-  size_t longest = 0;
-  for (const auto& name : data_.layers) longest = std::max(longest, name.size());
-  // Widget pixels: a label of 11 pt at 72 dpi is about 6.5 px per character; the plot spans the widget minus
-  // the y axis and margins (about 110 px).
-  const double per_tick = (width() - 110.0) / std::max<size_t>(data_.layers.size(), 1);
-  const bool rotate = 6.5 * static_cast<double>(longest) + 10.0 > per_tick;
-  vtkTextProperty* labels = chart_->GetAxis(vtkAxis::BOTTOM)->GetLabelProperties();
+  const size_t layers = data_.layers.size();
+  int longest = 0, height = 14;
+  for (const auto& name : data_.layers) {
+    const auto [w, h] = label_size(name);
+    longest = std::max(longest, w);
+    height = std::max(height, h);
+  }
+  // The plot spans the widget minus the y axis and margins (about 110 px).
+  const double per_tick = std::max(1.0, (width() - 110.0) / std::max<size_t>(layers, 1));
+  const double gap = 6.0;
+  const bool rotate = longest + gap > per_tick;
+  const double needed = rotate ? (height + gap) * std::sqrt(2.0) : longest + gap;
+  const size_t stride = std::max<size_t>(1, static_cast<size_t>(std::ceil(needed / per_tick)));
+  std::vector<size_t> drawn;
+  for (size_t l = 0; l < layers; l += stride) drawn.push_back(l);
+  if (layers > 0 && drawn.back() != layers - 1) {
+    if (drawn.size() > 1 && layers - 1 - drawn.back() < stride) drawn.pop_back();  // too close to the last
+    drawn.push_back(layers - 1);
+  }
+  vtkAxis* x = chart_->GetAxis(vtkAxis::BOTTOM);
+  vtkTextProperty* labels = x->GetLabelProperties();
+  if (drawn != drawn_) {
+    drawn_ = drawn;
+    vtkNew<vtkDoubleArray> positions;
+    vtkNew<vtkStringArray> names;
+    for (size_t l : drawn_) {
+      positions->InsertNextValue(static_cast<double>(l));
+      names->InsertNextValue(data_.layers[l]);
+    }
+    x->SetCustomTickPositions(positions, names);
+    x->Modified();
+    render();
+  }
   if (rotate == (labels->GetOrientation() != 0.0)) return;
   labels->SetOrientation(rotate ? 45.0 : 0.0);
   // Rotated: the end of the name sits at its tick, the text hangs down to the left.
@@ -151,6 +192,31 @@ void LayerProfileView::update_label_orientation() {
   }
   chart_->GetAxis(vtkAxis::BOTTOM)->Modified();
   render();
+}
+
+int LayerProfileView::layer_at(QPoint position) const {
+  vtkAxis* x = chart_->GetAxis(vtkAxis::BOTTOM);
+  const float* p1 = x->GetPoint1();
+  const float* p2 = x->GetPoint2();
+  if (data_.layers.empty() || p2[0] <= p1[0]) return -1;
+  const double scene_x = position.x() * devicePixelRatioF();
+  const double value = x->GetMinimum() + (scene_x - p1[0]) / (p2[0] - p1[0]) * (x->GetMaximum() - x->GetMinimum());
+  const long index = std::lround(value);
+  return index >= 0 && index < static_cast<long>(data_.layers.size()) ? static_cast<int>(index) : -1;
+}
+
+bool LayerProfileView::event(QEvent* event) {
+  // Thinned labels leave most layers unnamed on the axis: the tooltip names the layer under the pointer.
+  if (event->type() == QEvent::ToolTip) {
+    auto* help = static_cast<QHelpEvent*>(event);
+    const int index = layer_at(help->pos());
+    if (index >= 0)
+      QToolTip::showText(help->globalPos(), QString("%1: %2").arg(index).arg(QString::fromStdString(data_.layers[index])), this);
+    else
+      QToolTip::hideText();
+    return true;
+  }
+  return VtkWidget::event(event);
 }
 
 void LayerProfileView::resizeEvent(QResizeEvent* event) {

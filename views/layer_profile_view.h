@@ -9,7 +9,10 @@
 #pragma once
 
 #include <QAction>
+#include <QPoint>
+#include <array>
 #include <string>
+#include <vector>
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
@@ -40,9 +43,16 @@ class LayerProfileView : public VtkWidget {
   QAction* save_data_action() const { return save_data_action_; }
 
   vtkChartXY* chart() const;
+  // The layers whose names are drawn under the axis: every k-th (first and last always), so that no two overlap at
+  // the current width; the others are named by the tooltip.
+  std::vector<size_t> drawn_labels() const;
+  // A label's width and height in pixels, unrotated, as VTK renders it; the layer index under a widget x (or -1).
+  std::array<int, 2> label_size(const std::string& text) const;
+  int layer_at(QPoint position) const;
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
+  bool event(QEvent* event) override;
 
  private:
   QAction* save_image_action_ = nullptr;
@@ -54,6 +64,7 @@ class LayerProfileView : public VtkWidget {
   vtkSmartPointer<vtkContextView> view_;
   vtkSmartPointer<vtkChartXY> chart_;
   ProfileData data_;
+  std::vector<size_t> drawn_;
 };
 
 }  // namespace ms::views

@@ -28,6 +28,7 @@
 #include "app/gui/jobs_panel.h"
 #include "app/gui/ood_panel.h"
 #include "app/gui/profile_panel.h"
+#include "app/gui/project_locations.h"
 #include "app/gui/project_panel.h"
 #include "app/gui/results_panel.h"
 #include "app/gui/settings_dialog.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle("ManifoldScope");
   resize(1280, 800);
   jobs_ = new JobRunner(this);
+  locations_ = new ProjectLocations(this);
   grid_ = new views::SampleGridView;
   auto* scroll = new QScrollArea;
   scroll->setWidget(grid_);
@@ -83,7 +85,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(projection_, &ProjectionPanel::message, this, to_log);
   connect(compare_, &ComparePanel::message, this, to_log);
   connect(projection_, &ProjectionPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
+  projection_->set_locations(locations_);
+  compare_->set_locations(locations_);
 #endif
+  // A folder the user pointed to is saved into the project, so the next opening finds the files without asking.
+  connect(locations_, &ProjectLocations::relocated, this, [this](const QString& from, const QString& to) {
+    log(tr("Files of %1 are now looked for in %2 (saved in the project)").arg(from, to));
+    save_session();
+  });
   // A heat-map cell opens the scatter behind it.
   connect(heatmap_, &HeatmapPanel::cell_activated, this,
           [this](const QString& marker, const QString& target, const QString& architecture) {
@@ -127,6 +136,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     auto stored = store::read_project(project_path_.toStdString());
     if (stored) {
       stored->views_json = QJsonDocument(session_state()).toJson(QJsonDocument::Compact).toStdString();
+      for (const auto& [from, to] : locations_->relocations()) stored->relocations[from] = to;
       (void)store::write_project(*stored, project_path_.toStdString());
     }
   }
@@ -256,6 +266,7 @@ void MainWindow::show_project(std::shared_ptr<const store::Project> project, con
   shown_path_ = project_path_;
   if (!watcher_->files().contains(path)) watcher_->addPath(path);  // a rename-over replaces the watched inode
   setWindowTitle(tr("ManifoldScope — %1").arg(QFileInfo(path).fileName()));
+  locations_->set_project(project_, path);
   browser_->set_project(project_);
   profile_->set_project(project_);
   ood_->set_project(project_);
@@ -267,6 +278,7 @@ void MainWindow::show_project(std::shared_ptr<const store::Project> project, con
   results_->set_project(project_);
   if (!project_->geometry.empty() && tabs_->currentIndex() == 0) tabs_->setCurrentWidget(profile_);
   if (first_show) {
+    open_project_dataset();
     const QJsonObject session = QJsonDocument::fromJson(QByteArray::fromStdString(project_->views_json)).object();
     if (!session.isEmpty()) {
       apply_session(session);
@@ -386,10 +398,12 @@ void MainWindow::save_session() {
   session_pending_ = false;
   const QString path = project_path_;
   const std::string session = QJsonDocument(session_state()).toJson(QJsonDocument::Compact).toStdString();
-  const int id = jobs_->start(tr("Save session"), [path, session](Progress&, CancelToken&) {
+  const store::Relocations relocations = locations_->relocations();
+  const int id = jobs_->start(tr("Save session"), [path, session, relocations](Progress&, CancelToken&) {
     auto stored = store::read_project(path.toStdString());
     if (!stored) return Status(make_error(stored.error()));
     stored->views_json = session;
+    for (const auto& [from, to] : relocations) stored->relocations[from] = to;
     return store::write_project(*stored, path.toStdString());
   });
   auto connection = std::make_shared<QMetaObject::Connection>();
@@ -441,6 +455,13 @@ void MainWindow::open_dataset(const QString& spec) {
     else loaded.error = samples.error();
     return loaded;
   }));
+}
+
+void MainWindow::open_project_dataset() {
+  const std::string id = id_dataset(*project_);
+  auto spec = locations_->dataset(id, nullptr);  // no question on opening: the views ask when they need the data
+  if (!spec) return log(tr("The project's dataset is not shown: %1").arg(QString::fromStdString(spec.error())), true);
+  open_dataset(QString::fromStdString(*spec));
 }
 
 void MainWindow::on_loaded() {

@@ -38,6 +38,7 @@ class JobRunner;
 class JobsPanel;
 class OodPanel;
 class ProfilePanel;
+class ProjectLocations;
 class ProjectPanel;
 class ProjectionPanel;
 class ResultsPanel;
@@ -88,6 +89,8 @@ class MainWindow : public QMainWindow {
   JobsPanel* jobs_panel() const { return jobs_panel_; }
   JobRunner* jobs() const { return jobs_; }
   QTabWidget* tabs() const { return tabs_; }
+  // Where the open project's files are now (moved folders the user pointed to).
+  ProjectLocations* locations() const { return locations_; }
   QString log_text() const;
 
  Q_SIGNALS:
@@ -114,6 +117,7 @@ class MainWindow : public QMainWindow {
   void fill_recent_menu();
   void on_loaded();
   void show_summary();
+  void open_project_dataset();  // the project's ID dataset in the Dataset dock and Samples tab
   void log(const QString& line, bool error = false);
 
   views::SampleGridView* grid_ = nullptr;
@@ -128,6 +132,7 @@ class MainWindow : public QMainWindow {
   ResultsPanel* results_ = nullptr;
   ProjectPanel* browser_ = nullptr;
   JobRunner* jobs_ = nullptr;
+  ProjectLocations* locations_ = nullptr;
   JobsPanel* jobs_panel_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   QFileSystemWatcher* watcher_ = nullptr;

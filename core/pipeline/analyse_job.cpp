@@ -21,6 +21,7 @@
 #include "core/pipeline/ood_inputs.h"
 #include "core/stats/binomial_interval.h"
 #include "core/store/ood_sets.h"
+#include "core/store/locations.h"
 #include "core/store/results_table.h"
 #include "core/store/project_file.h"
 
@@ -38,8 +39,12 @@ Eigen::VectorXi as_labels(const std::vector<int32_t>& labels) {
   return Eigen::Map<const Eigen::Matrix<int32_t, Eigen::Dynamic, 1>>(labels.data(), static_cast<Eigen::Index>(labels.size())).cast<int>();
 }
 
-store::DatasetEntry dataset_entry(const data::Dataset& dataset, const std::string& shift, int severity) {
+// `spec` is what opened it; its file part is kept absolute so the project can reopen it from anywhere (locations.h).
+store::DatasetEntry dataset_entry(const data::Dataset& dataset, const std::string& spec, const std::string& shift,
+                                  int severity) {
   store::DatasetEntry entry;
+  std::error_code ec;
+  entry.location = store::absolute_location(spec, fs::current_path(ec).string());
   entry.id = dataset.name;
   entry.kind = "dataset";
   entry.source = dataset.source;
@@ -147,7 +152,8 @@ Status prepare_ood(const AnalyseOptions& options, Inputs& inputs, Progress& prog
     progress.report(0.0, "corrupting " + options.id_dataset + " with " + shift.label());
     auto shifted = data::apply_shift(inputs.id, shift, options.seed, nullptr, &cancel);
     if (!shifted) return make_error(shifted.error());
-    inputs.entries.push_back(dataset_entry(*shifted, shift.corruption, shift.severity));
+    inputs.entries.push_back(
+        dataset_entry(*shifted, options.id_dataset + "+" + shift.label(), shift.corruption, shift.severity));
     if (Status added = add_ood(std::move(shifted).value(), options, inputs); !added.ok()) return added;
   }
   for (const OodSetOption& set : options.ood_sets) {
@@ -155,7 +161,7 @@ Status prepare_ood(const AnalyseOptions& options, Inputs& inputs, Progress& prog
     progress.report(0.0, "reading the OOD set " + set.name + " (" + set.spec + ")");
     auto opened = open_ood_set(set, inputs.id);
     if (!opened) return make_error(opened.error());
-    store::DatasetEntry entry = dataset_entry(*opened, "", 0);
+    store::DatasetEntry entry = dataset_entry(*opened, set.spec, "", 0);
     entry.kind = store::kOodSetKind;
     entry.source = set.spec;  // what a re-run compares against
     inputs.entries.push_back(std::move(entry));
@@ -171,7 +177,7 @@ Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress,
   if (!id) return make_error(id.error());
   if (!id->is_image()) return make_error(options.id_dataset + ": the models need images, this dataset holds vectors");
   inputs.id = std::move(id).value();
-  inputs.entries.push_back(dataset_entry(inputs.id, "", 0));
+  inputs.entries.push_back(dataset_entry(inputs.id, options.id_dataset, "", 0));
   auto rows = data::sample_per_class(inputs.id.labels, inputs.id.num_classes(),
                                      {options.glue.points_per_manifold, options.seed, true, 2});
   if (!rows) return make_error(options.id_dataset + ": " + rows.error());
@@ -190,7 +196,7 @@ Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress,
       return make_error(options.transfer_dataset + ": items are " + data::shape_string(transfer->item_shape) +
                         " but the models take " + data::shape_string(inputs.id.item_shape));
     inputs.transfer = std::move(transfer).value();
-    inputs.entries.push_back(dataset_entry(inputs.transfer, "", 0));
+    inputs.entries.push_back(dataset_entry(inputs.transfer, options.transfer_dataset, "", 0));
   }
   return inputs;
 }

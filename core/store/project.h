@@ -17,15 +17,20 @@ struct DatasetEntry {
   int shift_severity = 0;
   std::vector<std::string> classes;
   std::vector<int32_t> labels;
+  // The spec to reopen it with, its file/folder part absolute (empty in projects saved before; then `id` is the
+  // spec), and the same relative to the project file's folder (filled on save, locations.h).
+  std::string location = {};
+  std::string relative_location = {};
 };
 
 struct CheckpointEntry {
   std::string id;
-  std::string path;
+  std::string path;  // absolute, as analysed
   std::string sha256;
   std::string architecture;
   std::map<std::string, std::string> hyper_parameters;  // lr, wd, seed, optimizer, ... as text
   std::vector<std::string> tags;
+  std::string relative_path = {};  // relative to the project file's folder (filled on save; empty in older projects)
 };
 
 // Markers of one (checkpoint, dataset, layer) plus the arrays needed to draw them (centers, anchors, coordinates).
@@ -48,7 +53,9 @@ struct Project {
   std::vector<CheckpointEntry> checkpoints;
   std::vector<GeometryEntry> geometry;
   std::vector<EvaluationEntry> evaluations;
-  std::string views_json = "{}";  // the GUI session: open views, cameras, selections
+  std::string views_json = "{}";
+  // Folders the user said moved: old folder -> new folder (locations.h), so reopening finds them again.
+  std::map<std::string, std::string> relocations;  // the GUI session: open views, cameras, selections
 };
 
 }  // namespace ms::store

@@ -2,10 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/common/hdf5_lock.h"
 #include "core/store/hdf5_helpers.h"
+#include "core/store/locations.h"
 
 namespace ms::store {
 namespace fs = std::filesystem;
@@ -18,11 +20,19 @@ H5::Group child_group(H5::Group& parent, const std::string& id) {
   return parent.nameExists(name) ? parent.openGroup(name) : parent.createGroup(name);
 }
 
-void write_datasets(H5::Group root, const std::vector<DatasetEntry>& datasets) {
+// Kept when already known: recomputing it from the absolute path of a moved project would point back to the old place.
+std::string relative_or(const std::string& relative, const std::string& absolute, const std::string& folder) {
+  if (!relative.empty() || absolute.empty()) return relative;
+  return relative_location(absolute, folder);
+}
+
+void write_datasets(H5::Group root, const std::vector<DatasetEntry>& datasets, const std::string& folder) {
   for (const DatasetEntry& entry : datasets) {
     H5::Group group = child_group(root, entry.id);
     write_string_attr(group, "kind", entry.kind);
     write_string_attr(group, "source", entry.source);
+    write_string_attr(group, "location", entry.location);
+    write_string_attr(group, "relative_location", relative_or(entry.relative_location, entry.location, folder));
     write_string_attr(group, "shift", entry.shift);
     write_int_attr(group, "shift_severity", entry.shift_severity);
     write_int_attr(group, "n", static_cast<int64_t>(entry.labels.size()));
@@ -31,10 +41,11 @@ void write_datasets(H5::Group root, const std::vector<DatasetEntry>& datasets) {
   }
 }
 
-void write_checkpoints(H5::Group root, const std::vector<CheckpointEntry>& checkpoints) {
+void write_checkpoints(H5::Group root, const std::vector<CheckpointEntry>& checkpoints, const std::string& folder) {
   for (const CheckpointEntry& entry : checkpoints) {
     H5::Group group = child_group(root, entry.id);
     write_string_attr(group, "path", entry.path);
+    write_string_attr(group, "relative_path", relative_or(entry.relative_path, entry.path, folder));
     write_string_attr(group, "sha256", entry.sha256);
     write_string_attr(group, "architecture", entry.architecture);
     write_strings_attr(group, "tags", entry.tags);
@@ -63,14 +74,25 @@ void write_evaluations(H5::Group root, const std::vector<EvaluationEntry>& evalu
   }
 }
 
-void write_file(const Project& project, const std::string& path) {
+void write_relocations(H5::Group group, const Relocations& relocations) {
+  std::vector<std::string> from, to;
+  for (const auto& [old_folder, new_folder] : relocations) {
+    from.push_back(old_folder);
+    to.push_back(new_folder);
+  }
+  write_strings_attr(group, "moved_from", from);
+  write_strings_attr(group, "moved_to", to);
+}
+
+void write_file(const Project& project, const std::string& path, const std::string& folder) {
   H5::H5File file(path, H5F_ACC_TRUNC);
   H5::Group root = file.openGroup("/");
   write_int_attr(root, "schema_version", kSchemaVersion);
   write_string_attr(root, "created_by", project.created_by);
   write_string_attr(root, "app_version", project.app_version);
-  write_datasets(file.createGroup("datasets"), project.datasets);
-  write_checkpoints(file.createGroup("checkpoints"), project.checkpoints);
+  write_datasets(file.createGroup("datasets"), project.datasets, folder);
+  write_checkpoints(file.createGroup("checkpoints"), project.checkpoints, folder);
+  write_relocations(file.createGroup("locations"), project.relocations);
   write_geometry(file.createGroup("geometry"), project.geometry);
   write_evaluations(file.createGroup("evaluations"), project.evaluations);
   H5::Group views = file.createGroup("views");
@@ -84,6 +106,9 @@ void read_datasets(const H5::Group& root, Project& project) {
     entry.id = unescape_name(name);
     entry.kind = read_string_attr(group, "kind");
     entry.source = read_string_attr(group, "source");
+    // Projects saved before locations existed have neither attribute: their id is the spec.
+    if (group.attrExists("location")) entry.location = read_string_attr(group, "location");
+    if (group.attrExists("relative_location")) entry.relative_location = read_string_attr(group, "relative_location");
     entry.shift = read_string_attr(group, "shift");
     entry.shift_severity = static_cast<int>(read_int_attr(group, "shift_severity"));
     entry.classes = read_strings_attr(group, "classes");
@@ -98,6 +123,7 @@ void read_checkpoints(const H5::Group& root, Project& project) {
     CheckpointEntry entry;
     entry.id = unescape_name(name);
     entry.path = read_string_attr(group, "path");
+    if (group.attrExists("relative_path")) entry.relative_path = read_string_attr(group, "relative_path");
     entry.sha256 = read_string_attr(group, "sha256");
     entry.architecture = read_string_attr(group, "architecture");
     entry.tags = read_strings_attr(group, "tags");
@@ -141,7 +167,7 @@ Status write_project(const Project& project, const std::string& path) {
   H5::Exception::dontPrint();
   const std::string temp = path + ".tmp-" + std::to_string(getpid());
   try {
-    write_file(project, temp);  // the file is closed when write_file returns
+    write_file(project, temp, fs::absolute(path).parent_path().lexically_normal().string());  // the file is closed when write_file returns
   } catch (const H5::Exception& e) {
     std::error_code ignored;
     fs::remove(temp, ignored);
@@ -178,6 +204,11 @@ Result<Project> read_project(const std::string& path) {
     if (file.nameExists("checkpoints")) read_checkpoints(file.openGroup("checkpoints"), project);
     if (file.nameExists("geometry")) read_geometry(file.openGroup("geometry"), project);
     if (file.nameExists("evaluations")) read_evaluations(file.openGroup("evaluations"), project);
+    if (file.nameExists("locations")) {
+      H5::Group locations = file.openGroup("locations");
+      const auto from = read_strings_attr(locations, "moved_from"), to = read_strings_attr(locations, "moved_to");
+      for (size_t i = 0; i < std::min(from.size(), to.size()); ++i) project.relocations[from[i]] = to[i];
+    }
     if (file.nameExists("views")) project.views_json = read_string_attr(file.openGroup("views"), "session");
     return project;
   } catch (const H5::Exception& e) {

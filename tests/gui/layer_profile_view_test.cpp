@@ -8,6 +8,7 @@
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
 #include <vtkTextProperty.h>
+#include <vtkDoubleArray.h>
 
 #include <algorithm>
 #include <cmath>
@@ -183,6 +184,47 @@ TEST(LayerProfileView, RefusesASeriesOfTheWrongLength) {
   EXPECT_EQ(view.data().series[2].values.size(), 8u) << "the previous data is kept";
   const QString png = output_path("never_shown.png");
   EXPECT_FALSE(view.save_png(png.toStdString(), 1).ok()) << "a view never shown has nothing to export";
+}
+
+// ResNet-like depth: 200 layers with long names. The drawn labels (every k-th, first and last) must not overlap:
+// their extents come from VTK's own text measure and the axis's drawn end points (tolerance: none, 0 px overlap).
+TEST(LayerProfileView, TwoHundredLayersThinTheLabelsSoNoneOverlap) {
+  views::ProfileData data;
+  data.marker = "D_eff";
+  views::ProfileSeries series{"resnet", {}};
+  for (int l = 0; l < 200; ++l) {
+    data.layers.push_back("layer" + std::to_string(l / 50 + 1) + "." + std::to_string(l % 50) + ".conv");
+    series.values.push_back(20.0 + 10.0 * std::sin(0.05 * l));
+  }
+  data.series.push_back(series);
+  views::LayerProfileView view;
+  view.resize(1100, 520);
+  ASSERT_TRUE(view.set_data(data).ok());
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  const QImage frame = view.grab_frame();
+  test::save_screenshot(frame, "layer_profile_200_layers");
+  const std::vector<size_t> drawn = view.drawn_labels();
+  ASSERT_GE(drawn.size(), 3u);
+  EXPECT_LT(drawn.size(), 200u);
+  EXPECT_EQ(drawn.front(), 0u);
+  EXPECT_EQ(drawn.back(), 199u);
+  vtkAxis* x = view.chart()->GetAxis(vtkAxis::BOTTOM);
+  EXPECT_EQ(x->GetTickPositions()->GetNumberOfTuples(), static_cast<vtkIdType>(drawn.size()));
+  const double pixels_per_layer = (x->GetPoint2()[0] - x->GetPoint1()[0]) / (x->GetMaximum() - x->GetMinimum());
+  const double angle = x->GetLabelProperties()->GetOrientation() * M_PI / 180.0;
+  for (size_t i = 1; i < drawn.size(); ++i) {
+    const auto a = view.label_size(data.layers[drawn[i - 1]]), b = view.label_size(data.layers[drawn[i]]);
+    const double spacing = (drawn[i] - drawn[i - 1]) * pixels_per_layer;
+    if (angle == 0.0)  // side by side, centred on their ticks
+      EXPECT_GE(spacing, (a[0] + b[0]) / 2.0) << "labels " << drawn[i - 1] << " and " << drawn[i] << " overlap";
+    else  // parallel rotated lines: their distance across the text must hold one text height
+      EXPECT_GE(spacing * std::sin(angle), std::max(a[1], b[1])) << "labels " << drawn[i - 1] << " and " << drawn[i];
+  }
+  // Every layer is named on hover, drawn label or not.
+  const int x_of_7 = static_cast<int>(std::lround((x->GetPoint1()[0] + (7 - x->GetMinimum()) * pixels_per_layer) /
+                                                  view.devicePixelRatioF()));
+  EXPECT_EQ(view.layer_at(QPoint(x_of_7, 10)), 7);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include "tests/gui/gui_test_support.h"
+#include "tests/gui/scripted_answers.h"
 
 #ifdef MS_HAVE_MODEL
 #include "app/gui/job_runner.h"
@@ -327,7 +328,10 @@ TEST(ProjectionPanel, SessionStateRoundTripsAndErrorsBecomeMessages) {
   EXPECT_EQ(restored.save_state()["basis"].toString(), "center_plane");
   check_picture(restored, "projection_panel_restored");
 
-  // A checkpoint whose file is gone: the error names it, through message(text, true).
+  // A checkpoint whose file is gone: its new folder is asked for once; cancelled, the error names it, through
+  // message(text, true).
+  ScriptedAnswers answers;
+  answers.then_cancel_file();
   auto broken = std::make_shared<store::Project>(*tiny_model_project());
   broken->checkpoints[0].path = QString(QString(MS_TEST_OUTPUT_DIR) + "/gui-projection/gone.pt").toStdString();
   gui::ProjectionPanel panel(&jobs);
@@ -343,6 +347,8 @@ TEST(ProjectionPanel, SessionStateRoundTripsAndErrorsBecomeMessages) {
   ASSERT_TRUE(wait_until([&] { return !messages.isEmpty(); }, 30000));
   EXPECT_TRUE(messages.last().at(0).toString().contains("gone.pt")) << messages.last().at(0).toString().toStdString();
   EXPECT_TRUE(messages.last().at(1).toBool());
+  EXPECT_TRUE(answers.all_used());
+  EXPECT_TRUE(messages.last().at(0).toString().contains("cancelled"));
 }
 
 // The README's pictures from an analysed project of real checkpoints (not run by default):

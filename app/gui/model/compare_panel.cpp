@@ -147,6 +147,11 @@ ComparePanel::ComparePanel(JobRunner* jobs, QWidget* parent) : QWidget(parent) {
   });
 }
 
+void ComparePanel::set_locations(ProjectLocations* locations) {
+  a_->set_locations(locations);
+  b_->set_locations(locations);
+}
+
 void ComparePanel::set_project(std::shared_ptr<const store::Project> project) {
   project_ = std::move(project);
   a_->set_project(project_);

@@ -27,6 +27,7 @@ class QTableWidget;
 namespace ms::gui {
 
 class JobRunner;
+class ProjectLocations;
 class ProjectionPanel;
 
 class ComparePanel : public QWidget {
@@ -35,6 +36,8 @@ class ComparePanel : public QWidget {
   ComparePanel(JobRunner* jobs, QWidget* parent = nullptr);
 
   void set_project(std::shared_ptr<const store::Project> project);
+  // Both sides find moved files through `locations` (ProjectionPanel::set_locations).
+  void set_locations(ProjectLocations* locations);
   void set_checkpoints(const QString& a, const QString& b);
   void select_layer(int index);
   void set_basis(pipeline::ProjectionBasis basis);

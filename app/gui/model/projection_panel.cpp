@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSlider>
 #include <QTimer>
@@ -13,7 +14,9 @@
 #include <algorithm>
 
 #include "app/gui/job_runner.h"
+#include "app/gui/project_locations.h"
 #include "app/gui/project_profile.h"
+#include "core/model/layer_selection.h"
 #include "views/dataset_images.h"
 #include "views/point_tip.h"
 #include "views/projection_view.h"
@@ -27,15 +30,6 @@ const store::CheckpointEntry* find_checkpoint(const store::Project& project, con
   for (const auto& c : project.checkpoints)
     if (QString::fromStdString(c.id) == id) return &c;
   return nullptr;
-}
-
-// The ID dataset: the one the geometry was measured on, else the first unshifted one.
-std::string id_dataset(const store::Project& project) {
-  std::string id = geometry_dataset(project);
-  if (!id.empty()) return id;
-  for (const auto& d : project.datasets)
-    if (d.shift.empty()) return d.id;
-  return "fashion-mnist:test";
 }
 
 // "shifted: fog:3" for the legend.
@@ -87,6 +81,7 @@ const char* centers_name(ProjectionPanel::Centers c) {
 
 ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
     : QWidget(parent), jobs_(jobs), projector_(std::make_shared<pipeline::LayerProjector>()) {
+  locations_ = own_locations_ = new ProjectLocations(this);
   controls_ = new QWidget;
   auto* rows = new QVBoxLayout(controls_);
   rows->setContentsMargins(0, 0, 0, 0);
@@ -131,7 +126,14 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   layer_slider_->setTickPosition(QSlider::TicksBelow);
   layer_label_ = new QLabel;
   layer_label_->setMinimumWidth(260);
+  layer_filter_ = new QLineEdit;
+  layer_filter_->setPlaceholderText(tr("all layers"));
+  layer_filter_->setClearButtonEnabled(true);
+  layer_filter_->setMaximumWidth(170);
+  layer_filter_->setToolTip(tr("The slider steps through these layers only: globs over module names (layer*, "
+                               "features.*, **:relu*), blocks, penultimate; several separated by commas"));
   depth->addWidget(new QLabel(tr("Layer:")));
+  depth->addWidget(layer_filter_);
   depth->addWidget(layer_slider_, 1);
   depth->addWidget(layer_label_);
   rows->addLayout(top);
@@ -185,7 +187,9 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   };
   connect(centers_, &QComboBox::currentIndexChanged, this, toggled);
   connect(anchors_, &QCheckBox::toggled, this, toggled);
-  connect(layer_slider_, &QSlider::valueChanged, this, [this](int index) {
+  connect(layer_filter_, &QLineEdit::editingFinished, this, [this] { set_layer_filter(layer_filter_->text()); });
+  connect(layer_slider_, &QSlider::valueChanged, this, [this](int position) {
+    const int index = position >= 0 && position < static_cast<int>(shown_.size()) ? shown_[position] : -1;
     const auto& known = layers();
     if (index >= 0 && index < static_cast<int>(known.size())) wanted_layer_id_ = QString::fromStdString(known[index].id);
     update_layer_label();
@@ -202,8 +206,13 @@ ProjectionPanel::~ProjectionPanel() {
   for (const auto& [id, pending] : pending_) jobs_->cancel(id);
 }
 
+void ProjectionPanel::set_locations(ProjectLocations* locations) {
+  locations_ = locations ? locations : own_locations_;
+}
+
 void ProjectionPanel::set_project(std::shared_ptr<const store::Project> project) {
   project_ = std::move(project);
+  if (locations_ == own_locations_) locations_->set_project(project_, QString());
   const QString previous = checkpoint();
   {
     QSignalBlocker block(checkpoints_);
@@ -257,11 +266,50 @@ void ProjectionPanel::select_layer(int index) {
     return schedule();
   }
   index = std::clamp(index, 0, static_cast<int>(known.size()) - 1);
-  if (index == layer_slider_->value()) {
+  if (index == layer()) {
     wanted_layer_id_ = QString::fromStdString(known[index].id);
     return schedule();
   }
-  layer_slider_->setValue(index);
+  const auto at = std::find(shown_.begin(), shown_.end(), index);
+  if (at == shown_.end()) {  // outside the filter: shown anyway, the slider keeps to the filter's layers
+    wanted_layer_id_ = QString::fromStdString(known[index].id);
+    return schedule();
+  }
+  layer_slider_->setValue(static_cast<int>(at - shown_.begin()));
+}
+
+void ProjectionPanel::set_layer_filter(const QString& text) {
+  if (layer_filter_->text() != text) layer_filter_->setText(text);
+  const int current = layer();
+  fill_slider(current);
+  // The shown layer left the filter: the slider is on the nearest matching one now (the next deeper, else the last).
+  if (shown_.empty() || current < 0 || layer() == current) return;
+  wanted_layer_id_ = QString::fromStdString(layers()[layer()].id);
+  Q_EMIT layer_changed(layer());
+  schedule();
+}
+
+void ProjectionPanel::fill_slider(int current) {
+  const auto& known = layers();
+  shown_.clear();
+  const QString filter = layer_filter_->text().trimmed();
+  if (!filter.isEmpty() && !known.empty()) {
+    auto selected = model::select_layers(known, model::split_layer_terms(filter.toStdString()));
+    if (selected) {
+      for (size_t i : *selected) shown_.push_back(static_cast<int>(i));
+      layer_filter_->setStyleSheet({});
+    } else {
+      layer_filter_->setStyleSheet("color: #c0392b");
+      Q_EMIT message(QString::fromStdString(selected.error()), true);
+    }
+  }
+  if (shown_.empty())
+    for (int i = 0; i < static_cast<int>(known.size()); ++i) shown_.push_back(i);
+  QSignalBlocker block(layer_slider_);
+  layer_slider_->setRange(0, std::max(0, static_cast<int>(shown_.size()) - 1));
+  const auto at = std::lower_bound(shown_.begin(), shown_.end(), current);
+  layer_slider_->setValue(at == shown_.end() ? static_cast<int>(shown_.size()) - 1 : static_cast<int>(at - shown_.begin()));
+  update_layer_label();
 }
 
 void ProjectionPanel::set_basis(pipeline::ProjectionBasis basis) {
@@ -286,7 +334,11 @@ bool ProjectionPanel::busy() const { return job_ >= 0 || debounce_->isActive(); 
 
 QString ProjectionPanel::checkpoint() const { return checkpoints_->currentData().toString(); }
 
-int ProjectionPanel::layer() const { return layers().empty() ? -1 : layer_slider_->value(); }
+int ProjectionPanel::layer() const {
+  const int position = layer_slider_->value();
+  if (layers().empty() || position < 0 || position >= static_cast<int>(shown_.size())) return -1;
+  return shown_[position];
+}
 
 const std::vector<model::LayerInfo>& ProjectionPanel::layers() const {
   static const std::vector<model::LayerInfo> none;
@@ -317,14 +369,29 @@ void ProjectionPanel::schedule() {
   debounce_->start();
 }
 
-std::optional<pipeline::ProjectionRequest> ProjectionPanel::make_request() const {
+std::optional<pipeline::ProjectionRequest> ProjectionPanel::make_request() {
   if (!project_) return std::nullopt;
+  const auto fail = [this](const std::string& error) -> std::optional<pipeline::ProjectionRequest> {
+    status_->setText(tr("Failed: %1").arg(QString::fromStdString(error)));
+    Q_EMIT message(QString::fromStdString(error), true);
+    return std::nullopt;
+  };
   const store::CheckpointEntry* entry = find_checkpoint(*project_, checkpoint());
   if (!entry) return std::nullopt;
   pipeline::ProjectionRequest request;
-  request.checkpoint = entry->path;
-  request.id_dataset = id_dataset(*project_);
-  request.shifted_dataset = datasets_->currentData().toString().toStdString();
+  // Where the files are now: a moved checkpoint or dataset is asked for once (project_locations.h).
+  auto path = locations_->checkpoint(entry->id, this);
+  if (!path) return fail(path.error());
+  request.checkpoint = *path;
+  auto id = locations_->dataset(id_dataset(*project_), this);
+  if (!id) return fail(id.error());
+  request.id_dataset = *id;
+  const std::string shifted = datasets_->currentData().toString().toStdString();
+  if (!shifted.empty()) {
+    auto spec = locations_->dataset(shifted, this);
+    if (!spec) return fail(spec.error());
+    request.shifted_dataset = *spec;
+  }
   apply_analysis_options(*project_, entry->id, request);
   request.glue.repeats = 1;  // the drawing uses the first repeat only
   request.layer = wanted_layer_id_.toStdString();
@@ -376,11 +443,7 @@ void ProjectionPanel::on_finished(int id, const QString& error) {
 
 void ProjectionPanel::show_result() {
   const auto& known = result_->layers;
-  {
-    QSignalBlocker block(layer_slider_);
-    layer_slider_->setRange(0, static_cast<int>(known.size()) - 1);
-    layer_slider_->setValue(result_->layer_index);
-  }
+  fill_slider(result_->layer_index);
   wanted_layer_id_ = QString::fromStdString(known[result_->layer_index].id);
   update_layer_label();
   redraw(false);
@@ -434,12 +497,14 @@ void ProjectionPanel::redraw(bool keep_camera) {
 
 void ProjectionPanel::update_layer_label() {
   const auto& known = layers();
-  const int index = layer_slider_->value();
+  const int position = layer_slider_->value();
+  const int index = position < static_cast<int>(shown_.size()) ? shown_[position] : -1;
   if (index < 0 || index >= static_cast<int>(known.size())) return layer_label_->clear();
-  layer_label_->setText(QString("%1/%2  %3")
+  const QString filtered = shown_.size() < known.size() ? tr(" (%1 of %2 matching)").arg(position + 1).arg(shown_.size()) : QString();
+  layer_label_->setText(QString("%1/%2%3  %4")
                             .arg(index + 1)
                             .arg(known.size())
-                            .arg(QString::fromStdString(model::describe(known[index]))));
+                            .arg(filtered, QString::fromStdString(model::describe(known[index]))));
 }
 
 void ProjectionPanel::on_hovered(int index) {
@@ -479,6 +544,7 @@ QJsonObject ProjectionPanel::save_state() const {
   state["checkpoint"] = checkpoint();
   state["layer"] = wanted_layer_id_;
   state["layer_index"] = layer();
+  state["layer_filter"] = layer_filter_->text();
   state["basis"] = pipeline::to_string(static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt()));
   state["dimensions"] = dimensions_->currentData().toInt();
   state["overlay"] = datasets_->currentData().toString();
@@ -509,6 +575,7 @@ void ProjectionPanel::restore_state(const QJsonObject& state) {
       if (state["centers"].toString() == centers_name(kind)) centers_->setCurrentIndex(centers_->findData(static_cast<int>(kind)));
     anchors_->setChecked(state["anchors"].toBool());
   }
+  layer_filter_->setText(state["layer_filter"].toString());
   wanted_layer_id_ = state["layer"].toString();
   wanted_layer_ = wanted_layer_id_.isEmpty() ? state["layer_index"].toInt(-1) : -1;
   std::vector<double> numbers;

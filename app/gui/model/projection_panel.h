@@ -11,7 +11,7 @@
 // present (else 50 per class, seed 0), and GLUE runs with the project's GLUE options - only when anchors, anchor
 // centers or the anchor view are shown (GLUE is most of a request's time; a plain layer step is one tap pass).
 //
-// Session: save_state()/restore_state() as JSON {checkpoint, layer, layer_index, basis, dimensions, overlay,
+// Session: save_state()/restore_state() as JSON {checkpoint, layer, layer_index, layer_filter, basis, dimensions, overlay,
 // centers, anchors, camera (13 numbers, vtk_camera_state.h)}.
 #pragma once
 
@@ -28,6 +28,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QSlider;
 class QTimer;
 
@@ -39,6 +40,7 @@ class ProjectionView;
 namespace ms::gui {
 
 class JobRunner;
+class ProjectLocations;
 
 class ProjectionPanel : public QWidget {
   Q_OBJECT
@@ -51,6 +53,9 @@ class ProjectionPanel : public QWidget {
   // Fills the checkpoint and dataset choices (keeping the current ones when still there). Computes nothing until a
   // checkpoint is selected or the panel is shown.
   void set_project(std::shared_ptr<const store::Project> project);
+  // Where the project's files are (the main window's, shared by every panel, knows the project file and the moved
+  // folders); without one the panel has its own, which knows no project folder. nullptr = back to its own.
+  void set_locations(ProjectLocations* locations);
 
   void select_checkpoint(const QString& id);
   // An index into layers(); before the checkpoint's layers are known it is kept and applied when they arrive.
@@ -63,6 +68,12 @@ class ProjectionPanel : public QWidget {
   void set_anchors_shown(bool shown);
   // The control row on or off (the compare panel drives two panels from one row).
   void set_controls_visible(bool visible);
+  // The slider steps only through the layers `filter` selects (model::select_layers terms, comma-separated: "layer*",
+  // "features.*", "blocks", "penultimate"); "" = all. A layer on show outside it moves to the nearest matching one.
+  void set_layer_filter(const QString& filter);
+  // The layer indices the slider steps through.
+  const std::vector<int>& slider_layers() const { return shown_; }
+  QSlider* layer_slider() const { return layer_slider_; }
 
   QString checkpoint() const;
   int layer() const;  // index into layers(), -1 before the first result
@@ -101,10 +112,13 @@ class ProjectionPanel : public QWidget {
   void redraw(bool keep_camera);  // the current result with the current toggles
   void on_hovered(int index);
   void update_layer_label();
-  std::optional<pipeline::ProjectionRequest> make_request() const;
+  void fill_slider(int current);  // shown_ from the layers and the filter; the slider on `current` (or the next)
+  std::optional<pipeline::ProjectionRequest> make_request();  // asks for moved files; nullopt (logged) on failure
   bool wants_anchors() const;  // GLUE is needed for what is shown (anchor view always runs it)
 
   JobRunner* jobs_;
+  ProjectLocations* locations_ = nullptr;
+  ProjectLocations* own_locations_ = nullptr;
   std::shared_ptr<pipeline::LayerProjector> projector_;
   std::shared_ptr<const store::Project> project_;
   std::shared_ptr<const pipeline::LayerProjection> result_;
@@ -128,6 +142,8 @@ class ProjectionPanel : public QWidget {
   QComboBox* checkpoints_;
   QComboBox* datasets_;
   QSlider* layer_slider_;
+  QLineEdit* layer_filter_;
+  std::vector<int> shown_;  // layer indices the slider steps through (the filter's)
   QLabel* layer_label_;
   QComboBox* basis_;
   QComboBox* dimensions_;

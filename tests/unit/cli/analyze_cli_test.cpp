@@ -62,6 +62,38 @@ TEST(AnalyzeCli, AUserOodSetWithALimitGetsItsColumnsAndInterval) {
   EXPECT_NE(again.out.find("0 checkpoint(s) analysed, 1 already complete"), std::string::npos) << again.out;
 }
 
+// Relative paths typed in the sweep's folder: the project records them relative to itself (and absolute), so it can be
+// opened from elsewhere or moved with the folder (store/locations.h).
+TEST(AnalyzeCli, RelativePathsAreStoredRelativeToTheProject) {
+  const fs::path dir = fresh_dir("cli-relative");
+  auto zoo = test::run_cli("zoo train --preset quick --runs 1 --out " + (dir / "ckpts").string());
+  ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
+  ASSERT_EQ(test::write_fashion_corruption(dir.string(), "fog", 100), "");
+  fs::create_directories(dir / "out");
+  const fs::path previous = fs::current_path();
+  fs::current_path(dir);
+  auto run = test::run_cli("analyze ckpts --project out/sweep.msproj --layers penultimate --points-per-manifold 10 "
+                           "--n-t 20 --ood-set mine=fog.npy:2 --ood-limit 40");
+  fs::current_path(previous);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto stored = store::read_project((dir / "out" / "sweep.msproj").string());
+  ASSERT_TRUE(stored.ok()) << stored.error();
+  ASSERT_EQ(stored->checkpoints.size(), 1u);
+  const auto& checkpoint = stored->checkpoints[0];
+  EXPECT_EQ(checkpoint.relative_path, "../ckpts/" + fs::path(checkpoint.path).filename().string());
+  EXPECT_TRUE(fs::path(checkpoint.path).is_absolute()) << checkpoint.path;
+  bool found = false;
+  for (const auto& dataset : stored->datasets)
+    if (dataset.id == "mine") {
+      found = true;
+      EXPECT_EQ(dataset.location, (dir / "fog.npy").string() + ":2");
+      EXPECT_EQ(dataset.relative_location, "../fog.npy:2");
+    } else if (dataset.shift.empty()) {
+      EXPECT_EQ(dataset.location, "fashion-mnist:test") << "a known dataset is no path";
+    }
+  EXPECT_TRUE(found);
+}
+
 TEST(AnalyzeCli, BadOodSetsAndLimitsAreOneLineErrors) {
   const fs::path dir = fresh_dir("cli-ood-bad");
   std::ofstream(dir / "model.pt") << "never loaded: the data is checked first";
