@@ -5,6 +5,7 @@
 # geometry sample) of seeded random images; peak RSS and wall time from /usr/bin/time.
 #
 #   bash tests/bench/bench_memory.sh [OUT_DIR]     (needs build/manifoldscope and Debian's python3-torch/torchvision)
+#   ONLY=resnet50 bash tests/bench/bench_memory.sh  (only the runs whose name matches)
 #
 # Prints a Markdown table; every run's log stays in OUT_DIR (default build/bench-memory).
 set -euo pipefail
@@ -42,14 +43,23 @@ np.save("%s/id%d_labels.npy" % (out, size), labels.astype(np.int64))
 PY
 done
 
-# One analysis: NAME MODEL ID-SET ARGS...; prints a table row.
+# One analysis: NAME MODEL ID-SET ARGS...; prints a table row (only runs whose name matches $ONLY, when set).
 run() {
   local name=$1 model=$2 id=$3
+  [[ -n "${ONLY:-}" && ! "$name" =~ $ONLY ]] && return
   shift 3
   rm -rf "$out/$name.msproj" "$out/$name.csv"
   /usr/bin/time -v "$binary" analyze "$out/$model" --project "$out/$name.msproj" --id "$out/$id" "$@" \
-    > "$out/$name.log" 2>&1 || { echo "| $name | failed: see $out/$name.log |"; return; }
+    > "$out/$name.log" 2>&1 || true
   local rss wall plan
+  if ! grep -q "1 checkpoint(s) analysed" "$out/$name.log"; then
+    # A layer over the budget is refused before any work: report that, with what it took to find out.
+    local reason
+    reason=$(grep -m1 -o 'needs about .*budget of [0-9.]* [KMGT]*i*B' "$out/$name.log" || echo "failed: see $out/$name.log")
+    wall=$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$out/$name.log")
+    echo "| $name | $* | refused: $reason | - | $wall |"
+    return
+  fi
   rss=$(awk -F: '/Maximum resident set size/ {printf "%.2f", $2 / 1048576}' "$out/$name.log")
   wall=$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$out/$name.log")
   plan=$(grep -m1 -o '[0-9]* layers in [0-9]* pass(es)[^)]*)' "$out/$name.log" || true)
@@ -62,4 +72,4 @@ run resnet18-all-unbounded resnet18_cifar_traced.pt id32.npy --memory-budget 20G
 run resnet18-all-2G resnet18_cifar_traced.pt id32.npy --memory-budget 2G
 run resnet18-all-project1000 resnet18_cifar_traced.pt id32.npy --project-dim 1000 --memory-budget 2G
 run resnet50-blocks-project1000 resnet50.pt id224.npy --layers blocks,penultimate --project-dim 1000 --memory-budget 4G
-run resnet50-blocks-14G resnet50.pt id224.npy --layers blocks,penultimate --memory-budget 14G
+run resnet50-blocks-4G resnet50.pt id224.npy --layers blocks,penultimate --memory-budget 4G
