@@ -149,6 +149,16 @@ TEST_P(TorchvisionModels, EveryModuleOutputAHookSeesIsALayerWithTheSameValues) {
     EXPECT_EQ((*layers)[penultimate->front()].size(), exported.classifier_in_features);
 
 #ifdef MS_BINARY
+    // `layers` with nothing but the checkpoint: the sidecar gives the input shape.
+    const std::string model_path = exported.dir + "/" + arch + "_" + export_kind + ".pt";
+    std::ofstream(exported.dir + "/" + arch + "_" + export_kind + ".json") << R"({"input_shape": [3, 32, 32]})";
+    const test::CliRun listed = test::run_cli("layers '" + model_path + "'");
+    ASSERT_EQ(listed.exit_code, 0) << listed.err;
+    EXPECT_NE(listed.out.find("(input 3x32x32, " + exported.dir + "/" + arch + "_" + export_kind + ".json): " +
+                              std::to_string(layers->size()) + " layers"),
+              std::string::npos)
+        << listed.out.substr(0, 300);
+
     // The whole analysis of every layer, of the blocks and of the penultimate layer: one CSV row per chosen layer.
     const std::vector<std::pair<std::string, size_t>> selections{
         {"all", layers->size()}, {"blocks", blocks->size()}, {"penultimate", 1}};
