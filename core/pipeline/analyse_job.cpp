@@ -281,6 +281,13 @@ Result<store::GeometryEntry> layer_markers(const RowMatrixXf& activations, const
   return entry;
 }
 
+// Features of the network's widest layer: what its forward pass keeps per row (memory_plan.h).
+int64_t widest_layer(const std::vector<model::LayerInfo>& layers) {
+  int64_t widest = 0;
+  for (const model::LayerInfo& layer : layers) widest = std::max(widest, layer.size());
+  return widest;
+}
+
 int64_t memory_budget(const AnalyseOptions& options) {
   return options.memory_budget_bytes > 0 ? options.memory_budget_bytes : default_memory_budget();
 }
@@ -298,8 +305,7 @@ Status analyse_layers(model::Model& net, const store::CheckpointEntry& checkpoin
     planned.push_back({layers[i].id, d, options.project_dim > 0 ? std::min(d, options.project_dim) : d});
     ids.push_back(layers[i].id);
   }
-  int64_t widest = 0;
-  for (const model::LayerInfo& layer : layers) widest = std::max(widest, layer.size());
+  const int64_t widest = widest_layer(layers);
   const int64_t budget = memory_budget(options);
   auto plan = plan_layer_groups(planned, inputs.sample.rows(), batch.batch_size, widest, budget);
   if (!plan) return make_error(plan.error());
@@ -366,8 +372,7 @@ Result<store::EvaluationEntry> evaluate_on(model::Model& net, const std::string&
 // The options with every forward pass's batch cut to what the memory budget allows for this network.
 AnalyseOptions fitted_to_memory(const AnalyseOptions& options, const std::vector<model::LayerInfo>& layers,
                                 Progress& progress) {
-  int64_t widest = 0;
-  for (const model::LayerInfo& layer : layers) widest = std::max(widest, layer.size());
+  const int64_t widest = widest_layer(layers);
   AnalyseOptions fitted = options;
   fitted.batch.batch_size = fitting_batch(options.batch.batch_size, widest, memory_budget(options));
   if (fitted.batch.batch_size < options.batch.batch_size)
