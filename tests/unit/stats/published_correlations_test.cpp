@@ -26,7 +26,8 @@
 namespace ms::stats {
 namespace {
 
-const std::string paper_dir = std::string(MS_SHARED_DIR) + "/data/paper/";
+// The released tables ship with the repository (resources/results/paper-cifar10/README.md names their source).
+const std::string paper_dir = std::string(MS_SOURCE_DIR) + "/resources/results/paper-cifar10/";
 
 // Half a unit in the 8th significant digit of v.
 double rounding_half_unit(double v) {
