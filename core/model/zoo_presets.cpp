@@ -36,8 +36,17 @@ Result<ZooPreset> zoo_preset(const std::string& name) {
     preset.weight_decays = {0.0, 1e-4, 5e-4, 5e-3};
     preset.seeds = {0, 1, 2};
     preset.epochs = 5;
+  } else if (name == "study") {
+    // Measured on 2 cores (1 epoch on 60k images): CNN 16 s, residual CNN 26 s. Three epochs with warm-up and
+    // cosine decay bring the good settings past 0.90 test accuracy; the lr and wd ranges spread the rest.
+    preset.architectures = {"cnn", "resnet"};
+    preset.lr_scales = {0.25, 0.5, 1.0, 2.0};
+    preset.weight_decays = {0.0, 5e-4, 5e-3};
+    preset.seeds = {0, 1};
+    preset.epochs = 3;
+    preset.schedule = "cosine";
   } else {
-    return make_error("unknown zoo preset '" + name + "' (expected quick or paper)");
+    return make_error("unknown zoo preset '" + name + "' (expected " + kZooPresetNames + ")");
   }
   return preset;
 }
@@ -58,6 +67,7 @@ std::vector<ZooRun> expand(const ZooPreset& preset) {
             run.epochs = preset.epochs;
             run.batch_size = preset.batch_size;
             run.train_limit = preset.train_limit;
+            run.schedule = preset.schedule;
             runs.push_back(run);
           }
   return runs;

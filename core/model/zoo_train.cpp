@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/common/atomic_write.h"
 #include "core/data/sampling.h"
 #include "core/model/compute_logits.h"
 #include "core/model/detail/model_impl.h"
@@ -97,18 +98,19 @@ Module residual_block(const std::string& type, int64_t in, int64_t out, int64_t 
   return m;
 }
 
-// stem conv16 -> block(16) -> block(16->32, stride 2) -> global average pool -> classes
+// stem conv16 -> block(16) -> block(16->32, stride 2) -> average pool to 4x4 -> classes. The 4x4 pool keeps where
+// things are (a global pool of this shallow net stops at ~0.85 on Fashion-MNIST; 4x4 reaches the CNN's ~0.90).
 Module make_resnet(int64_t channels, int64_t classes) {
   Module m("ZooResNet");
   m.register_module("stem", conv("ZooResStem", channels, 16, 3, 1));
   m.register_module("block1", residual_block("ZooResBlock1", 16, 16, 1));
   m.register_module("block2", residual_block("ZooResBlock2", 16, 32, 2));
-  m.register_module("fc", linear("ZooResFc", 32, classes));
+  m.register_module("fc", linear("ZooResFc", 32 * 4 * 4, classes));
   m.define(
       "def forward(self, x):\n"
       "  x = torch.relu(self.stem.forward(x))\n"
       "  x = self.block2.forward(self.block1.forward(x))\n"
-      "  x = torch.flatten(torch.adaptive_avg_pool2d(x, [1, 1]), 1)\n"
+      "  x = torch.flatten(torch.adaptive_avg_pool2d(x, [4, 4]), 1)\n"
       "  return self.fc.forward(x)\n");
   return m;
 }
@@ -137,7 +139,8 @@ std::string sidecar_json(const ZooRun& run, const data::Dataset& train, int64_t 
   json << "{\n  \"name\": \"" << json_escape(run.name()) << "\",\n  \"architecture\": \"" << run.architecture
        << "\",\n  \"optimizer\": \"" << run.optimizer << "\",\n  \"learning_rate\": " << run.learning_rate
        << ",\n  \"weight_decay\": " << run.weight_decay << ",\n  \"seed\": " << run.seed
-       << ",\n  \"epochs\": " << run.epochs << ",\n  \"batch_size\": " << run.batch_size
+       << ",\n  \"epochs\": " << run.epochs << ",\n  \"schedule\": \"" << run.schedule
+       << "\",\n  \"batch_size\": " << run.batch_size
        << ",\n  \"train_dataset\": \"" << json_escape(train.name) << "\",\n  \"train_count\": " << train_count
        << ",\n  \"test_dataset\": \"" << json_escape(test.name) << "\",\n  \"input_shape\": [" << train.item_shape[0]
        << ", " << train.item_shape[1] << ", " << train.item_shape[2] << "],\n  \"normalization\": {\"scale\": "
@@ -145,6 +148,25 @@ std::string sidecar_json(const ZooRun& run, const data::Dataset& train, int64_t 
        << ",\n  \"test_accuracy\": " << result.test_accuracy << ",\n  \"test_loss\": " << result.test_loss
        << ",\n  \"seconds\": " << result.seconds << "\n}\n";
   return json.str();
+}
+
+// The learning rate of step `step` (0-based) of `total` under run.schedule.
+double scheduled_rate(const ZooRun& run, int64_t step, int64_t total) {
+  if (run.schedule != "cosine") return run.learning_rate;
+  const double warmup = std::max(1.0, run.warmup_fraction * double(total));
+  if (double(step) < warmup) return run.learning_rate * double(step + 1) / warmup;
+  const double t = (double(step) - warmup) / std::max(1.0, double(total) - warmup);
+  return run.learning_rate * 0.5 * (1.0 + std::cos(M_PI * t));
+}
+
+Status write_text_atomically(const std::string& path, const std::string& text) {
+  return write_atomically(path, [&](const std::string& temporary) -> Status {
+    std::ofstream out(temporary);
+    out << text;
+    out.close();
+    if (!out) return make_error(path + ": cannot write");
+    return Ok{};
+  });
 }
 
 // n items as a {n, c, h, w} tensor scaled by 1/255.
@@ -166,6 +188,8 @@ Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train,
                       ", test " + data::shape_string(test.item_shape) + ")");
   if (run.optimizer != "sgd" && run.optimizer != "adamw")
     return make_error("unknown optimizer '" + run.optimizer + "' (expected sgd or adamw)");
+  if (run.schedule != "constant" && run.schedule != "cosine")
+    return make_error("unknown learning-rate schedule '" + run.schedule + "' (expected constant or cosine)");
   if (run.epochs <= 0 || run.batch_size <= 0) return make_error("epochs and batch size must be positive");
   std::error_code io;
   std::filesystem::create_directories(out_dir, io);
@@ -209,6 +233,7 @@ Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train,
     for (int64_t row : rows) label_values.push_back(train.labels[row]);
     const torch::Tensor labels = torch::tensor(label_values, torch::kLong);
     const int64_t n = images.size(0), batches = (n + run.batch_size - 1) / run.batch_size;
+    const int64_t total_steps = batches * run.epochs;
     module.train();
     for (int epoch = 0; epoch < run.epochs; ++epoch) {
       const torch::Tensor order = torch::randperm(n, torch::kLong);
@@ -216,13 +241,23 @@ Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train,
       for (int64_t b = 0; b < batches; ++b) {
         if (cancel.cancelled()) return make_error(run.name() + ": training cancelled");
         const torch::Tensor index = order.slice(0, b * run.batch_size, std::min(n, (b + 1) * run.batch_size));
+        for (auto& group : optimizer->param_groups())
+          group.options().set_lr(scheduled_rate(run, epoch * batches + b, total_steps));
         torch::Tensor logits = module.forward({images.index_select(0, index)}).toTensor();
         torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels.index_select(0, index));
         optimizer->zero_grad();
         loss.backward();
         optimizer->step();
         const double value = loss.item<double>();
-        if (!std::isfinite(value)) return make_error(run.name() + ": training diverged (loss " + std::to_string(value) + ")");
+        if (!std::isfinite(value)) {
+          Status marked = write_text_atomically(stem + ".diverged", "loss " + std::to_string(value) + " at epoch " +
+                                                                         std::to_string(epoch + 1) + ", batch " +
+                                                                         std::to_string(b + 1) + "\n");
+          if (!marked) return make_error(marked.error());
+          ZooResult diverged;
+          diverged.diverged = true;
+          return diverged;
+        }
         loss_sum += value * double(index.size(0));
         progress.report((epoch + double(b + 1) / double(batches)) / (run.epochs + 1.0),
                         run.name() + ": epoch " + std::to_string(epoch + 1) + "/" + std::to_string(run.epochs));
@@ -230,7 +265,11 @@ Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train,
       result.final_train_loss = loss_sum / double(n);
     }
     module.eval();
-    module.save(result.checkpoint);
+    Status saved = write_atomically(result.checkpoint, [&](const std::string& temporary) -> Status {
+      module.save(temporary);
+      return Ok{};
+    });
+    if (!saved) return make_error(saved.error());
   } catch (const std::exception& error) {
     return make_error(run.name() + ": " + detail::short_message(error));
   }
@@ -252,9 +291,9 @@ Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train,
   result.test_loss = evaluation->loss;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  std::ofstream sidecar(result.sidecar);
-  sidecar << sidecar_json(run, train, static_cast<int64_t>(rows.size()), test, result);
-  if (!sidecar) return make_error(result.sidecar + ": cannot write");
+  // Written last: its presence marks a finished run (zoo_run_done).
+  Status sidecar = write_text_atomically(result.sidecar, sidecar_json(run, train, static_cast<int64_t>(rows.size()), test, result));
+  if (!sidecar) return make_error(sidecar.error());
   progress.report(1.0, run.name() + ": done");
   return result;
 }

@@ -1,7 +1,6 @@
 #include "core/pipeline/activation_cache.h"
 
 #include <H5Cpp.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -9,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/common/atomic_write.h"
 #include "core/common/hdf5_lock.h"
 #include "core/store/hdf5_helpers.h"
 
@@ -160,19 +160,14 @@ Status write_activation_cache(const std::string& path, const ActivationCacheKey&
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   if (ec) return make_error(fs::path(path).parent_path().string() + ": cannot create the cache folder: " + ec.message());
-  const std::string temp = path + ".tmp-" + std::to_string(getpid());
-  try {
-    write_file(temp, path, key, rows, labels, layer_ids, layer_shapes, values);
-  } catch (const H5::Exception& error) {
-    fs::remove(temp, ec);
-    return make_error(path + ": could not write the activation cache: " + error.getDetailMsg());
-  }
-  fs::rename(temp, path, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return make_error(path + ": could not write the activation cache: " + ec.message());
-  }
-  return Ok{};
+  return write_atomically(path, [&](const std::string& temporary) -> Status {
+    try {
+      write_file(temporary, path, key, rows, labels, layer_ids, layer_shapes, values);
+    } catch (const H5::Exception& error) {
+      return make_error(path + ": could not write the activation cache: " + error.getDetailMsg());
+    }
+    return Ok{};
+  }, "could not write the activation cache");
 }
 
 Result<std::optional<std::vector<model::RowMatrixXf>>> read_activation_cache(const std::string& path,

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <numeric>
+#include <optional>
 
 #include "core/data/dataset_registry.h"
 #include "core/data/sampling.h"
 #include "core/geometry/glue.h"
+#include "core/geometry/label_free_accuracy.h"
 #include "core/model/activation_sink.h"
 #include "core/model/compute_logits.h"
 #include "core/model/evaluate_logits.h"
@@ -345,10 +347,12 @@ Status analyse_layers(model::Model& net, const store::CheckpointEntry& checkpoin
   return Ok{};
 }
 
-// Accuracy, loss and logit markers of `dataset`; an OOD set's also get the accuracy's Wilson 95 % interval and n.
+// Accuracy, loss and logit markers of `dataset`. The ID set's logits fit the label-free estimators (`fit`); an OOD
+// set also gets the accuracy's Wilson 95 % interval and n, and the label-free estimates of its accuracy.
 Result<store::EvaluationEntry> evaluate_on(model::Model& net, const std::string& checkpoint,
                                            const data::Dataset& dataset, bool ood, const model::BatchOptions& batch,
-                                           Progress& progress, CancelToken& cancel) {
+                                           std::optional<geometry::LabelFreeFit>& fit, Progress& progress,
+                                           CancelToken& cancel) {
   auto logits = model::compute_logits(net, as_matrix(dataset), dataset.item_shape, batch, progress, cancel);
   if (!logits) return make_error(logits.error());
   auto evaluation = model::evaluate_logits(*logits, dataset.labels);
@@ -365,6 +369,17 @@ Result<store::EvaluationEntry> evaluate_on(model::Model& net, const std::string&
     entry.metrics[store::kAccuracyLow] = interval.low;
     entry.metrics[store::kAccuracyHigh] = interval.high;
     entry.metrics[store::kEvaluatedItems] = static_cast<double>(evaluation->count);
+    if (fit) {
+      auto estimates = geometry::estimate_accuracy(*fit, *logits);
+      if (!estimates) return make_error(estimates.error());
+      entry.metrics[store::kDocAccuracy] = estimates->doc;
+      entry.metrics[store::kAtcAccuracy] = estimates->atc_mc;
+      entry.metrics[store::kAtcNeAccuracy] = estimates->atc_ne;
+    }
+  } else {
+    auto fitted = geometry::fit_label_free(*logits, as_labels(dataset.labels));
+    if (!fitted) return make_error(fitted.error());
+    fit = *fitted;
   }
   return entry;
 }
@@ -403,14 +418,15 @@ Status analyse_loaded(model::Model& net, const std::vector<model::LayerInfo>& la
     return make_error(path + ": " + geometry.error());
 
   // 3. Logits on the full ID set and on every OOD set.
-  std::vector<const data::Dataset*> evaluated{&inputs.id};
+  std::vector<const data::Dataset*> evaluated{&inputs.id};  // the ID set first: it fits the label-free estimators
+  std::optional<geometry::LabelFreeFit> label_free;
   for (const auto& ood : inputs.ood) evaluated.push_back(&ood);
   for (size_t k = 0; k < evaluated.size(); ++k) {
     const data::Dataset& dataset = *evaluated[k];
     SliceProgress logit_progress(progress, 0.75 + 0.15 * k / evaluated.size(), 0.75 + 0.15 * (k + 1) / evaluated.size(),
                                  "logits on " + dataset.name + ": ");
-    auto entry = evaluate_on(net, checkpoint.id, dataset, k > 0, batch_for(options, dataset, declared), logit_progress,
-                             cancel);
+    auto entry = evaluate_on(net, checkpoint.id, dataset, k > 0, batch_for(options, dataset, declared), label_free,
+                             logit_progress, cancel);
     if (!entry) return make_error(path + ", " + dataset.name + ": " + entry.error());
     project.evaluations.push_back(std::move(entry).value());
   }

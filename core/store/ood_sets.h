@@ -20,6 +20,11 @@ inline const std::string kOodSetKind = "ood-set";
 inline const std::string kAccuracyLow = "accuracy_low";    // Wilson 95 % interval of the accuracy
 inline const std::string kAccuracyHigh = "accuracy_high";
 inline const std::string kEvaluatedItems = "n";            // items evaluated (the subsample under --ood-limit)
+// Label-free estimates of the accuracy, fitted on the ID set's logits (geometry/label_free_accuracy.h); the average
+// confidence (AC) is the logit marker "confidence".
+inline const std::string kDocAccuracy = "doc_accuracy";        // difference of confidences
+inline const std::string kAtcAccuracy = "atc_accuracy";        // ATC, confidence score (ATC-MC)
+inline const std::string kAtcNeAccuracy = "atc_ne_accuracy";   // ATC, negative-entropy score (ATC-NE)
 
 struct OodSet {
   std::string name;     // "fog:3", or a user set's NAME

@@ -1,10 +1,10 @@
 #include "core/store/project_file.h"
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 
+#include "core/common/atomic_write.h"
 #include "core/common/hdf5_lock.h"
 #include "core/store/hdf5_helpers.h"
 #include "core/store/locations.h"
@@ -165,21 +165,15 @@ void read_evaluations(const H5::Group& root, Project& project) {
 Status write_project(const Project& project, const std::string& path) {
   const auto hdf5 = lock_hdf5();
   H5::Exception::dontPrint();
-  const std::string temp = path + ".tmp-" + std::to_string(getpid());
-  try {
-    write_file(project, temp, fs::absolute(path).parent_path().lexically_normal().string());  // the file is closed when write_file returns
-  } catch (const H5::Exception& e) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    return make_error(path + ": could not save project: " + e.getDetailMsg());
-  }
-  std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return make_error(path + ": could not save project: " + ec.message());
-  }
-  return Ok{};
+  const std::string folder = fs::absolute(path).parent_path().lexically_normal().string();
+  return write_atomically(path, [&](const std::string& temporary) -> Status {
+    try {
+      write_file(project, temporary, folder);  // the file is closed when write_file returns
+    } catch (const H5::Exception& e) {
+      return make_error(path + ": could not save project: " + e.getDetailMsg());
+    }
+    return Ok{};
+  }, "could not save project");
 }
 
 Result<Project> read_project(const std::string& path) {

@@ -1,16 +1,14 @@
 #include "core/store/results_table.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 
+#include "core/common/atomic_write.h"
 #include "core/store/ood_sets.h"
 
 namespace ms::store {
@@ -102,9 +100,8 @@ Table results_table(const Project& project, const std::string& id_dataset) {
 }
 
 Status write_csv(const Table& table, const std::string& path) {
-  const std::string temp = path + ".tmp-" + std::to_string(getpid());
-  {
-    std::ofstream out(temp);
+  return write_atomically(path, [&](const std::string& temporary) -> Status {
+    std::ofstream out(temporary);
     if (!out) return make_error(path + ": cannot write (" + std::strerror(errno) + ")");
     auto write_row = [&](const std::vector<std::string>& fields) {
       for (size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << quoted(fields[i]);
@@ -112,15 +109,10 @@ Status write_csv(const Table& table, const std::string& path) {
     };
     write_row(table.columns);
     for (const auto& row : table.rows) write_row(row);
-    if (!out) return make_error(path + ": write failed");
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    return make_error(path + ": cannot replace (" + ec.message() + ")");
-  }
-  return Ok{};
+    out.close();
+    if (!out) return make_error(path + ": write failed (" + std::strerror(errno) + ")");
+    return Ok{};
+  });
 }
 
 }  // namespace ms::store

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/store/ood_sets.h"
 #include "core/store/project_file.h"
 #include "tests/unit/pipeline/test_cnn.h"
 
@@ -82,6 +83,14 @@ TEST(AnalyseJob, EveryLayerEveryShiftAndTheTransferProbe) {
       const double accuracy = evaluation.metrics.at("accuracy");
       EXPECT_GE(accuracy, 0.0);
       EXPECT_LE(accuracy, 1.0);
+      // Each shifted set also gets the label-free estimates of its accuracy, fitted on the ID set's logits.
+      const bool shifted = evaluation.dataset != "fashion-mnist:test";
+      for (const std::string& estimate : {store::kDocAccuracy, store::kAtcAccuracy, store::kAtcNeAccuracy}) {
+        EXPECT_EQ(evaluation.metrics.count(estimate), shifted ? 1u : 0u) << evaluation.dataset << " " << estimate;
+        if (!shifted) continue;
+        EXPECT_GE(evaluation.metrics.at(estimate), estimate == store::kDocAccuracy ? -1.0 : 0.0) << estimate;
+        EXPECT_LE(evaluation.metrics.at(estimate), estimate == store::kDocAccuracy ? 2.0 : 1.0) << estimate;
+      }
     }
   }
   EXPECT_EQ(project->datasets.size(), 4u);
@@ -91,7 +100,8 @@ TEST(AnalyseJob, EveryLayerEveryShiftAndTheTransferProbe) {
   std::string header;
   std::getline(csv, header);
   for (const char* column : {"checkpoint", "architecture", "lr", "layer", "dimension", "utility", "id_accuracy",
-                             "acc_fog:3", "acc_gaussian_noise:5", "probe_accuracy_uci-digits@28x28"})
+                             "acc_fog:3", "acc_gaussian_noise:5", "probe_accuracy_uci-digits@28x28",
+                             "atc_accuracy_fog:3", "doc_accuracy_gaussian_noise:5", "confidence_fog:3"})
     EXPECT_NE(header.find(column), std::string::npos) << column << " missing in " << header;
   int rows = 0;
   for (std::string line; std::getline(csv, line);) ++rows;

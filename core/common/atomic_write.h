@@ -1,0 +1,53 @@
+// Replacing a file only when its new content is complete: the writer fills a temporary file in the same folder (so
+// the final rename stays on one file system and is atomic), then the temporary is renamed over the target. On any
+// failure — the writer's error, a failed rename, an exception (removed, then rethrown) — the temporary is removed and
+// the earlier file is untouched, so a full disk or a cancel never leaves a half-written result behind (and a crash
+// leaves at most a stray temporary, never a damaged target).
+//
+//   Status write(const std::string& temporary_path)   fills the temporary file (it does not exist yet)
+//
+// Errors: the writer's error as it is; "PATH: WHAT: reason" for a failed rename (what: e.g. "could not save project").
+#pragma once
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <utility>
+
+#include "core/common/result.h"
+
+namespace ms {
+
+// "PATH.tmp-PID-N": unique per process and call, beside PATH.
+inline std::string temporary_path_for(const std::string& path) {
+  static std::atomic<unsigned> counter{0};
+  return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+}
+
+template <class Writer>
+Status write_atomically(const std::string& path, Writer&& write, const std::string& what = "cannot replace the file") {
+  const std::string temporary = temporary_path_for(path);
+  std::error_code ignored;
+  Status written = make_error(path + ": not written");
+  try {
+    written = std::forward<Writer>(write)(temporary);
+  } catch (...) {
+    std::filesystem::remove(temporary, ignored);
+    throw;
+  }
+  if (!written) {
+    std::filesystem::remove(temporary, ignored);
+    return written;
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::filesystem::remove(temporary, ignored);
+    return make_error(path + ": " + what + ": " + ec.message());
+  }
+  return Ok{};
+}
+
+}  // namespace ms
