@@ -96,6 +96,26 @@ struct ProjectIndex {
     return it == ood_dataset.end() ? nullptr : evaluation(checkpoint, it->second);
   }
 
+  // A label-free estimate of the target's own accuracy (kLabelFreePrefix + metric of the OOD set's evaluation):
+  // for one OOD set, its estimate; for the mean OOD accuracy, the mean of the estimates; else none.
+  double label_free(const std::string& checkpoint, const std::string& marker, const std::string& key) const {
+    const std::string name = marker.substr(kLabelFreePrefix.size());
+    if (key == kMeanOodAccuracy) {
+      if (ood.empty()) return kNaN;
+      double sum = 0.0;
+      for (const auto& set : ood) sum += metric(evaluation(checkpoint, set.dataset), name);
+      return sum / static_cast<double>(ood.size());
+    }
+    return metric(ood_evaluation(checkpoint, key), name);
+  }
+
+  // The x value of a pair: a marker, or the label-free estimate that matches the target.
+  double predictor(const std::string& checkpoint, const std::string& marker, const std::string& layer_name,
+                   const std::string& key) const {
+    if (marker.rfind(kLabelFreePrefix, 0) == 0) return label_free(checkpoint, marker, key);
+    return this->marker(checkpoint, marker, layer_name);
+  }
+
   double target(const std::string& checkpoint, const std::string& key) const {
     if (key == kMeanOodAccuracy) {
       if (ood.empty()) return kNaN;
@@ -144,7 +164,7 @@ Pairs pairs_of(const ProjectIndex& index, const std::vector<const store::Checkpo
                const std::string& marker, const std::string& layer, const std::string& target) {
   Pairs pairs;
   for (size_t i = 0; i < checkpoints.size(); ++i) {
-    const double x = index.marker(checkpoints[i]->id, marker, layer);
+    const double x = index.predictor(checkpoints[i]->id, marker, layer, target);
     const double y = index.target(checkpoints[i]->id, target);
     if (!std::isfinite(x) || !std::isfinite(y)) continue;
     pairs.x.push_back(x);
@@ -203,7 +223,21 @@ std::vector<std::string> ood_markers(const store::Project& project) {
       for (const auto& [name, value] : evaluation.metrics)
         if (name != "analysis_complete") id_metrics.insert(kIdPrefix + name);
   ordered.insert(ordered.end(), id_metrics.begin(), id_metrics.end());
+  // The label-free estimates the OOD evaluations carry, in a fixed order.
+  for (const std::string& name : label_free_metrics()) {
+    bool present = false;
+    for (const auto& evaluation : project.evaluations)
+      present = present || (evaluation.metrics.count(name) &&
+                            !store::ood_set_name(project, id_dataset, evaluation.dataset).empty());
+    if (present) ordered.push_back(kLabelFreePrefix + name);
+  }
   return ordered;
+}
+
+const std::vector<std::string>& label_free_metrics() {
+  static const std::vector<std::string> names{"confidence", store::kDocAccuracy, store::kAtcAccuracy,
+                                              store::kAtcNeAccuracy};
+  return names;
 }
 
 std::vector<std::string> paper_markers(const store::Project& project) {
@@ -213,7 +247,7 @@ std::vector<std::string> paper_markers(const store::Project& project) {
                                            "mean_angle", "numerical_rank", "id_accuracy", "id_auroc", "id_entropy"};
   std::vector<std::string> chosen;
   for (const auto& name : ood_markers(project))
-    if (paper.count(name)) chosen.push_back(name);
+    if (paper.count(name) || name.rfind(kLabelFreePrefix, 0) == 0) chosen.push_back(name);
   return chosen;
 }
 
@@ -250,7 +284,7 @@ views::ScatterData ood_scatter(const store::Project& project, const ScatterOptio
   Pairs pairs = pairs_of(index, checkpoints, options.marker, options.layer, options.target);
 
   views::ScatterData data;
-  const bool has_layer = options.marker.rfind(kIdPrefix, 0) != 0;
+  const bool has_layer = options.marker.rfind(kIdPrefix, 0) != 0 && options.marker.rfind(kLabelFreePrefix, 0) != 0;
   data.x_title = options.marker + (has_layer ? " (" + layer_title(options.layer) + ")" : "");
   std::string target = options.target;
   for (const auto& t : targets_of(index))

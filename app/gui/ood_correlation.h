@@ -5,7 +5,10 @@
 // The ID dataset is the one the geometry was measured on (geometry_dataset). Per checkpoint:
 //   marker  the geometry marker at a layer of that checkpoint: kPenultimateLayer = the second to last of its
 //           analysed layers by layer_index (where the analysis puts the transfer probe), or a layer by name; or an
-//           ID evaluation metric, "id_<metric>" (id_accuracy, id_auroc, id_entropy, ...), which has no layer.
+//           ID evaluation metric, "id_<metric>" (id_accuracy, id_auroc, id_entropy, ...), which has no layer; or a
+//           label-free estimate of the target's own accuracy, "label_free:<metric>" (confidence = AC, doc_accuracy,
+//           atc_accuracy, atc_ne_accuracy: store/ood_sets.h), read from the target's OOD set (for the mean OOD
+//           accuracy, the mean over the sets); it has no layer and no value for the other targets.
 //   target  kMeanOodAccuracy = mean accuracy over the OOD sets (missing unless the checkpoint has all of them);
 //           "acc_<name>" = accuracy on one OOD set, a shifted copy of the ID set or a user set (e.g. acc_fog:3,
 //           store/ood_sets.h); "probe_accuracy_<set>" = linear-probe accuracy on a transfer set; "id_accuracy" =
@@ -24,6 +27,10 @@ namespace ms::gui {
 
 inline const std::string kPenultimateLayer = "penultimate";
 inline const std::string kMeanOodAccuracy = "mean_ood_accuracy";
+inline const std::string kLabelFreePrefix = "label_free:";
+
+// The OOD-evaluation metrics offered as label-free rows: confidence (AC), DoC, ATC-MC, ATC-NE.
+const std::vector<std::string>& label_free_metrics();
 
 struct OodTarget {
   std::string key;    // stable name, as the results CSV's column: "acc_fog:3", "probe_accuracy_uci-digits@28x28"
@@ -36,12 +43,13 @@ std::vector<OodTarget> ood_targets(const store::Project& project);
 std::string target_label(const store::Project& project, const std::string& key);
 
 // Geometry markers of the ID set (the paper's first: dimension, utility, radius, capacity, the alignments,
-// participation_ratio, nc1; then the rest alphabetically), then the ID evaluation metrics as "id_<metric>".
+// participation_ratio, nc1; then the rest alphabetically), then the ID evaluation metrics as "id_<metric>", then
+// the label-free estimates the OOD sets carry ("label_free:<metric>").
 std::vector<std::string> ood_markers(const store::Project& project);
 
 // The rows of the paper's heat map that the project has: the GLUE markers and alignments, the baselines
 // (participation ratio, nc1, sparsity, mean covariance/distance/angle, numerical rank) and the ID accuracy, AUROC
-// and entropy, in ood_markers order.
+// and entropy, and the label-free estimates, in ood_markers order.
 std::vector<std::string> paper_markers(const store::Project& project);
 
 // kPenultimateLayer, then every analysed layer name in depth order (layer_index, then name).

@@ -18,6 +18,7 @@
 #include "core/stats/bootstrap.h"
 #include "core/stats/correlation.h"
 #include "core/stats/significance.h"
+#include "core/store/ood_sets.h"
 #include "core/store/project_file.h"
 #include "tests/gui/gui_test_support.h"
 #include "views/correlation_heatmap_view.h"
@@ -223,6 +224,54 @@ TEST(OodCorrelation, HeatmapCellsArePearsonOfTheirColumnsCheckpoints) {
     EXPECT_NEAR(per.data.r(0, a), stats::pearson(vec(x), vec(y)).statistic, 1e-12);
     EXPECT_EQ(per.data.n(0, a), 6);
   }
+}
+
+// A label-free estimate stored on each OOD evaluation (as the analysis stores ATC): a noisy copy of the accuracy.
+double atc_estimate(const std::string& dataset, double accuracy) {
+  return accuracy + (dataset.find("fog") != std::string::npos ? 0.02 : -0.03) * std::sin(40 * accuracy);
+}
+
+TEST(OodCorrelation, LabelFreeRowsReadTheEstimateOfEachTargetsOwnSet) {
+  store::Project project = toy_project();
+  for (auto& evaluation : project.evaluations)
+    if (evaluation.dataset.find('+') != std::string::npos)
+      evaluation.metrics[store::kAtcAccuracy] = atc_estimate(evaluation.dataset, evaluation.metrics.at("accuracy"));
+  const std::string row = gui::kLabelFreePrefix + store::kAtcAccuracy;
+  const auto markers = gui::ood_markers(project);
+  ASSERT_FALSE(markers.empty());
+  EXPECT_EQ(markers.back(), row);  // after the ID metrics; only the estimates that are stored
+  EXPECT_EQ(std::count(markers.begin(), markers.end(), gui::kLabelFreePrefix + store::kDocAccuracy), 0);
+  EXPECT_EQ(gui::paper_markers(project).back(), row);
+
+  gui::HeatmapOptions options;
+  options.markers = {row};
+  const gui::OodHeatmap map = gui::ood_heatmap(project, options);
+  ASSERT_EQ(map.column_keys,
+            (std::vector<std::string>{"mean_ood_accuracy", "acc_fog:3", "acc_noise:3", "probe_accuracy_digits",
+                                      "id_accuracy"}));
+  // Noise column: the noise set's estimate against the noise set's accuracy, all 12 checkpoints.
+  std::vector<double> x, y, mean_x, mean_y;
+  for (int a = 0; a < 2; ++a)
+    for (int k = 0; k < 6; ++k) {
+      const double noise = shift_accuracy(a, k, 1), fog = shift_accuracy(a, k, 0);
+      x.push_back(atc_estimate("+noise:3", noise)), y.push_back(noise);
+      if (skipped_fog(a, k)) continue;  // no fog evaluation: no mean either
+      mean_x.push_back((atc_estimate("+fog:3", fog) + atc_estimate("+noise:3", noise)) / 2);
+      mean_y.push_back((fog + noise) / 2);
+    }
+  EXPECT_EQ(map.data.n(0, 2), 12);
+  EXPECT_NEAR(map.data.r(0, 2), stats::pearson(vec(x), vec(y)).statistic, 1e-12);
+  EXPECT_EQ(map.data.n(0, 0), 11);
+  EXPECT_NEAR(map.data.r(0, 0), stats::pearson(vec(mean_x), vec(mean_y)).statistic, 1e-12);
+  // A transfer probe or the ID accuracy has no label-free estimate of its own: empty cells.
+  EXPECT_EQ(map.data.n(0, 3), 0);
+  EXPECT_EQ(map.data.n(0, 4), 0);
+  // The scatter's x axis names the estimate without a layer.
+  gui::ScatterOptions scatter;
+  scatter.marker = row;
+  scatter.target = "acc_noise:3";
+  scatter.bootstrap.resamples = 0;
+  EXPECT_EQ(gui::ood_scatter(project, scatter).x_title, row);
 }
 
 std::shared_ptr<const store::Project> shared_toy() { return std::make_shared<const store::Project>(toy_project()); }
