@@ -4,7 +4,8 @@
 //
 // The ID dataset is the one the geometry was measured on (geometry_dataset). Per checkpoint:
 //   marker  the geometry marker at a layer of that checkpoint: kPenultimateLayer = the second to last of its
-//           analysed layers by layer_index (where the analysis puts the transfer probe), or a layer by name; or an
+//           analysed layers by layer_index (where the analysis puts the transfer probe; a checkpoint with a single
+//           layer, as a results table without layer columns, has it there), or a layer by name; or an
 //           ID evaluation metric, "id_<metric>" (id_accuracy, id_auroc, id_entropy, ...), which has no layer.
 //   target  kMeanOodAccuracy = mean accuracy over the OOD sets (missing unless the checkpoint has all of them);
 //           "acc_<name>" = accuracy on one OOD set, a shifted copy of the ID set or a user set (e.g. acc_fog:3,
@@ -41,7 +42,7 @@ std::vector<std::string> ood_markers(const store::Project& project);
 
 // The rows of the paper's heat map that the project has: the GLUE markers and alignments, the baselines
 // (participation ratio, nc1, sparsity, mean covariance/distance/angle, numerical rank) and the ID accuracy, AUROC
-// and entropy, in ood_markers order.
+// and entropy, and the training accuracy (a results table's acc_train), in ood_markers order.
 std::vector<std::string> paper_markers(const store::Project& project);
 
 // kPenultimateLayer, then every analysed layer name in depth order (layer_index, then name).
@@ -50,7 +51,7 @@ std::vector<std::string> marker_layers(const store::Project& project);
 // What points can be coloured by: "architecture", then every hyper-parameter key.
 std::vector<std::string> colour_keys(const store::Project& project);
 
-// The penultimate analysed layer of a checkpoint on the ID set; "" when it has fewer than 2 layers.
+// The penultimate analysed layer of a checkpoint on the ID set (its only layer when it has one); "" for none.
 std::string penultimate_layer(const store::Project& project, const std::string& checkpoint);
 
 struct ScatterOptions {
