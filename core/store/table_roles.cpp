@@ -95,11 +95,13 @@ void find_details(const std::vector<std::string>& header, const std::vector<bool
     if (roles[j] == ColumnRole::ood_accuracy && !target_set(header[j]).empty()) sets.insert(target_set(header[j]));
   for (size_t j = 0; j < header.size(); ++j) {
     const std::string& name = header[j];
+    // An accuracy-like name that names no set itself (doc_accuracy_<set>, probe_train_accuracy_<set>) can be one.
+    const bool unsure = !named[j] || (roles[j] == ColumnRole::ood_accuracy && target_set(name).empty());
     for (const std::string& set : sets) {
       bool detail = false;
       if (roles[j] == ColumnRole::ood_accuracy)
         for (const char* suffix : {"_low", "_high", "_n"}) detail |= name == "acc_" + set + suffix;
-      if (!named[j]) detail |= name.size() > set.size() + 1 && ends_with(name, "_" + set);
+      if (unsure) detail |= name.size() > set.size() + 1 && ends_with(name, "_" + set);
       if (detail) roles[j] = ColumnRole::target_detail;
     }
   }

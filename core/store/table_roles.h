@@ -14,7 +14,8 @@
 //                      or with _test / _id); accuracies on training or ID data: acc_train, acc_<x>_id, train_acc(uracy)
 //     ood_accuracy     acc_<set> (any other acc_ column), probe_accuracy_<set>, and accuracy columns naming ood
 //     target_detail    acc_<set>_low / _high / _n and <metric>_<set> for a set of an ood_accuracy column
-//                      (ManifoldScope's Wilson intervals, losses and logit markers per OOD set, probe details)
+//                      (ManifoldScope's Wilson intervals, losses, logit markers and label-free estimates per
+//                      OOD set, probe details); also accuracy-like names that name no set of their own
 //     ignored          numeric columns ending in _train or _ood (markers on training or OOD data: the views
 //                      correlate ID markers), and columns with no value at all
 //     marker           every other numeric column (dimension_id is read as the marker `dimension`, table_import.h)

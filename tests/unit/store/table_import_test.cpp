@@ -201,6 +201,30 @@ TEST(TableImport, ManifoldScopesOwnResultsCsvComesBackAsTheSameProject) {
             (std::map<std::string, double>{{"probe_accuracy", 0.75}, {"probe_converged", 1}}));
 }
 
+TEST(TableRoles, DetailsOfSetsWhoseNamesSayOod) {
+  // A user OOD set named c10-ood: its label-free estimates and interval are details, not targets of their own.
+  const std::string path = write_file("ood_named_set.csv",
+                                      "checkpoint,dimension,acc_c10-ood,acc_c10-ood_low,doc_accuracy_c10-ood,"
+                                      "probe_accuracy_digits,probe_train_accuracy_digits,ood_accuracy\n"
+                                      "a,1,0.5,0.4,0.45,0.8,0.9,0.3\n");
+  const auto table = stats::read_csv_table(path);
+  ASSERT_TRUE(table.ok()) << table.error();
+  const auto roles = roles_by_name(*table, guess_column_roles(*table));
+  EXPECT_EQ(roles.at("acc_c10-ood"), ColumnRole::ood_accuracy);
+  EXPECT_EQ(roles.at("acc_c10-ood_low"), ColumnRole::target_detail);
+  EXPECT_EQ(roles.at("doc_accuracy_c10-ood"), ColumnRole::target_detail);
+  EXPECT_EQ(roles.at("probe_accuracy_digits"), ColumnRole::ood_accuracy);
+  EXPECT_EQ(roles.at("probe_train_accuracy_digits"), ColumnRole::target_detail);
+  EXPECT_EQ(roles.at("ood_accuracy"), ColumnRole::ood_accuracy) << "an OOD accuracy of another name";
+  const auto project = read_table_project(path);
+  ASSERT_TRUE(project.ok()) << project.error();
+  EXPECT_EQ(evaluation(*project, "a", "c10-ood")->metrics,
+            (std::map<std::string, double>{{"accuracy", 0.5}, {kAccuracyLow, 0.4}, {"doc_accuracy", 0.45}}));
+  EXPECT_EQ(evaluation(*project, "a", "ood_accuracy")->metrics, (std::map<std::string, double>{{"accuracy", 0.3}}));
+  EXPECT_EQ(evaluation(*project, "a", "digits")->metrics,
+            (std::map<std::string, double>{{"probe_accuracy", 0.8}, {"probe_train_accuracy", 0.9}}));
+}
+
 TEST(TableImport, MissingValuesLeaveTheValueOutAndKeepTheRow) {
   const std::string path = write_file("missing.csv",
                                       "run,arch,dimension,utility,acc_fog\n"
