@@ -1,21 +1,15 @@
-// manifoldscope: the GUI when started without arguments (or with GUI options), a headless command otherwise.
+// manifoldscope: the GUI when started without arguments, with GUI options or with a project or results table to
+// open; a headless command otherwise.
 #include <QCoreApplication>
+#include <QStringList>
 
 #include "app/cli/command.h"
 #include "app/gui/run_gui.h"
 
-namespace {
-
-bool is_headless_invocation(int argc, char** argv) {
-  if (argc < 2) return false;
-  const QString first = QString::fromLocal8Bit(argv[1]);
-  return first.startsWith('-') ? first != "--open" && first != "--project" && first != "--demo" : true;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
-  if (is_headless_invocation(argc, argv)) {
+  QStringList arguments;
+  for (int i = 1; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+  if (!ms::gui::is_gui_invocation(arguments)) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("manifoldscope");
     QCoreApplication::setApplicationVersion(MS_VERSION);

@@ -8,7 +8,7 @@
 #include <vtkDoubleArray.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkPen.h>
-#include <vtkPlotLine.h>
+#include <vtkPlotPoints.h>
 #include <vtkRenderer.h>
 #include <vtkStringArray.h>
 #include <vtkTable.h>
@@ -98,8 +98,10 @@ ms::Status LayerProfileView::set_data(ProfileData data) {
   }
 
   chart_->ClearPlots();
+  // One layer (a results table without layers) has nothing to join: markers only, as a line needs two points.
+  const int kind = layers < 2 ? vtkChart::POINTS : vtkChart::LINE;
   for (size_t s = 0; s < data_.series.size(); ++s) {
-    auto* line = vtkPlotLine::SafeDownCast(chart_->AddPlot(vtkChart::LINE));
+    auto* line = vtkPlotPoints::SafeDownCast(chart_->AddPlot(kind));
     line->SetInputData(table, 0, static_cast<vtkIdType>(s + 1));
     line->SetLabel(data_.series[s].name);
     const Rgb colour = class_colour(static_cast<int>(s));
@@ -226,7 +228,7 @@ void LayerProfileView::resizeEvent(QResizeEvent* event) {
 
 void LayerProfileView::set_export_scale(double factor) {
   for (vtkIdType i = 0; i < chart_->GetNumberOfPlots(); ++i) {
-    auto* line = vtkPlotLine::SafeDownCast(chart_->GetPlot(i));
+    auto* line = vtkPlotPoints::SafeDownCast(chart_->GetPlot(i));
     if (!line) continue;
     line->SetWidth(static_cast<float>(kLineWidth * factor));
     line->SetMarkerSize(static_cast<float>(kMarkerSize * factor));

@@ -5,6 +5,8 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 
+#include "views/choice_list_dialog.h"
+
 namespace ms::views {
 namespace {
 
@@ -60,6 +62,13 @@ std::optional<int> ask_number(QWidget* parent, const NumberQuestion& question) {
 void show_warning(QWidget* parent, const QString& title, const QString& text) {
   if (installed) return installed->warning(title, text);
   QMessageBox::warning(parent, title, text);
+}
+
+std::optional<QStringList> ask_choices(QWidget* parent, const ChoiceListQuestion& question) {
+  if (installed) return installed->choices(question);
+  ChoiceListDialog dialog(question, parent);
+  if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+  return dialog.chosen();
 }
 
 }  // namespace ms::views

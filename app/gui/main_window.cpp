@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
+#include <algorithm>
 
 #include "app/gui/heatmap_panel.h"
 #include "app/gui/job_runner.h"
@@ -32,9 +33,11 @@
 #include "app/gui/project_panel.h"
 #include "app/gui/results_panel.h"
 #include "app/gui/settings_dialog.h"
+#include "app/gui/table_roles_question.h"
 #include "core/data/dataset_registry.h"
 #include "core/data/sampling.h"
 #include "core/store/project_file.h"
+#include "core/store/table_import.h"
 #include "views/sample_grid_view.h"
 #include "views/user_questions.h"
 #ifdef MS_HAVE_MODEL
@@ -145,12 +148,25 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 
 void MainWindow::build_menus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("Open &Project…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
-    const QString path = views::ask_file(this, {views::FileMode::Open, tr("Open project"), {},
-                                               {tr("ManifoldScope projects (*.msproj)"), tr("All files (*)")}, {}});
+  file->addAction(tr("Open &Project or Table…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
+    const QString path = views::ask_file(
+        this, {views::FileMode::Open, tr("Open project or results table"), {},
+               {tr("Projects and results tables (*.msproj *.csv)"), tr("ManifoldScope projects (*.msproj)"),
+                tr("Results tables (*.csv)"), tr("All files (*)")},
+               {}});
     if (!path.isEmpty()) open_project(path);
   });
   file->addAction(tr("&Save Session"), QKeySequence::Save, this, &MainWindow::save_session);
+  save_as_project_ = file->addAction(tr("Save Table as P&roject…"), this, [this] {
+    const QString path = views::ask_file(this, {views::FileMode::Save, tr("Save the results table as a project"),
+                                               QFileInfo(table_path_).completeBaseName() + ".msproj",
+                                               {tr("ManifoldScope projects (*.msproj)")}, "msproj"});
+    if (!path.isEmpty()) save_table_as_project(path);
+  });
+  reopen_table_ = file->addAction(tr("Reopen Table, Asking Column &Roles…"), this,
+                                  [this] { open_table(table_path_, true); });
+  save_as_project_->setEnabled(false);
+  reopen_table_->setEnabled(false);
   recent_menu_ = file->addMenu(tr("Recent Projects"));
   fill_recent_menu();
   file->addSeparator();
@@ -232,6 +248,7 @@ void MainWindow::build_docks() {
 }
 
 void MainWindow::open_project(const QString& path) {
+  if (path.endsWith(".csv", Qt::CaseInsensitive)) return open_table(path);
   auto loaded = std::make_shared<std::shared_ptr<const store::Project>>();
   const int id = jobs_->start(tr("Open %1").arg(QFileInfo(path).fileName()), [path, loaded](Progress&, CancelToken&) {
     auto project = store::read_project(path.toStdString());
@@ -251,33 +268,63 @@ void MainWindow::open_project(const QString& path) {
   });
 }
 
-void MainWindow::show_project(std::shared_ptr<const store::Project> project, const QString& path) {
+void MainWindow::open_table(const QString& path, bool ask_roles) {
+  auto table = std::make_shared<stats::CsvTable>();
+  const int read = jobs_->start(tr("Read %1").arg(QFileInfo(path).fileName()), [path, table](Progress&, CancelToken&) {
+    auto parsed = stats::read_csv_table(path.toStdString());
+    if (!parsed) return Status(make_error(parsed.error()));
+    *table = std::move(parsed).value();
+    return Status(Ok{});
+  });
+  when_finished(read, [this, path, table, ask_roles](const QString& error) {
+    if (!error.isEmpty()) return Q_EMIT project_failed(error);
+    const auto roles = table_roles(this, *table, ask_roles);
+    if (!roles) {
+      log(tr("Opening %1 cancelled: its column roles were not given").arg(path));
+      return Q_EMIT project_failed(tr("cancelled"));
+    }
+    auto loaded = std::make_shared<std::shared_ptr<const store::Project>>();
+    const int converted = jobs_->start(tr("Open %1").arg(QFileInfo(path).fileName()),
+                                       [table, roles, loaded](Progress&, CancelToken&) {
+                                         auto project = store::table_project(*table, *roles);
+                                         if (!project) return Status(make_error(project.error()));
+                                         *loaded = std::make_shared<const store::Project>(std::move(project).value());
+                                         return Status(Ok{});
+                                       });
+    when_finished(converted, [this, path, loaded](const QString& failed) {
+      if (!failed.isEmpty()) return Q_EMIT project_failed(failed);
+      show_project(*loaded, path, true);
+    });
+  });
+}
+
+void MainWindow::save_table_as_project(const QString& path) {
+  if (!project_ || table_path_.isEmpty()) return log(tr("No results table open"), true);
+  auto project = std::make_shared<store::Project>(*project_);
+  project->views_json = QJsonDocument(session_state()).toJson(QJsonDocument::Compact).toStdString();
+  const int id = jobs_->start(tr("Save %1").arg(QFileInfo(path).fileName()), [project, path](Progress&, CancelToken&) {
+    return store::write_project(*project, path.toStdString());
+  });
+  when_finished(id, [this, path](const QString& error) {
+    if (error.isEmpty()) open_project(path);
+  });
+}
+
+void MainWindow::when_finished(int job, std::function<void(const QString& error)> done) {
+  auto connection = std::make_shared<QMetaObject::Connection>();
+  *connection = connect(jobs_, &JobRunner::finished, this, [job, done, connection](int finished, const QString& error) {
+    if (finished != job) return;
+    disconnect(*connection);
+    done(error);
+  });
+}
+
+void MainWindow::show_project(std::shared_ptr<const store::Project> project, const QString& path, bool table) {
   project_ = std::move(project);
-  if (project_path_ != path) {
-    if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
-    project_path_ = path;
-    log(tr("Opened project %1 (%2 checkpoints, %3 layer results)")
-            .arg(path)
-            .arg(project_->checkpoints.size())
-            .arg(project_->geometry.size()));
-    remember_recent(path);
-  }
-  const bool first_show = project_path_ != shown_path_;
-  shown_path_ = project_path_;
-  if (!watcher_->files().contains(path)) watcher_->addPath(path);  // a rename-over replaces the watched inode
-  setWindowTitle(tr("ManifoldScope — %1").arg(QFileInfo(path).fileName()));
-  locations_->set_project(project_, path);
-  browser_->set_project(project_);
-  profile_->set_project(project_);
-  ood_->set_project(project_);
-  heatmap_->set_project(project_);
-#ifdef MS_HAVE_MODEL
-  projection_->set_project(project_);
-  compare_->set_project(project_);
-#endif
-  results_->set_project(project_);
+  const bool first_show = note_opened(path, table);
+  set_panels_project();
   if (!project_->geometry.empty() && tabs_->currentIndex() == 0) tabs_->setCurrentWidget(profile_);
-  if (first_show) {
+  if (first_show && !table) {
     open_project_dataset();
     const QJsonObject session = QJsonDocument::fromJson(QByteArray::fromStdString(project_->views_json)).object();
     if (!session.isEmpty()) {
@@ -286,6 +333,61 @@ void MainWindow::show_project(std::shared_ptr<const store::Project> project, con
     }
   }
   Q_EMIT project_loaded(path);
+}
+
+bool MainWindow::note_opened(const QString& path, bool table) {
+  const QString name = QFileInfo(path).fileName();
+  if (table) {
+    if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());  // nothing writes a table here
+    project_path_.clear();
+    table_path_ = path;
+    log(tr("Opened results table %1 (%2 checkpoints, %3 rows), read-only")
+            .arg(path)
+            .arg(project_->checkpoints.size())
+            .arg(project_->geometry.size()));
+    remember_recent(path);
+    setWindowTitle(tr("ManifoldScope — %1 (results table, read-only)").arg(name));
+  } else {
+    table_path_.clear();
+    if (project_path_ != path) {
+      if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
+      project_path_ = path;
+      log(tr("Opened project %1 (%2 checkpoints, %3 layer results)")
+              .arg(path)
+              .arg(project_->checkpoints.size())
+              .arg(project_->geometry.size()));
+      remember_recent(path);
+    }
+    if (!watcher_->files().contains(path)) watcher_->addPath(path);  // a rename-over replaces the watched inode
+    setWindowTitle(tr("ManifoldScope — %1").arg(name));
+  }
+  save_as_project_->setEnabled(table);
+  reopen_table_->setEnabled(table);
+  const bool first_show = path != shown_path_ || table;
+  shown_path_ = path;
+  return first_show;
+}
+
+void MainWindow::set_panels_project() {
+  locations_->set_project(project_, project_path_);
+  browser_->set_project(project_);
+  profile_->set_project(project_);
+  ood_->set_project(project_);
+  heatmap_->set_project(project_);
+  results_->set_project(project_);
+  // Projection and Compare compute from the checkpoint files, which a results table does not have.
+  computable_ = std::any_of(project_->checkpoints.begin(), project_->checkpoints.end(),
+                            [](const store::CheckpointEntry& c) { return !c.path.empty(); });
+#ifdef MS_HAVE_MODEL
+  const auto shown = computable_ ? project_ : std::make_shared<const store::Project>();
+  projection_->set_project(shown);
+  compare_->set_project(shown);
+  for (QWidget* panel : std::initializer_list<QWidget*>{projection_, compare_}) {
+    tabs_->setTabEnabled(tabs_->indexOf(panel), computable_);
+    tabs_->setTabToolTip(tabs_->indexOf(panel),
+                         computable_ ? QString() : tr("Needs checkpoint files: a results table has none"));
+  }
+#endif
 }
 
 #ifdef MS_HAVE_MODEL
@@ -353,7 +455,7 @@ void MainWindow::select_checkpoint(const QString& id) {
   browser_->select_checkpoint(id);
   ood_->select_checkpoint(id);
 #ifdef MS_HAVE_MODEL
-  if (!id.isEmpty()) projection_->select_checkpoint(id);
+  if (!id.isEmpty() && computable_) projection_->select_checkpoint(id);
 #endif
   if (!id.isEmpty()) status_->setText(tr("Selected checkpoint %1").arg(id));
 }
@@ -385,6 +487,13 @@ void MainWindow::apply_session(const QJsonObject& session) {
 }
 
 void MainWindow::save_session() {
+  if (!table_path_.isEmpty()) {
+    log(tr("%1 is a results table, read-only: File → Save Table as Project… keeps it with the session")
+            .arg(QFileInfo(table_path_).fileName()),
+        true);
+    Q_EMIT session_saved(tr("a results table is read-only"));
+    return;
+  }
   if (!project_ || project_path_.isEmpty()) {
     log(tr("No project open: the session is saved in a project file"), true);
     Q_EMIT session_saved(tr("no project open"));

@@ -5,11 +5,13 @@
 #include <QFutureWatcher>
 #include <QJsonObject>
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 #include "core/common/result.h"
 #include "core/data/dataset.h"
 
+class QAction;
 class QDockWidget;
 class QFileSystemWatcher;
 class QLabel;
@@ -52,8 +54,17 @@ class MainWindow : public QMainWindow {
   // Starts loading a dataset (name or path) in the background; the views update when it arrives.
   void open_dataset(const QString& spec);
 
-  // Reads a project file on a worker thread and shows it (browser, layer profile, results table).
+  // Reads a project file on a worker thread and shows it (browser, layer profile, results table); a *.csv path is a
+  // results table (open_table).
   void open_project(const QString& path);
+  // Reads a results table (one row per checkpoint, or per checkpoint x layer: store/table_import.h) and shows it,
+  // read-only, in the views a project has (not Projection and Compare: a table has no checkpoint files). The columns'
+  // roles are asked once per kind of table (table_roles_question.h), or again with `ask_roles`.
+  void open_table(const QString& path, bool ask_roles = false);
+  // Writes the open results table as a project file (with the session) and opens that.
+  void save_table_as_project(const QString& path);
+  // The results table on show, "" when a project (or nothing) is.
+  QString table_path() const { return table_path_; }
 #ifdef MS_HAVE_MODEL
   // Runs the analysis on a worker thread (progress and Cancel in the Jobs dock); the project's views refresh
   // whenever the job saves a finished checkpoint. Returns the job id.
@@ -112,7 +123,10 @@ class MainWindow : public QMainWindow {
   };
   void build_menus();
   void build_docks();
-  void show_project(std::shared_ptr<const store::Project> project, const QString& path);
+  void show_project(std::shared_ptr<const store::Project> project, const QString& path, bool table = false);
+  bool note_opened(const QString& path, bool table);  // title, log, watcher; true on the first show of `path`
+  void set_panels_project();
+  void when_finished(int job, std::function<void(const QString& error)> done);
   void remember_recent(const QString& path);
   void fill_recent_menu();
   void on_loaded();
@@ -138,6 +152,10 @@ class MainWindow : public QMainWindow {
   QFileSystemWatcher* watcher_ = nullptr;
   QTimer* reload_timer_ = nullptr;
   QString project_path_;
+  QString table_path_;        // a results table on show (then project_path_ is empty)
+  bool computable_ = false;   // the checkpoints have files: Projection and Compare can work
+  QAction* save_as_project_ = nullptr;  // for a results table
+  QAction* reopen_table_ = nullptr;     // the same table, asking its column roles again
   QString shown_path_;  // the project whose session was applied last (restore once per project)
   std::shared_ptr<const store::Project> project_;
   QTextBrowser* summary_ = nullptr;

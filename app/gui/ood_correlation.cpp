@@ -74,7 +74,8 @@ struct ProjectIndex {
     auto it = layers.find(checkpoint);
     if (it == layers.end()) return nullptr;
     const auto& entries = it->second;
-    if (name == kPenultimateLayer) return entries.size() >= 2 ? entries[entries.size() - 2] : nullptr;
+    // A checkpoint with one analysed layer (a results table without layers, `--layers penultimate`) has it there.
+    if (name == kPenultimateLayer) return entries.size() >= 2 ? entries[entries.size() - 2] : entries.front();
     for (const auto* entry : entries)
       if (entry->layer == name) return entry;
     return nullptr;
@@ -244,7 +245,8 @@ std::vector<std::string> paper_markers(const store::Project& project) {
   static const std::set<std::string> paper{"dimension", "utility", "radius", "capacity", "center_alignment",
                                            "axis_alignment", "center_axis_alignment", "participation_ratio", "nc1",
                                            "sparsity", "mean_covariance", "mean_distance", "mean_distance_avg",
-                                           "mean_angle", "numerical_rank", "id_accuracy", "id_auroc", "id_entropy"};
+                                           "mean_angle", "numerical_rank", "id_accuracy", "id_auroc", "id_entropy",
+                                           "id_train_accuracy"};  // the paper's acc_train (store/table_import.h)
   std::vector<std::string> chosen;
   for (const auto& name : ood_markers(project))
     if (paper.count(name) || name.rfind(kLabelFreePrefix, 0) == 0) chosen.push_back(name);

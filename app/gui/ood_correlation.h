@@ -4,7 +4,8 @@
 //
 // The ID dataset is the one the geometry was measured on (geometry_dataset). Per checkpoint:
 //   marker  the geometry marker at a layer of that checkpoint: kPenultimateLayer = the second to last of its
-//           analysed layers by layer_index (where the analysis puts the transfer probe), or a layer by name; or an
+//           analysed layers by layer_index (where the analysis puts the transfer probe; a checkpoint with a single
+//           layer, as a results table without layer columns, has it there), or a layer by name; or an
 //           ID evaluation metric, "id_<metric>" (id_accuracy, id_auroc, id_entropy, ...), which has no layer; or a
 //           label-free estimate of the target's own accuracy, "label_free:<metric>" (confidence = AC, doc_accuracy,
 //           atc_accuracy, atc_ne_accuracy: store/ood_sets.h), read from the target's OOD set (for the mean OOD
@@ -49,7 +50,8 @@ std::vector<std::string> ood_markers(const store::Project& project);
 
 // The rows of the paper's heat map that the project has: the GLUE markers and alignments, the baselines
 // (participation ratio, nc1, sparsity, mean covariance/distance/angle, numerical rank) and the ID accuracy, AUROC
-// and entropy, and the label-free estimates, in ood_markers order.
+// and entropy, the training accuracy (a results table's acc_train) and the label-free estimates, in ood_markers
+// order.
 std::vector<std::string> paper_markers(const store::Project& project);
 
 // kPenultimateLayer, then every analysed layer name in depth order (layer_index, then name).
@@ -58,7 +60,7 @@ std::vector<std::string> marker_layers(const store::Project& project);
 // What points can be coloured by: "architecture", then every hyper-parameter key.
 std::vector<std::string> colour_keys(const store::Project& project);
 
-// The penultimate analysed layer of a checkpoint on the ID set; "" when it has fewer than 2 layers.
+// The penultimate analysed layer of a checkpoint on the ID set (its only layer when it has one); "" for none.
 std::string penultimate_layer(const store::Project& project, const std::string& checkpoint);
 
 struct ScatterOptions {

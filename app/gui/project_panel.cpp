@@ -64,9 +64,12 @@ void ProjectPanel::set_project(std::shared_ptr<const store::Project> project) {
   for (auto& [name, group] : architectures) group->setText(1, QString::number(group->childCount()));
   auto* datasets = new QTreeWidgetItem(this, {tr("Datasets"), QString::number(project->datasets.size())});
   for (const auto& dataset : project->datasets) {
-    QString what = dataset.shift.empty() ? QString() : ", shift " + text(dataset.shift);
-    if (dataset.kind == store::kOodSetKind) what = ", OOD set " + text(dataset.source);
-    item(datasets, text(dataset.id), QString("%1 items%2").arg(dataset.labels.size()).arg(what));
+    QStringList what;
+    if (!dataset.labels.empty()) what << QString("%1 items").arg(dataset.labels.size());  // none from a results table
+    if (!dataset.shift.empty()) what << "shift " + text(dataset.shift);
+    if (dataset.kind == store::kOodSetKind) what << "OOD set " + text(dataset.source);
+    else if (dataset.labels.empty()) what << text(dataset.source);
+    item(datasets, text(dataset.id), what.join(", "));
   }
   std::set<std::string> layers;
   for (const auto& entry : project->geometry) layers.insert(entry.layer);

@@ -12,6 +12,27 @@
 static void init_resources() { Q_INIT_RESOURCE(resources); }
 
 namespace ms::gui {
+namespace {
+
+bool is_openable(const QString& argument) {
+  return argument.endsWith(".msproj", Qt::CaseInsensitive) || argument.endsWith(".csv", Qt::CaseInsensitive);
+}
+
+}  // namespace
+
+bool is_gui_invocation(const QStringList& arguments) {
+  if (arguments.isEmpty()) return true;
+  const QString& first = arguments.first();
+  if (first.startsWith('-')) return first == "--open" || first == "--project" || first == "--demo";
+  return is_openable(first);
+}
+
+QString file_to_open(const QStringList& arguments) {
+  if (int at = static_cast<int>(arguments.indexOf("--project")); at >= 0 && at + 1 < arguments.size())
+    return arguments[at + 1];
+  if (!arguments.isEmpty() && is_openable(arguments.first())) return arguments.first();
+  return {};
+}
 
 int run_gui(int argc, char** argv) {
   // VTK's OpenGL views need a 3.2 core context, and the default format must be set before the application exists.
@@ -30,16 +51,17 @@ int run_gui(int argc, char** argv) {
   QApplication::setApplicationVersion(MS_VERSION);
   QApplication::setWindowIcon(QIcon(":/manifoldscope.png"));
 
-  QString dataset = data::kDefaultDataset;
-  const QStringList arguments = QApplication::arguments();
+  const QStringList arguments = QApplication::arguments().mid(1);
+  const QString file = file_to_open(arguments);
+  // A results table has no dataset of its own: the default one would only mislead beside it.
+  QString dataset = file.endsWith(".csv", Qt::CaseInsensitive) ? QString() : QString(data::kDefaultDataset);
   if (int at = static_cast<int>(arguments.indexOf("--open")); at >= 0 && at + 1 < arguments.size())
     dataset = arguments[at + 1];
 
   MainWindow window;
   window.show();
-  window.open_dataset(dataset);
-  if (int at = static_cast<int>(arguments.indexOf("--project")); at >= 0 && at + 1 < arguments.size())
-    window.open_project(arguments[at + 1]);
+  if (!dataset.isEmpty()) window.open_dataset(dataset);
+  if (!file.isEmpty()) window.open_project(file);
 #ifdef MS_HAVE_MODEL
   if (int at = static_cast<int>(arguments.indexOf("--demo")); at >= 0 && at + 1 < arguments.size())
     window.start_demo(arguments[at + 1]);

@@ -1,9 +1,11 @@
 #include "core/stats/csv_table.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -128,6 +130,25 @@ Result<std::vector<std::string>> text_column(const CsvTable& table, const std::s
   values.reserve(table.rows.size());
   for (const auto& row : table.rows) values.push_back(row[static_cast<std::size_t>(j)]);
   return values;
+}
+
+bool is_missing_field(const std::string& field) {
+  const auto first = field.find_first_not_of(' ');
+  if (first == std::string::npos) return true;
+  std::string word = field.substr(first, field.find_last_not_of(' ') - first + 1);
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return word == "nan" || word == "na" || word == "n/a" || word == "null" || word == "none";
+}
+
+std::optional<double> number_field(const std::string& field) {
+  if (is_missing_field(field)) return std::numeric_limits<double>::quiet_NaN();
+  const char* begin = field.c_str();
+  char* end = nullptr;
+  errno = 0;
+  const double value = std::strtod(begin, &end);
+  while (end && *end == ' ') ++end;
+  if (end == begin || *end != '\0' || (errno == ERANGE && std::isinf(value))) return std::nullopt;
+  return value;
 }
 
 }  // namespace ms::stats

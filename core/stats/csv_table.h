@@ -5,6 +5,7 @@
 // as many fields as the header. Errors name the file, the line and (for numbers) the column.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,5 +37,11 @@ Result<Eigen::VectorXd> numeric_column(const CsvTable& table, const std::string&
 
 // The values of a column as text. Fails for a missing column.
 Result<std::vector<std::string>> text_column(const CsvTable& table, const std::string& name);
+
+// A field that stands for a missing value: empty or blank, or NaN, NA, N/A, null, None (any case).
+bool is_missing_field(const std::string& field);
+
+// A field as a number: NaN when missing (is_missing_field), nothing when it is not a complete decimal number.
+std::optional<double> number_field(const std::string& field);
 
 }  // namespace ms::stats

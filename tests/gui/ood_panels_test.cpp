@@ -4,15 +4,20 @@
 #include <gtest/gtest.h>
 
 #include <QComboBox>
+#include <QDir>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <limits>
+#include <set>
 
 #include "app/gui/heatmap_panel.h"
+#include "app/gui/main_window.h"
 #include "app/gui/ood_correlation.h"
 #include "app/gui/ood_panel.h"
 #include "core/stats/bootstrap.h"
@@ -20,7 +25,9 @@
 #include "core/stats/significance.h"
 #include "core/store/ood_sets.h"
 #include "core/store/project_file.h"
+#include "core/store/results_table.h"
 #include "tests/gui/gui_test_support.h"
+#include "tests/gui/scripted_answers.h"
 #include "views/correlation_heatmap_view.h"
 #include "views/marker_scatter_view.h"
 
@@ -106,6 +113,15 @@ TEST(OodCorrelation, PenultimateIsTheSecondToLastLayerByDepth) {
   EXPECT_EQ(gui::penultimate_layer(project, "cnn-0"), "fc1") << "depth order, not file order";
   EXPECT_EQ(gui::penultimate_layer(project, "cnn-4"), "pool") << "without fc1 the second to last is pool";
   EXPECT_EQ(gui::penultimate_layer(project, "nobody"), "");
+}
+
+TEST(OodCorrelation, ACheckpointWithOneLayerHasItsPenultimateThere) {
+  store::Project project = toy_project();
+  project.geometry.erase(std::remove_if(project.geometry.begin(), project.geometry.end(),
+                                        [](const auto& e) { return e.checkpoint == "mlp-1" && e.layer != "fc2"; }),
+                         project.geometry.end());
+  EXPECT_EQ(gui::penultimate_layer(project, "mlp-1"), "fc2") << "a results table without layers, --layers penultimate";
+  EXPECT_EQ(gui::penultimate_layer(project, "mlp-0"), "relu");
 }
 
 TEST(OodCorrelation, ScatterMatchesCoreStatsAndSkipsMissingValues) {
@@ -423,6 +439,82 @@ TEST(OodPanels, AProjectWithoutResultsShowsEmptyPlots) {
   EXPECT_TRUE(heatmap.heatmap().data.rows.empty());
   EXPECT_TRUE(scatter_errors.isEmpty());
   EXPECT_TRUE(heatmap_errors.isEmpty());
+}
+
+// Cells compared by their row and column keys: the results CSV lists checkpoints by id (cnn before mlp), so the
+// architectures (first-seen order) come in another order than in the project.
+void expect_same_heatmap(const gui::OodHeatmap& got, const gui::OodHeatmap& want, const std::string& what) {
+  ASSERT_EQ(got.row_keys, want.row_keys) << what;
+  ASSERT_EQ(std::set<std::string>(got.column_keys.begin(), got.column_keys.end()),
+            std::set<std::string>(want.column_keys.begin(), want.column_keys.end()))
+      << what;
+  EXPECT_EQ(got.data.title, want.data.title) << what;
+  for (size_t j = 0; j < want.column_keys.size(); ++j) {
+    const auto k = static_cast<size_t>(
+        std::find(got.column_keys.begin(), got.column_keys.end(), want.column_keys[j]) - got.column_keys.begin());
+    EXPECT_EQ(got.data.columns[k], want.data.columns[j]) << what;
+    for (size_t i = 0; i < want.row_keys.size(); ++i) {
+      const std::string cell = what + ": " + want.row_keys[i] + " x " + want.column_keys[j];
+      EXPECT_EQ(got.data.n(i, k), want.data.n(i, j)) << cell;
+      if (std::isnan(want.data.r(i, j))) EXPECT_TRUE(std::isnan(got.data.r(i, k))) << cell;
+      else EXPECT_NEAR(got.data.r(i, k), want.data.r(i, j), 1e-9) << cell;  // the CSV keeps 10 digits
+    }
+  }
+}
+
+// A project's results CSV (store/results_table.h), opened in the window as a results table, gives the project's
+// heat maps at every layer, pooled and per architecture for every target: same rows, columns, n and r.
+TEST(OodPanels, TheProjectsResultsCsvOpensWithTheProjectsHeatMaps) {
+  const store::Project project = toy_project();
+  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/ood-panels";
+  QDir().mkpath(dir);
+  const QString path = dir + "/toy_results.csv";
+  ASSERT_TRUE(store::write_results_csv(project, kId, path.toStdString()).ok());
+  QSettings().remove("results_tables");
+  gui::MainWindow window;
+  test::ScriptedAnswers answers;
+  answers.then_accept_choices();
+  QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
+  window.open_project(path);
+  ASSERT_TRUE(test::wait_for(loaded, 30000)) << window.log_text().toStdString();
+  const store::Project& table = *window.project();
+  EXPECT_EQ(gui::ood_markers(table), gui::ood_markers(project));
+  EXPECT_EQ(gui::paper_markers(table), gui::paper_markers(project));
+  const auto layers = gui::marker_layers(project), table_layers = gui::marker_layers(table);
+  EXPECT_EQ(std::set<std::string>(table_layers.begin(), table_layers.end()),
+            std::set<std::string>(layers.begin(), layers.end()))
+      << "fc1 is at depth 4 in the cnn, first in the CSV, and 0 in the mlp, first in the project";
+  EXPECT_EQ(gui::colour_keys(table), gui::colour_keys(project));
+  std::vector<std::string> keys;
+  for (const auto& target : gui::ood_targets(project)) keys.push_back(target.key);
+  std::vector<std::string> table_keys;
+  for (const auto& target : gui::ood_targets(table)) table_keys.push_back(target.key);
+  ASSERT_EQ(table_keys, keys);
+
+  int maps = 0;
+  for (const std::string& layer : gui::marker_layers(project)) {
+    gui::HeatmapOptions options;
+    options.layer = layer;
+    expect_same_heatmap(gui::ood_heatmap(table, options), gui::ood_heatmap(project, options), layer + " pooled");
+    options.by_architecture = true;
+    for (const std::string& key : keys) {
+      options.target = key;
+      expect_same_heatmap(gui::ood_heatmap(table, options), gui::ood_heatmap(project, options), layer + " " + key);
+      ++maps;
+    }
+  }
+  EXPECT_EQ(maps, 7 * 5);
+  // And the window's own panel shows the project's map.
+  gui::HeatmapPanel* panel = window.heatmap_panel();
+  panel->select_all_markers(true);
+  gui::HeatmapOptions shown;
+  expect_same_heatmap(panel->heatmap(), gui::ood_heatmap(project, shown), "the panel");
+  gui::ScatterOptions scatter;
+  scatter.target = "acc_fog:3";
+  const views::ScatterData a = gui::ood_scatter(table, scatter), b = gui::ood_scatter(project, scatter);
+  EXPECT_EQ(std::set<std::string>(a.labels.begin(), a.labels.end()), std::set<std::string>(b.labels.begin(), b.labels.end()));
+  EXPECT_EQ(a.missing, b.missing);
+  EXPECT_NEAR(a.statistics.pearson_r, b.statistics.pearson_r, 1e-9);
 }
 
 // The README screenshots, from a real analysed project named by MS_SCREENSHOT_PROJECT (disabled: run with

@@ -16,6 +16,34 @@ ScriptedAnswers& ScriptedAnswers::then_number(int value) {
   return *this;
 }
 
+ScriptedAnswers& ScriptedAnswers::then_choices(const QStringList& chosen) {
+  choices_.push_back({ChoiceAnswer::given, chosen});
+  return *this;
+}
+
+ScriptedAnswers& ScriptedAnswers::then_accept_choices() {
+  choices_.push_back({ChoiceAnswer::preselected, {}});
+  return *this;
+}
+
+ScriptedAnswers& ScriptedAnswers::then_cancel_choices() {
+  choices_.push_back({ChoiceAnswer::cancel, {}});
+  return *this;
+}
+
+std::optional<QStringList> ScriptedAnswers::choices(const views::ChoiceListQuestion& question) {
+  choices_asked.push_back(question);
+  if (choices_.empty()) {
+    ADD_FAILURE() << "unscripted choice list: " << question.title.toStdString();
+    return std::nullopt;
+  }
+  const ChoiceAnswer answer = choices_.front();
+  choices_.pop_front();
+  ++answered_;
+  if (answer.kind == ChoiceAnswer::cancel) return std::nullopt;
+  return answer.kind == ChoiceAnswer::preselected ? question.chosen : answer.chosen;
+}
+
 QString ScriptedAnswers::file(const views::FileQuestion& question) {
   files_asked.push_back(question);
   if (files_.empty()) {
@@ -56,6 +84,11 @@ std::optional<int> RefuseAllQuestions::number(const views::NumberQuestion& quest
 
 void RefuseAllQuestions::warning(const QString& title, const QString& text) {
   ADD_FAILURE() << "a warning box would have opened: " << title.toStdString() << ": " << text.toStdString();
+}
+
+std::optional<QStringList> RefuseAllQuestions::choices(const views::ChoiceListQuestion& question) {
+  ADD_FAILURE() << "a choice dialog would have opened (no answer scripted): " << question.title.toStdString();
+  return std::nullopt;
 }
 
 }  // namespace ms::test

@@ -26,23 +26,33 @@ class ScriptedAnswers : public views::QuestionAnswerer {
   ScriptedAnswers& then_file(const QString& path);
   ScriptedAnswers& then_cancel_file();
   ScriptedAnswers& then_number(int value);
+  ScriptedAnswers& then_choices(const QStringList& chosen);  // a choice list answered with these
+  ScriptedAnswers& then_accept_choices();                    // a choice list answered as preselected (OK)
+  ScriptedAnswers& then_cancel_choices();
 
   // True when every scripted answer was taken.
-  bool all_used() const { return files_.empty() && numbers_.empty(); }
+  bool all_used() const { return files_.empty() && numbers_.empty() && choices_.empty(); }
   // Questions answered from the script.
   int answered() const { return answered_; }
 
   std::vector<views::FileQuestion> files_asked;
   std::vector<views::NumberQuestion> numbers_asked;
+  std::vector<views::ChoiceListQuestion> choices_asked;
   QStringList warnings;
 
   QString file(const views::FileQuestion& question) override;
   std::optional<int> number(const views::NumberQuestion& question) override;
   void warning(const QString& title, const QString& text) override;
+  std::optional<QStringList> choices(const views::ChoiceListQuestion& question) override;
 
  private:
+  struct ChoiceAnswer {
+    enum { given, preselected, cancel } kind;
+    QStringList chosen;
+  };
   std::deque<QString> files_;
   std::deque<int> numbers_;
+  std::deque<ChoiceAnswer> choices_;
   int answered_ = 0;
   views::ScopedAnswerer scope_;
 };
@@ -54,6 +64,7 @@ class RefuseAllQuestions : public views::QuestionAnswerer {
   QString file(const views::FileQuestion& question) override;
   std::optional<int> number(const views::NumberQuestion& question) override;
   void warning(const QString& title, const QString& text) override;
+  std::optional<QStringList> choices(const views::ChoiceListQuestion& question) override;
 };
 
 }  // namespace ms::test
