@@ -10,18 +10,12 @@
 #include "core/model/evaluate_logits.h"
 #include "core/model/model.h"
 #include "core/model/zoo.h"
+#include "tests/unit/data/dataset_slice.h"
 
 namespace ms::model {
 namespace {
 
-// Items [first, first + count) of a dataset.
-data::Dataset slice(const data::Dataset& source, int64_t first, int64_t count) {
-  data::Dataset out = source;
-  out.labels.assign(source.labels.begin() + first, source.labels.begin() + first + count);
-  out.values.assign(source.values.begin() + first * source.item_size(),
-                    source.values.begin() + (first + count) * source.item_size());
-  return out;
-}
+using test::slice;
 
 double accuracy(Model& model, const data::Dataset& dataset) {
   BatchOptions options;

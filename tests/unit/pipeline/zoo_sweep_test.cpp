@@ -10,19 +10,13 @@
 #include "core/model/zoo.h"
 #include "core/pipeline/zoo_sweep.h"
 #include "core/stats/csv_table.h"
+#include "tests/unit/data/dataset_slice.h"
 
 namespace ms::pipeline {
 namespace {
 namespace fs = std::filesystem;
 
-// `count` Fashion-MNIST test items from `first`.
-data::Dataset slice(const data::Dataset& source, int64_t first, int64_t count) {
-  data::Dataset out = source;
-  out.labels.assign(source.labels.begin() + first, source.labels.begin() + first + count);
-  out.values.assign(source.values.begin() + first * source.item_size(),
-                    source.values.begin() + (first + count) * source.item_size());
-  return out;
-}
+using test::slice;
 
 std::vector<model::ZooRun> tiny_grid() {
   model::ZooPreset preset;
@@ -37,12 +31,22 @@ std::vector<model::ZooRun> tiny_grid() {
   return model::expand(preset);
 }
 
-TEST(ZooSweep, ResumesWhereItStoppedAndRefusesOtherSettings) {
-  const std::string root = std::string(MS_DATASETS_DIR) + "/fashion-mnist/";
-  if (!fs::exists(root + "t10k-images-idx3-ubyte.gz")) GTEST_SKIP() << "no Fashion-MNIST in " << root;
-  Result<data::Dataset> test = data::read_idx_dataset(root + "t10k-images-idx3-ubyte.gz", root + "t10k-labels-idx1-ubyte.gz");
-  ASSERT_TRUE(test.ok()) << test.error();
-  const data::Dataset train = slice(*test, 0, 1000), held_out = slice(*test, 2000, 500);
+// The real Fashion-MNIST test set (the tests train on a part and evaluate on another).
+class ZooSweep : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string root = std::string(MS_DATASETS_DIR) + "/fashion-mnist/";
+    if (!fs::exists(root + "t10k-images-idx3-ubyte.gz")) GTEST_SKIP() << "no Fashion-MNIST in " << root;
+    Result<data::Dataset> read =
+        data::read_idx_dataset(root + "t10k-images-idx3-ubyte.gz", root + "t10k-labels-idx1-ubyte.gz");
+    ASSERT_TRUE(read.ok()) << read.error();
+    test = std::move(read).value();
+  }
+  data::Dataset test;
+};
+
+TEST_F(ZooSweep, ResumesWhereItStoppedAndRefusesOtherSettings) {
+  const data::Dataset train = slice(test, 0, 1000), held_out = slice(test, 2000, 500);
   const std::string dir = std::string(MS_TEST_OUTPUT_DIR) + "/zoo-sweep";
   fs::remove_all(dir);
   const std::vector<model::ZooRun> runs = tiny_grid();
@@ -88,12 +92,8 @@ TEST(ZooSweep, ResumesWhereItStoppedAndRefusesOtherSettings) {
       << refused.error();
 }
 
-TEST(ZooSweep, ADivergedRunIsRecordedAndNotRetried) {
-  const std::string root = std::string(MS_DATASETS_DIR) + "/fashion-mnist/";
-  if (!fs::exists(root + "t10k-images-idx3-ubyte.gz")) GTEST_SKIP() << "no Fashion-MNIST in " << root;
-  Result<data::Dataset> test = data::read_idx_dataset(root + "t10k-images-idx3-ubyte.gz", root + "t10k-labels-idx1-ubyte.gz");
-  ASSERT_TRUE(test.ok()) << test.error();
-  const data::Dataset train = slice(*test, 0, 512), held_out = slice(*test, 2000, 100);
+TEST_F(ZooSweep, ADivergedRunIsRecordedAndNotRetried) {
+  const data::Dataset train = slice(test, 0, 512), held_out = slice(test, 2000, 100);
   const std::string dir = std::string(MS_TEST_OUTPUT_DIR) + "/zoo-sweep-diverged";
   fs::remove_all(dir);
   std::vector<model::ZooRun> runs = tiny_grid();
