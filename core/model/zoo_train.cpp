@@ -7,6 +7,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
+#include <optional>
 #include <sstream>
 
 #include "core/common/atomic_write.h"
@@ -177,11 +179,7 @@ torch::Tensor images_of(const data::Dataset& data, const std::vector<int64_t>& r
   return (images / 255.0f).view({images.size(0), data.item_shape[0], data.item_shape[1], data.item_shape[2]});
 }
 
-}  // namespace
-
-Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train, const data::Dataset& test,
-                                  const std::string& out_dir, int threads, Progress& progress, CancelToken& cancel) {
-  const auto start = std::chrono::steady_clock::now();
+Status check_run(const ZooRun& run, const data::Dataset& train, const data::Dataset& test) {
   if (!train.is_image() || !test.is_image() || train.item_shape != test.item_shape)
     return make_error("the zoo trains on images of one shape (train " + data::shape_string(train.item_shape) +
                       ", test " + data::shape_string(test.item_shape) + ")");
@@ -190,90 +188,75 @@ Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train,
   if (run.schedule != "constant" && run.schedule != "cosine")
     return make_error("unknown learning-rate schedule '" + run.schedule + "' (expected constant or cosine)");
   if (run.epochs <= 0 || run.batch_size <= 0) return make_error("epochs and batch size must be positive");
-  std::error_code io;
-  std::filesystem::create_directories(out_dir, io);
-  if (io) return make_error(out_dir + ": cannot create folder (" + io.message() + ")");
+  return Ok{};
+}
 
-  // The training subset is the same for every run (seed 0): runs differ only in what the grid varies.
-  std::vector<int64_t> rows;
+// The training items: all, or a class-balanced subset that is the same for every run (seed 0), so runs differ only
+// in what the grid varies.
+Result<std::vector<int64_t>> training_rows(const ZooRun& run, const data::Dataset& train) {
   if (run.train_limit > 0 && run.train_limit < train.count()) {
     data::SamplingOptions sampling;
     sampling.per_class = std::max<int64_t>(1, run.train_limit / std::max(1, train.num_classes()));
-    Result<std::vector<int64_t>> sample = data::sample_per_class(train.labels, train.num_classes(), sampling);
-    if (!sample) return make_error(sample.error());
-    rows = *sample;
-  } else {
-    for (int64_t i = 0; i < train.count(); ++i) rows.push_back(i);
+    return data::sample_per_class(train.labels, train.num_classes(), sampling);
   }
+  std::vector<int64_t> rows(static_cast<size_t>(train.count()));
+  std::iota(rows.begin(), rows.end(), int64_t{0});
+  return rows;
+}
 
-  tune_allocator();
-  ZooResult result;
-  const std::string stem = (std::filesystem::path(out_dir) / run.name()).string();
-  result.checkpoint = stem + ".pt";
-  result.sidecar = stem + ".json";
-  try {
-    if (threads > 0) at::set_num_threads(threads);
-    torch::manual_seed(run.seed);
-    Result<Module> built = make_architecture(run.architecture, train);
-    if (!built) return make_error(built.error());
-    Module module = *built;
-    std::vector<torch::Tensor> parameters;
-    for (const torch::Tensor& parameter : module.parameters()) parameters.push_back(parameter);
-    std::unique_ptr<torch::optim::Optimizer> optimizer;
-    if (run.optimizer == "sgd")
-      optimizer = std::make_unique<torch::optim::SGD>(
-          parameters, torch::optim::SGDOptions(run.learning_rate).momentum(0.9).weight_decay(run.weight_decay));
-    else
-      optimizer = std::make_unique<torch::optim::AdamW>(
-          parameters, torch::optim::AdamWOptions(run.learning_rate).weight_decay(run.weight_decay));
+std::unique_ptr<torch::optim::Optimizer> make_optimizer(const ZooRun& run, const Module& module) {
+  std::vector<torch::Tensor> parameters;
+  for (const torch::Tensor& parameter : module.parameters()) parameters.push_back(parameter);
+  if (run.optimizer == "sgd")
+    return std::make_unique<torch::optim::SGD>(
+        parameters, torch::optim::SGDOptions(run.learning_rate).momentum(0.9).weight_decay(run.weight_decay));
+  return std::make_unique<torch::optim::AdamW>(
+      parameters, torch::optim::AdamWOptions(run.learning_rate).weight_decay(run.weight_decay));
+}
 
-    const torch::Tensor images = images_of(train, rows);
-    std::vector<int64_t> label_values;
-    for (int64_t row : rows) label_values.push_back(train.labels[row]);
-    const torch::Tensor labels = torch::tensor(label_values, torch::kLong);
-    const int64_t n = images.size(0), batches = (n + run.batch_size - 1) / run.batch_size;
-    const int64_t total_steps = batches * run.epochs;
-    module.train();
-    for (int epoch = 0; epoch < run.epochs; ++epoch) {
-      const torch::Tensor order = torch::randperm(n, torch::kLong);
-      double loss_sum = 0;
-      for (int64_t b = 0; b < batches; ++b) {
-        if (cancel.cancelled()) return make_error(run.name() + ": training cancelled");
-        const torch::Tensor index = order.slice(0, b * run.batch_size, std::min(n, (b + 1) * run.batch_size));
-        for (auto& group : optimizer->param_groups())
-          group.options().set_lr(scheduled_rate(run, epoch * batches + b, total_steps));
-        torch::Tensor logits = module.forward({images.index_select(0, index)}).toTensor();
-        torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels.index_select(0, index));
-        optimizer->zero_grad();
-        loss.backward();
-        optimizer->step();
-        const double value = loss.item<double>();
-        if (!std::isfinite(value)) {
-          Status marked = write_text_atomically(stem + ".diverged", "loss " + std::to_string(value) + " at epoch " +
-                                                                         std::to_string(epoch + 1) + ", batch " +
-                                                                         std::to_string(b + 1) + "\n");
-          if (!marked) return make_error(marked.error());
-          ZooResult diverged;
-          diverged.diverged = true;
-          return diverged;
-        }
-        loss_sum += value * double(index.size(0));
-        progress.report((epoch + double(b + 1) / double(batches)) / (run.epochs + 1.0),
-                        run.name() + ": epoch " + std::to_string(epoch + 1) + "/" + std::to_string(run.epochs));
+// The training loop. Returns the mean loss of the last epoch, or nothing when the loss diverged (then `stem`.diverged
+// says where). Errors: cancellation, I/O.
+Result<std::optional<double>> fit(Module& module, const ZooRun& run, const torch::Tensor& images,
+                                  const torch::Tensor& labels, const std::string& stem, Progress& progress,
+                                  CancelToken& cancel) {
+  std::unique_ptr<torch::optim::Optimizer> optimizer = make_optimizer(run, module);
+  const int64_t n = images.size(0), batches = (n + run.batch_size - 1) / run.batch_size;
+  const int64_t total_steps = batches * run.epochs;
+  double mean_loss = 0;
+  module.train();
+  for (int epoch = 0; epoch < run.epochs; ++epoch) {
+    const torch::Tensor order = torch::randperm(n, torch::kLong);
+    double loss_sum = 0;
+    for (int64_t b = 0; b < batches; ++b) {
+      if (cancel.cancelled()) return make_error(run.name() + ": training cancelled");
+      const torch::Tensor index = order.slice(0, b * run.batch_size, std::min(n, (b + 1) * run.batch_size));
+      for (auto& group : optimizer->param_groups())
+        group.options().set_lr(scheduled_rate(run, epoch * batches + b, total_steps));
+      torch::Tensor logits = module.forward({images.index_select(0, index)}).toTensor();
+      torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels.index_select(0, index));
+      optimizer->zero_grad();
+      loss.backward();
+      optimizer->step();
+      const double value = loss.item<double>();
+      if (!std::isfinite(value)) {
+        Status marked = write_text_atomically(stem + ".diverged", "loss " + std::to_string(value) + " at epoch " +
+                                                                       std::to_string(epoch + 1) + ", batch " +
+                                                                       std::to_string(b + 1) + "\n");
+        if (!marked) return make_error(marked.error());
+        return std::optional<double>{};
       }
-      result.final_train_loss = loss_sum / double(n);
+      loss_sum += value * double(index.size(0));
+      progress.report((epoch + double(b + 1) / double(batches)) / (run.epochs + 1.0),
+                      run.name() + ": epoch " + std::to_string(epoch + 1) + "/" + std::to_string(run.epochs));
     }
-    module.eval();
-    Status saved = write_atomically(result.checkpoint, [&](const std::string& temporary) -> Status {
-      module.save(temporary);
-      return Ok{};
-    });
-    if (!saved) return make_error(saved.error());
-  } catch (const std::exception& error) {
-    return make_error(run.name() + ": " + detail::short_message(error));
+    mean_loss = loss_sum / double(n);
   }
+  module.eval();
+  return std::optional<double>{mean_loss};
+}
 
-  // Evaluate what was written: the checkpoint reloaded like any other.
+// Test accuracy and loss of the checkpoint as written, reloaded like any other.
+Status evaluate_checkpoint(ZooResult& result, const data::Dataset& test, int threads, CancelToken& cancel) {
   Result<Model> saved = load_model(result.checkpoint);
   if (!saved) return make_error(saved.error());
   BatchOptions options;
@@ -288,11 +271,58 @@ Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train,
   if (!evaluation) return make_error(evaluation.error());
   result.test_accuracy = evaluation->accuracy;
   result.test_loss = evaluation->loss;
+  return Ok{};
+}
+
+}  // namespace
+
+Result<ZooResult> train_zoo_model(const ZooRun& run, const data::Dataset& train, const data::Dataset& test,
+                                  const std::string& out_dir, int threads, Progress& progress, CancelToken& cancel) {
+  const auto start = std::chrono::steady_clock::now();
+  if (Status valid = check_run(run, train, test); !valid) return make_error(valid.error());
+  std::error_code io;
+  std::filesystem::create_directories(out_dir, io);
+  if (io) return make_error(out_dir + ": cannot create folder (" + io.message() + ")");
+  Result<std::vector<int64_t>> rows = training_rows(run, train);
+  if (!rows) return make_error(rows.error());
+
+  tune_allocator();
+  ZooResult result;
+  const std::string stem = (std::filesystem::path(out_dir) / run.name()).string();
+  result.checkpoint = stem + ".pt";
+  result.sidecar = stem + ".json";
+  try {
+    if (threads > 0) at::set_num_threads(threads);
+    torch::manual_seed(run.seed);
+    Result<Module> built = make_architecture(run.architecture, train);
+    if (!built) return make_error(built.error());
+    Module module = *built;
+    std::vector<int64_t> label_values;
+    for (int64_t row : *rows) label_values.push_back(train.labels[row]);
+    Result<std::optional<double>> loss = fit(module, run, images_of(train, *rows),
+                                             torch::tensor(label_values, torch::kLong), stem, progress, cancel);
+    if (!loss) return make_error(loss.error());
+    if (!loss->has_value()) {
+      ZooResult diverged;
+      diverged.diverged = true;
+      return diverged;
+    }
+    result.final_train_loss = **loss;
+    Status saved = write_atomically(result.checkpoint, [&](const std::string& temporary) -> Status {
+      module.save(temporary);
+      return Ok{};
+    });
+    if (!saved) return make_error(saved.error());
+  } catch (const std::exception& error) {
+    return make_error(run.name() + ": " + detail::short_message(error));
+  }
+  if (Status evaluated = evaluate_checkpoint(result, test, threads, cancel); !evaluated)
+    return make_error(evaluated.error());
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  // Written last: its presence marks a finished run (zoo_run_done).
-  Status sidecar = write_text_atomically(result.sidecar, sidecar_json(run, train, static_cast<int64_t>(rows.size()), test, result));
-  if (!sidecar) return make_error(sidecar.error());
+  // Written last: its presence marks a finished run (pipeline/zoo_sweep.h).
+  const std::string sidecar_text = sidecar_json(run, train, static_cast<int64_t>(rows->size()), test, result);
+  if (Status sidecar = write_text_atomically(result.sidecar, sidecar_text); !sidecar) return make_error(sidecar.error());
   progress.report(1.0, run.name() + ": done");
   return result;
 }
