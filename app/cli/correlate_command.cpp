@@ -62,6 +62,10 @@ QString text_report(const std::vector<stats::GroupCorrelation>& groups, const st
     if (g.partial) text += line("partial", *g.partial);
     if (g.pearson_ci && g.spearman_ci)
       text += QString("  CI r %1   rho %2\n").arg(text_interval(*g.pearson_ci), text_interval(*g.spearman_ci));
+    text += QString("  selection %1  (%2 of %3 pairs: higher x, higher y)\n")
+                .arg(number(g.selection.score, 4))
+                .arg(g.selection.correct)
+                .arg(g.selection.pairs);
   }
   return text.trimmed();
 }
@@ -76,6 +80,10 @@ QJsonObject json_report(const std::vector<stats::GroupCorrelation>& groups, cons
                       {"spearman", json_result("rho", g.spearman)},
                       {"kendall", json_result("tau", g.kendall)}};
     if (g.partial) entry["partial"] = json_result("r", *g.partial);
+    entry["selection"] = QJsonObject{{"score", json_number(g.selection.score)},
+                                     {"correct", static_cast<qint64>(g.selection.correct)},
+                                     {"predicted", static_cast<qint64>(g.selection.predicted)},
+                                     {"pairs", static_cast<qint64>(g.selection.pairs)}};
     if (g.pearson_ci && g.spearman_ci)
       entry["bootstrap"] = QJsonObject{{"pearson_ci", json_interval(*g.pearson_ci)},
                                        {"spearman_ci", json_interval(*g.spearman_ci)},
@@ -102,7 +110,8 @@ int run_correlate(const QStringList& arguments) {
   parser.setApplicationDescription(
       "Correlate two numeric columns of a CSV table, per group: Pearson r, Spearman rho, Kendall tau-b with two-sided "
       "p-values (as scipy.stats), significance stars (**** p <= 1e-4, *** <= 1e-3, ** <= 1e-2, * <= 0.05), optional "
-      "partial correlation and seeded percentile bootstrap 95 % CIs.");
+      "partial correlation, seeded percentile bootstrap 95 % CIs, and the pairwise model-selection score (the share of "
+      "pairs of rows in a group, with different y, where the higher x has the higher y).");
   parser.addPositionalArgument("table", "CSV file with a header row.", "TABLE.csv");
   const QCommandLineOption x("x", "Column on the horizontal axis (e.g. a marker such as dimension_id).", "COL");
   const QCommandLineOption y("y", "Column on the vertical axis (e.g. acc_lp_ood).", "COL");
@@ -111,8 +120,10 @@ int run_correlate(const QStringList& arguments) {
                                      "COL");
   const QCommandLineOption bootstrap("bootstrap", "Bootstrap resamples for 95 % CIs of r and rho (0: none).", "B", "0");
   const QCommandLineOption seed("seed", "Seed of the bootstrap resampling.", "S", "0");
+  const QCommandLineOption where("where", "Use only the rows where COL reads VALUE (e.g. layer=fc1 in a results "
+                                 "table with one row per checkpoint and layer).", "COL=VALUE");
   const QCommandLineOption json("json", "Print the results as JSON.");
-  for (const auto& option : {x, y, group, covariate, bootstrap, seed, json}) parser.addOption(option);
+  for (const auto& option : {x, y, group, covariate, bootstrap, seed, where, json}) parser.addOption(option);
   if (int code = parse_or_exit(parser, "correlate", arguments); code >= 0) return code;
 
   const QStringList positional = parser.positionalArguments();
@@ -134,7 +145,16 @@ int run_correlate(const QStringList& arguments) {
   options.bootstrap = {static_cast<long>(resamples), 0.95, static_cast<std::uint64_t>(seed_value)};
 
   const QString path = positional.first();
-  const auto table = stats::read_csv_table(path.toStdString());
+  auto table = stats::read_csv_table(path.toStdString());
+  if (table && parser.isSet(where)) {
+    const QString condition = parser.value(where);
+    const qsizetype equals = condition.indexOf('=');
+    if (equals <= 0) {
+      print_error("correlate: --where takes COL=VALUE, not '" + condition + "'");
+      return 2;
+    }
+    table = stats::rows_where(*table, condition.left(equals).toStdString(), condition.mid(equals + 1).toStdString());
+  }
   if (!table) {
     print_error(QString::fromStdString(table.error()));
     return 1;
@@ -145,7 +165,9 @@ int run_correlate(const QStringList& arguments) {
     return 1;
   }
   if (parser.isSet(json)) {
-    const QJsonDocument document(json_report(*groups, options, path));
+    QJsonObject report = json_report(*groups, options, path);
+    if (parser.isSet(where)) report["where"] = parser.value(where);
+    const QJsonDocument document(report);
     print_out(QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed());
   } else {
     print_out(text_report(*groups, options));

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/stats/partial_correlation.h"
 
@@ -59,6 +60,7 @@ Result<std::vector<GroupCorrelation>> correlate_table(const CsvTable& table, con
     g.pearson = pearson(gx, gy);
     g.spearman = spearman(gx, gy);
     g.kendall = kendall(gx, gy);
+    g.selection = score_predictor_selection(gx, gy);
     if (z) g.partial = partial_correlation(gx, gy, take(*z, rows));
     if (options.bootstrap.resamples > 0) {
       g.pearson_ci = bootstrap_interval(gx, gy, pearson_r, options.bootstrap);
@@ -67,6 +69,32 @@ Result<std::vector<GroupCorrelation>> correlate_table(const CsvTable& table, con
     results.push_back(std::move(g));
   }
   return results;
+}
+
+Result<CsvTable> rows_where(const CsvTable& table, const std::string& column, const std::string& value) {
+  const long index = table.column_index(column);
+  if (index < 0) return make_error(table.source + ": no column '" + column + "'");
+  CsvTable chosen = table;
+  chosen.rows.clear();
+  chosen.lines.clear();
+  std::set<std::string> seen;
+  for (size_t i = 0; i < table.rows.size(); ++i) {
+    const std::string& field = table.rows[i][static_cast<size_t>(index)];
+    seen.insert(field);
+    if (field != value) continue;
+    chosen.rows.push_back(table.rows[i]);
+    chosen.lines.push_back(table.lines[i]);
+  }
+  if (!chosen.rows.empty()) return chosen;
+  std::string listed;
+  for (const std::string& name : seen) {
+    if (listed.size() > 200) {
+      listed += ", ...";
+      break;
+    }
+    listed += (listed.empty() ? "" : ", ") + name;
+  }
+  return make_error(table.source + ": no row has " + column + " = '" + value + "' (there: " + listed + ")");
 }
 
 }  // namespace ms::stats

@@ -1,5 +1,6 @@
 #include "core/stats/model_selection.h"
 
+#include <cmath>
 #include <limits>
 
 namespace ms::stats {
@@ -47,6 +48,24 @@ ModelSelectionScores score_pairwise_selection(const std::vector<ModelVariant>& v
   finish(scores.geometry);
   finish(scores.id_accuracy);
   return scores;
+}
+
+SelectionScore score_predictor_selection(const Eigen::Ref<const Eigen::VectorXd>& predictor,
+                                         const Eigen::Ref<const Eigen::VectorXd>& ood,
+                                         const std::vector<std::string>& groups) {
+  SelectionScore score;
+  const Eigen::Index n = std::min(predictor.size(), ood.size());
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = i + 1; j < n; ++j) {
+      if (!groups.empty() && groups[static_cast<size_t>(i)] != groups[static_cast<size_t>(j)]) continue;
+      if (std::isnan(predictor(i)) || std::isnan(predictor(j)) || std::isnan(ood(i)) || std::isnan(ood(j))) continue;
+      if (ood(i) == ood(j)) continue;
+      const int truth = ood(i) > ood(j) ? 1 : -1;
+      const int pick = predictor(i) > predictor(j) ? 1 : (predictor(i) < predictor(j) ? -1 : 0);
+      tally(score, pick, truth);
+    }
+  finish(score);
+  return score;
 }
 
 }  // namespace ms::stats

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <Eigen/Core>
+
 namespace ms::stats {
 
 struct ModelVariant {
@@ -38,5 +40,14 @@ struct ModelSelectionScores {
 };
 
 ModelSelectionScores score_pairwise_selection(const std::vector<ModelVariant>& variants);
+
+// The same pairwise test for one predictor: of two checkpoints of one group (an architecture) whose OOD values
+// differ, the predictor picks the one with the higher value (no pick on a tie, which counts as not right). Pairs
+// with a NaN on either side are left out. Any marker, ID accuracy or a label-free estimate can be scored this way;
+// a score below 0.5 means the predictor ranks backwards (its negation scores 1 - score when nothing ties).
+//   predictor, ood  one value per checkpoint;  groups  one label per checkpoint (empty: one group)
+SelectionScore score_predictor_selection(const Eigen::Ref<const Eigen::VectorXd>& predictor,
+                                         const Eigen::Ref<const Eigen::VectorXd>& ood,
+                                         const std::vector<std::string>& groups = {});
 
 }  // namespace ms::stats

@@ -113,5 +113,29 @@ TEST(ModelSelection, CountsPairsPerArchitectureAndDataset) {
   EXPECT_EQ(s.id_accuracy.correct, 1);
 }
 
+TEST(ModelSelection, OnePredictorPicksTheHigherValueWithinEachGroup) {
+  // Group A: OOD 1 < 2 < 3 with predictor 10, 30, 20 -> pairs (1,2) right, (1,3) right, (2,3) wrong.
+  // Group B: OOD 5, 5 tie (not counted), 4 with predictor 1, 2, 2 -> (5a,4) wrong, (5b,4) tie: no pick, not right.
+  // A NaN leaves its pairs out; pairs across groups are not compared.
+  Eigen::VectorXd ood(7), predictor(7);
+  ood << 1, 2, 3, 5, 5, 4, 9;
+  predictor << 10, 30, 20, 1, 2, 2, std::nan("");
+  const std::vector<std::string> groups{"A", "A", "A", "B", "B", "B", "A"};
+  const SelectionScore s = score_predictor_selection(predictor, ood, groups);
+  EXPECT_EQ(s.pairs, 5);
+  EXPECT_EQ(s.predicted, 4);
+  EXPECT_EQ(s.correct, 2);
+  EXPECT_DOUBLE_EQ(s.score, 0.4);
+  // Without ties, the negated predictor is right exactly where the predictor is wrong.
+  Eigen::VectorXd x(6), y(6);
+  x << 0.3, 0.1, 0.7, 0.2, 0.9, 0.4;
+  y << 3, 1, 2, 6, 5, 4;
+  const SelectionScore up = score_predictor_selection(x, y), down = score_predictor_selection(-x, y);
+  EXPECT_EQ(up.pairs, 15);
+  EXPECT_EQ(up.correct + down.correct, 15);
+  // A monotone predictor is always right.
+  EXPECT_DOUBLE_EQ(score_predictor_selection(y * 2.0 + Eigen::VectorXd::Ones(6), y).score, 1.0);
+}
+
 }  // namespace
 }  // namespace ms::stats
