@@ -21,7 +21,7 @@ int run_zoo(const QStringList& arguments) {
       "Writes OUT/NAME.pt (TorchScript), OUT/NAME.json (settings and test accuracy) and OUT/zoo.csv.\n"
       "Resumable: runs already in OUT are skipped, so an interrupted sweep continues where it stopped.\n"
       "Presets: quick (12 runs, 1 epoch on 10k images: minutes); study (CNN and residual CNN, 4 lr x 3 wd x 2 seeds "
-      "x SGD/AdamW: 96 runs, 3 epochs on 60k images with warm-up + cosine decay: about 2 hours on 2 cores); paper "
+      "x SGD/AdamW: 96 runs, 3 epochs on 60k images with warm-up + cosine decay: hours); paper "
       "(3 architectures, 4 lr x 4 wd x 3 seeds per optimizer: 288 runs, 5 epochs on 60k images: many hours).");
   parser.addPositionalArgument("train", "The action (only `train`).", "train");
   const QCommandLineOption preset("preset", "Grid preset: quick, study or paper.", "NAME", "quick");

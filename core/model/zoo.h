@@ -45,7 +45,7 @@ struct ZooPreset {
 
 // "quick" (12 runs, 1 epoch on 10k images: minutes), "study" (converged models for the paper's protocol on one
 // workstation: CNN and residual CNN, 4 lr x 3 wd x 2 seeds x both optimizers, 3 epochs on all 60k images with a
-// cosine schedule: 96 runs, about two hours on 2 cores) or "paper" (the paper's grid shape, 4 lr x 4 wd x 3 seeds
+// cosine schedule: 96 runs) or "paper" (the paper's grid shape, 4 lr x 4 wd x 3 seeds
 // per architecture and optimizer: 288 runs, 5 epochs on 60k: many hours).
 inline const char* const kZooPresetNames = "quick, study or paper";
 Result<ZooPreset> zoo_preset(const std::string& name);

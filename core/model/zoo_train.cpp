@@ -100,19 +100,23 @@ Module residual_block(const std::string& type, int64_t in, int64_t out, int64_t 
   return m;
 }
 
-// stem conv16 -> block(16) -> block(16->32, stride 2) -> global average pool -> classes
-Module make_resnet(int64_t channels, int64_t classes) {
+// stem conv16 -> block(16) -> max pool -> block(16->32) -> max pool -> flatten -> 128 -> relu -> classes: the CNN's
+// shape with residual blocks. (A global-average-pool head on this shallow net underfits: 0.81-0.87 test accuracy on
+// Fashion-MNIST after 3 epochs, where the CNN reaches 0.90.)
+Module make_resnet(int64_t channels, int64_t height, int64_t width, int64_t classes) {
   Module m("ZooResNet");
   m.register_module("stem", conv("ZooResStem", channels, 16, 3, 1));
   m.register_module("block1", residual_block("ZooResBlock1", 16, 16, 1));
-  m.register_module("block2", residual_block("ZooResBlock2", 16, 32, 2));
-  m.register_module("fc", linear("ZooResFc", 32, classes));
+  m.register_module("block2", residual_block("ZooResBlock2", 16, 32, 1));
+  m.register_module("fc1", linear("ZooResFc1", 32 * (height / 4) * (width / 4), 128));
+  m.register_module("fc2", linear("ZooResFc2", 128, classes));
   m.define(
       "def forward(self, x):\n"
       "  x = torch.relu(self.stem.forward(x))\n"
-      "  x = self.block2.forward(self.block1.forward(x))\n"
-      "  x = torch.flatten(torch.adaptive_avg_pool2d(x, [1, 1]), 1)\n"
-      "  return self.fc.forward(x)\n");
+      "  x = torch.max_pool2d(self.block1.forward(x), [2, 2])\n"
+      "  x = torch.max_pool2d(self.block2.forward(x), [2, 2])\n"
+      "  x = torch.relu(self.fc1.forward(torch.flatten(x, 1)))\n"
+      "  return self.fc2.forward(x)\n");
   return m;
 }
 
@@ -120,7 +124,7 @@ Result<Module> make_architecture(const std::string& name, const data::Dataset& d
   const int64_t c = data.item_shape[0], h = data.item_shape[1], w = data.item_shape[2], k = data.num_classes();
   if (name == "mlp") return make_mlp(c * h * w, k);
   if (name == "cnn") return make_cnn(c, h, w, k);
-  if (name == "resnet") return make_resnet(c, k);
+  if (name == "resnet") return make_resnet(c, h, w, k);
   return make_error("unknown zoo architecture '" + name + "' (expected mlp, cnn or resnet)");
 }
 
