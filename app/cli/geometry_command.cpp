@@ -59,6 +59,7 @@ QJsonObject json_report(const geometry::GlueResult& r, const geometry::GlueOptio
                                    {"worst_a_mismatch", d.worst_a_mismatch},
                                    {"max_support", d.max_support},
                                    {"gram_rank", d.gram_rank},
+                                   {"coincident_repeats", d.coincident_repeats},
                                    {"gram_seconds", d.gram_seconds},
                                    {"solve_seconds", d.solve_seconds}};
   return out;
@@ -96,6 +97,11 @@ QString text_report(const geometry::GlueResult& r, const geometry::GlueOptions& 
               .arg(number(d.worst_kkt_residual))
               .arg(d.max_support)
               .arg(d.gram_rank);
+  if (d.coincident_repeats > 0)
+    text += QString("undefined: in %1 of %2 repeat(s) every sampled point is the same vector, so the manifolds "
+                    "coincide and the GLUE measures are NaN\n")
+                .arg(d.coincident_repeats)
+                .arg(o.repeats);
   text += QString("time: %1 s (Gram %2 s, rest %3 s)").arg(number(seconds), number(d.gram_seconds),
                                                           number(d.solve_seconds));
   return text;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <mutex>
 #include <string>
 
@@ -22,6 +23,27 @@ namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+GlueMeasures undefined_measures() {
+  GlueMeasures measures;
+  for_each_measure(measures, [](const char*, double& v) { v = std::numeric_limits<double>::quiet_NaN(); });
+  return measures;
+}
+
+// Drawing data when the points coincide: each class center is its points' mean (the common point), no anchors.
+void keep_coincident_drawing(const GlueSubsample& subsample, const Eigen::RowVectorXd& mean, GlueResult& result) {
+  result.points = subsample.points;
+  result.class_offsets = subsample.class_offsets;
+  const int P = subsample.num_classes();
+  result.center_weights = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(subsample.points.size()));
+  for (int mu = 0; mu < P; ++mu) {
+    const int begin = subsample.class_offsets[mu], size = subsample.class_offsets[mu + 1] - begin;
+    result.center_weights.segment(begin, size).setConstant(1.0 / size);
+  }
+  result.anchor_weights = Eigen::MatrixXd(result.center_weights.size(), 0);
+  result.anchor_active = Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic>(P, 0);
+  result.mean_removed = mean;
 }
 
 template <class Derived>
@@ -61,6 +83,13 @@ ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eige
     diag.gram_seconds += seconds_since(start);
     start = std::chrono::steady_clock::now();
 
+    if (points_coincide(K)) {  // nothing to measure: NaN measures, counted (GlueDiagnostics)
+      ++diag.coincident_repeats;
+      diag.gram_rank = 0;
+      result.repeats.push_back(undefined_measures());
+      if (repeat == 0) keep_coincident_drawing(*subsample, mean, result);
+      continue;
+    }
     Eigen::MatrixXd F;
     if (!glue_cholesky(K, &F)) return ms::make_error("the Gram matrix of the points could not be factored");
     const Eigen::Index rank = F.cols();

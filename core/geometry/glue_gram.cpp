@@ -16,4 +16,14 @@ Eigen::MatrixXd glue_gram(const Eigen::Ref<const Eigen::MatrixXd>& X) {
   return K;
 }
 
+bool points_coincide(const Eigen::Ref<const Eigen::MatrixXd>& K) {
+  const Eigen::VectorXd norms = K.diagonal();
+  const double largest = norms.size() ? norms.maxCoeff() : 0.0;
+  if (largest <= 0) return true;
+  for (Eigen::Index j = 0; j < K.cols(); ++j)
+    for (Eigen::Index i = 0; i < j; ++i)
+      if (norms(i) + norms(j) - 2 * K(i, j) > 1e-12 * largest) return false;
+  return true;
+}
+
 }  // namespace ms::geometry

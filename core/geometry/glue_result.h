@@ -61,6 +61,7 @@ struct GlueDiagnostics {
   double worst_kkt_residual = 0;  // relative, see nnls_gram.h
   double worst_a_mismatch = 0;    // max |a_k - ||t - theta*||^2| / max(1, a_k): pseudo-inverse form vs dual
   int gram_rank = 0;              // numerical rank of K (smallest over repeats), see glue_cholesky.h
+  int coincident_repeats = 0;     // repeats whose sampled points were all one vector: their measures are NaN
   int max_support = 0;            // largest number of support points in a solve
   double gram_seconds = 0;        // gathering + K = X X^T (summed over repeats)
   double solve_seconds = 0;       // everything after the Gram matrix

@@ -180,6 +180,9 @@ Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress,
   if (!id->is_image()) return make_error(options.id_dataset + ": the models need images, this dataset holds vectors");
   inputs.id = std::move(id).value();
   inputs.entries.push_back(dataset_entry(inputs.id, options.id_dataset, "", 0));
+  if (inputs.id.num_classes() == 1)
+    progress.note(options.id_dataset + " has a single class: GLUE measures one manifold (capacity, dimension and "
+                  "radius are defined; alignments between manifolds and NC1 are not)");
   auto rows = data::sample_per_class(inputs.id.labels, inputs.id.num_classes(),
                                      {options.glue.points_per_manifold, options.seed, true, 2});
   if (!rows) return make_error(options.id_dataset + ": " + rows.error());
@@ -273,6 +276,9 @@ Result<store::GeometryEntry> layer_markers(const RowMatrixXf& activations, const
   glue_progress.report(0.0, "");
   auto glue = geometry::glue_row_major(activations, inputs.sample_labels, options.glue, &glue_progress, &cancel);
   if (!glue) return make_error("layer " + id + ": " + glue.error());
+  if (glue->diagnostics.coincident_repeats > 0)
+    progress.note("every sampled point of this layer is the same vector (constant inputs or a dead layer): its GLUE "
+                  "markers are undefined (NaN; glue_coincident_repeats counts it)");
   progress.report(0.8, "baseline markers");
   auto baselines = geometry::compute_baseline_markers(Eigen::MatrixXd(activations.cast<double>()), inputs.sample_labels,
                                                       options.baselines);

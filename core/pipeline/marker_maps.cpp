@@ -12,6 +12,7 @@ MarkerMap glue_markers(const geometry::GlueResult& result) {
   map["glue_worst_kkt_residual"] = d.worst_kkt_residual;
   map["glue_max_iterations"] = d.max_iterations;
   map["glue_gram_rank"] = d.gram_rank;
+  map["glue_coincident_repeats"] = d.coincident_repeats;
   map["glue_seconds"] = d.gram_seconds + d.solve_seconds;
   map["num_manifolds"] = result.num_manifolds;
   map["num_features"] = result.num_features;
