@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/common/atomic_write.h"
+#include "core/common/disk_room.h"
 #include "core/common/hdf5_lock.h"
 #include "core/store/hdf5_helpers.h"
 
@@ -138,6 +139,10 @@ void write_file(const std::string& temp, const std::string& previous, const Acti
     for (int64_t extent : layer_shapes[l]) shape += (shape.empty() ? "" : ",") + std::to_string(extent);
     h5::write_string_attr(set, "shape", shape);
   }
+  layers.close();
+  group.close();
+  checkpoint.close();
+  h5::flush_and_close(file);  // a refused write throws here instead of leaving a damaged cache behind
 }
 
 }  // namespace
@@ -160,6 +165,11 @@ Status write_activation_cache(const std::string& path, const ActivationCacheKey&
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   if (ec) return make_error(fs::path(path).parent_path().string() + ": cannot create the cache folder: " + ec.message());
+  // Uncompressed size plus room for metadata: an upper bound, checked first because HDF5 cannot take a refused write
+  // back cleanly (core/common/disk_room.h).
+  uint64_t bytes = 64u << 10;
+  for (const model::RowMatrixXf& matrix : values) bytes += static_cast<uint64_t>(matrix.size()) * sizeof(float);
+  if (Status room = check_disk_room(path, bytes); !room) return make_error("no activation cache written: " + room.error());
   return write_atomically(path, [&](const std::string& temporary) -> Status {
     try {
       write_file(temporary, path, key, rows, labels, layer_ids, layer_shapes, values);

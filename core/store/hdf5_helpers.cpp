@@ -189,4 +189,9 @@ std::vector<std::string> child_names(const H5::Group& group) {
   return names;
 }
 
+void flush_and_close(H5::H5File& file) {
+  file.flush(H5F_SCOPE_GLOBAL);
+  file.close();
+}
+
 }  // namespace ms::store::h5

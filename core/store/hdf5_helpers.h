@@ -36,4 +36,9 @@ std::vector<int32_t> read_int32s(const H5::Group& group, const std::string& name
 
 std::vector<std::string> child_names(const H5::Group& group);
 
+// Writes every buffer of a file being written to disk and closes it, throwing H5::Exception when the disk refuses
+// (full, a file-size limit): the destructors would swallow that error and leave a damaged file behind. Close the
+// groups and datasets you hold first.
+void flush_and_close(H5::H5File& file);
+
 }  // namespace ms::store::h5

@@ -1,8 +1,11 @@
 #include "core/store/project_file.h"
 
-
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <vector>
 
 #include "core/common/atomic_write.h"
 #include "core/common/hdf5_lock.h"
@@ -84,19 +87,33 @@ void write_relocations(H5::Group group, const Relocations& relocations) {
   write_strings_attr(group, "moved_to", to);
 }
 
-void write_file(const Project& project, const std::string& path, const std::string& folder) {
-  H5::H5File file(path, H5F_ACC_TRUNC);
-  H5::Group root = file.openGroup("/");
-  write_int_attr(root, "schema_version", kSchemaVersion);
-  write_string_attr(root, "created_by", project.created_by);
-  write_string_attr(root, "app_version", project.app_version);
-  write_datasets(file.createGroup("datasets"), project.datasets, folder);
-  write_checkpoints(file.createGroup("checkpoints"), project.checkpoints, folder);
-  write_relocations(file.createGroup("locations"), project.relocations);
-  write_geometry(file.createGroup("geometry"), project.geometry);
-  write_evaluations(file.createGroup("evaluations"), project.evaluations);
-  H5::Group views = file.createGroup("views");
-  write_string_attr(views, "session", project.views_json);
+// The project as the bytes of an HDF5 file, built in memory (HDF5's core driver without a backing store): HDF5
+// never writes to disk here, so a full disk or a file-size limit fails our own plain write of the bytes, with the
+// error in hand, instead of leaving HDF5 holding a file it cannot flush (which HDF5 1.10 crashes on at exit).
+std::vector<char> project_image(const Project& project, const std::string& folder) {
+  H5::FileAccPropList access;
+  access.setCore(1 << 20, false);
+  H5::H5File file("project-in-memory.msproj", H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, access);
+  {
+    H5::Group root = file.openGroup("/");
+    write_int_attr(root, "schema_version", kSchemaVersion);
+    write_string_attr(root, "created_by", project.created_by);
+    write_string_attr(root, "app_version", project.app_version);
+    write_datasets(file.createGroup("datasets"), project.datasets, folder);
+    write_checkpoints(file.createGroup("checkpoints"), project.checkpoints, folder);
+    write_relocations(file.createGroup("locations"), project.relocations);
+    write_geometry(file.createGroup("geometry"), project.geometry);
+    write_evaluations(file.createGroup("evaluations"), project.evaluations);
+    H5::Group views = file.createGroup("views");
+    write_string_attr(views, "session", project.views_json);
+  }
+  file.flush(H5F_SCOPE_GLOBAL);
+  const ssize_t size = H5Fget_file_image(file.getId(), nullptr, 0);
+  if (size < 0) throw H5::FileIException("H5Fget_file_image", "could not size the project image");
+  std::vector<char> image(static_cast<size_t>(size));
+  if (H5Fget_file_image(file.getId(), image.data(), image.size()) != size)
+    throw H5::FileIException("H5Fget_file_image", "could not copy the project image");
+  return image;
 }
 
 void read_datasets(const H5::Group& root, Project& project) {
@@ -166,12 +183,17 @@ Status write_project(const Project& project, const std::string& path) {
   const auto hdf5 = lock_hdf5();
   H5::Exception::dontPrint();
   const std::string folder = fs::absolute(path).parent_path().lexically_normal().string();
+  std::vector<char> image;
+  try {
+    image = project_image(project, folder);
+  } catch (const H5::Exception& e) {
+    return make_error(path + ": could not save project: " + e.getDetailMsg());
+  }
   return write_atomically(path, [&](const std::string& temporary) -> Status {
-    try {
-      write_file(project, temporary, folder);  // the file is closed when write_file returns
-    } catch (const H5::Exception& e) {
-      return make_error(path + ": could not save project: " + e.getDetailMsg());
-    }
+    std::ofstream out(temporary, std::ios::binary);
+    out.write(image.data(), static_cast<std::streamsize>(image.size()));
+    out.close();
+    if (!out) return make_error(path + ": could not save project: " + std::strerror(errno));
     return Ok{};
   }, "could not save project");
 }
