@@ -12,6 +12,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -24,6 +27,22 @@ namespace ms {
 inline std::string temporary_path_for(const std::string& path) {
   static std::atomic<unsigned> counter{0};
   return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+}
+
+// Whether a file can be created beside `path` (its folder exists and takes new files): checked before long work whose
+// result goes there, so an unwritable folder is said at once, not after the work. Errors: "FOLDER: reason".
+inline Status check_can_write_beside(const std::string& path) {
+  const std::string probe = temporary_path_for(path);
+  std::FILE* file = std::fopen(probe.c_str(), "wb");
+  if (!file) {
+    const std::string folder = std::filesystem::path(path).parent_path().string();
+    return make_error((folder.empty() ? std::string(".") : folder) + ": cannot write there (" +
+                      std::strerror(errno) + ")");
+  }
+  std::fclose(file);
+  std::error_code ignored;
+  std::filesystem::remove(probe, ignored);
+  return Ok{};
 }
 
 template <class Writer>

@@ -108,9 +108,12 @@ ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eige
     const Eigen::MatrixXd Y = glue_dichotomies(P, n_t, options.dichotomies, options.seed, repeat);
 
     std::mutex progress_mutex;
+    int reported = 0;  // workers reach the lock in any order: never report fewer samples than already reported
     auto on_sample = [&](int finished) {
       if (!progress || (finished % 16 != 0 && finished != n_t)) return;
       std::lock_guard<std::mutex> lock(progress_mutex);
+      if (finished <= reported) return;
+      reported = finished;
       progress->report((repeat + 0.9 * finished / n_t) / options.repeats,
                        "GLUE repeat " + std::to_string(repeat + 1) + ": " + std::to_string(finished) + "/" +
                            std::to_string(n_t) + " samples");

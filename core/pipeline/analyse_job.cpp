@@ -5,6 +5,7 @@
 #include <numeric>
 #include <optional>
 
+#include "core/common/atomic_write.h"
 #include "core/data/dataset_registry.h"
 #include "core/data/sampling.h"
 #include "core/geometry/glue.h"
@@ -523,6 +524,8 @@ Result<std::vector<std::string>> expand_checkpoints(const std::vector<std::strin
 
 Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& progress, CancelToken& cancel) {
   if (options.project_path.empty()) return make_error("analyze: a project file (--project) is needed");
+  if (Status writable = check_can_write_beside(options.project_path); !writable)
+    return make_error("the project " + options.project_path + " cannot be saved: " + writable.error());
   auto files = expand_checkpoints(options.checkpoints);
   if (!files) return make_error(files.error());
 

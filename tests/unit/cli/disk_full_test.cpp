@@ -72,5 +72,20 @@ TEST(DiskFull, ARefusedSaveKeepsTheEarlierProjectAndATooLargeCacheIsSkipped) {
   EXPECT_TRUE(store::read_project(cached.string()).ok());
 }
 
+TEST(DiskFull, AnUnwritableProjectFolderIsRefusedBeforeAnyWork) {
+  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / ("cli-unwritable-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "a-file") << "not a folder";
+  auto zoo = test::run_cli("zoo train --preset quick --runs 1 --out " + (dir / "zoo").string());
+  ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
+  auto run = test::run_cli("analyze " + (dir / "zoo").string() + " --project " + (dir / "a-file" / "p.msproj").string());
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("p.msproj cannot be saved: " + (dir / "a-file").string() + ": cannot write there (Not a directory)"),
+            std::string::npos)
+      << run.err;
+  EXPECT_EQ(run.err.find("reading fashion-mnist"), std::string::npos) << "refused before reading the data: " << run.err;
+}
+
 }  // namespace
 }  // namespace ms
