@@ -1,6 +1,8 @@
 #include "core/stats/linear_regression.h"
 
 #include <cmath>
+#include <iomanip>
+#include <sstream>
 #include <limits>
 
 #include <Eigen/QR>
@@ -17,13 +19,19 @@ std::string join(const std::vector<std::string>& names) {
   return text;
 }
 
+std::string shortest(double value) {
+  std::ostringstream text;
+  text << std::setprecision(10) << value;
+  return text.str();
+}
+
 // Why the design is singular, in the user's terms: a constant predictor (collinear with the intercept) is the
 // common case; anything else is a linear dependence among the predictors.
 std::string singular_design_message(const Eigen::Ref<const Eigen::MatrixXd>& x,
                                     const std::vector<std::string>& names) {
   for (long j = 0; j < x.cols(); ++j)
     if (x.col(j).maxCoeff() == x.col(j).minCoeff())
-      return "predictor '" + names[static_cast<size_t>(j)] + "' is constant (" + std::to_string(x(0, j)) +
+      return "predictor '" + names[static_cast<size_t>(j)] + "' is constant (" + shortest(x(0, j)) +
              " in all " + std::to_string(x.rows()) + " rows): the fit is singular";
   return "predictors " + join(names) + " are linearly dependent (with the intercept): the fit is singular";
 }
