@@ -152,6 +152,8 @@ TEST(ModelSelection, PaperTablePredictsTheBlankedResNet18Rows) {
   EXPECT_TRUE(panel->summary().contains(QString::number(resnet.baseline->loo_rmse, 'f', 4)));
   QTest::qWait(100);
   test::save_screenshot(window.grab().toImage(), "model_selection_paper_resnet18");
+  test::save_screenshot(panel->grab(QRect(0, 0, panel->width(), panel->height() * 2 / 3)).toImage(),
+                        "model_selection_panel");
 
   // A second marker: the fit on D_eff and Psi_eff together.
   panel->select_second_marker("utility");
