@@ -13,6 +13,8 @@ const std::vector<Command>& commands() {
        run_analyze},
       {"demo", "Headless demo on the embedded Fashion-MNIST: summary, sample montage, raw-pixel geometry.", run_demo},
       {"correlate", "Correlate two CSV columns per group: r, rho, tau with p, partial, bootstrap CIs.", run_correlate},
+      {"predict", "Predict a CSV column (OOD accuracy) from others (ID markers) per group, with intervals and LOO error.",
+       run_predict},
       {"layers", "List the layers of a TorchScript checkpoint: id, op, output shape (--input-shape, --json).", run_layers},
       {"geometry", "GLUE markers (capacity, dimension, radius, utility, alignments), PR, NC1 of HDF5 features.", run_geometry},
       {"zoo", "Train the demo model zoo (MLP, CNN, residual CNN x lr x wd x seed x optimizer): zoo train --out DIR.", run_zoo},

@@ -9,6 +9,7 @@ int run_datasets(const QStringList& arguments);
 int run_demo(const QStringList& arguments);
 int run_analyze(const QStringList& arguments);
 int run_correlate(const QStringList& arguments);
+int run_predict(const QStringList& arguments);
 int run_layers(const QStringList& arguments);
 int run_zoo(const QStringList& arguments);
 int run_geometry(const QStringList& arguments);

@@ -10,6 +10,7 @@
 
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "app/cli/table_arguments.h"
 #include "core/stats/correlate_table.h"
 #include "core/stats/csv_table.h"
 #include "core/stats/significance.h"
@@ -145,20 +146,9 @@ int run_correlate(const QStringList& arguments) {
   options.bootstrap = {static_cast<long>(resamples), 0.95, static_cast<std::uint64_t>(seed_value)};
 
   const QString path = positional.first();
-  auto table = stats::read_csv_table(path.toStdString());
-  if (table && parser.isSet(where)) {
-    const QString condition = parser.value(where);
-    const qsizetype equals = condition.indexOf('=');
-    if (equals <= 0) {
-      print_error("correlate: --where takes COL=VALUE, not '" + condition + "'");
-      return 2;
-    }
-    table = stats::rows_where(*table, condition.left(equals).toStdString(), condition.mid(equals + 1).toStdString());
-  }
-  if (!table) {
-    print_error(QString::fromStdString(table.error()));
-    return 1;
-  }
+  int exit_code = 0;
+  const std::optional<stats::CsvTable> table = read_table_where("correlate", path, parser.value(where), &exit_code);
+  if (!table) return exit_code;
   const auto groups = stats::correlate_table(*table, options);
   if (!groups) {
     print_error(QString::fromStdString(groups.error()));

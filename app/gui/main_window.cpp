@@ -25,6 +25,7 @@
 #include <algorithm>
 
 #include "app/gui/heatmap_panel.h"
+#include "app/gui/model_selection_panel.h"
 #include "app/gui/job_runner.h"
 #include "app/gui/jobs_panel.h"
 #include "app/gui/ood_panel.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   profile_ = new ProfilePanel;
   ood_ = new OodPanel;
   heatmap_ = new HeatmapPanel;
+  model_selection_ = new ModelSelectionPanel;
   results_ = new ResultsPanel;
   tabs_ = new QTabWidget;
   tabs_->addTab(scroll, tr("Samples"));
@@ -72,6 +74,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 #endif
   tabs_->addTab(ood_, tr("Marker vs OOD"));
   tabs_->addTab(heatmap_, tr("Correlations"));
+  tabs_->addTab(model_selection_, tr("Model Selection"));
 #ifdef MS_HAVE_MODEL
   compare_ = new ComparePanel(jobs_);
   tabs_->addTab(compare_, tr("Compare"));
@@ -82,8 +85,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(profile_, &ProfilePanel::message, this, to_log);
   connect(ood_, &OodPanel::message, this, to_log);
   connect(heatmap_, &HeatmapPanel::message, this, to_log);
+  connect(model_selection_, &ModelSelectionPanel::message, this, to_log);
   connect(results_, &ResultsPanel::message, this, to_log);
   connect(ood_, &OodPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
+  connect(model_selection_, &ModelSelectionPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
 #ifdef MS_HAVE_MODEL
   connect(projection_, &ProjectionPanel::message, this, to_log);
   connect(compare_, &ComparePanel::message, this, to_log);
@@ -374,6 +379,7 @@ void MainWindow::set_panels_project() {
   profile_->set_project(project_);
   ood_->set_project(project_);
   heatmap_->set_project(project_);
+  model_selection_->set_project(project_);
   results_->set_project(project_);
   // Projection and Compare compute from the checkpoint files, which a results table does not have.
   computable_ = std::any_of(project_->checkpoints.begin(), project_->checkpoints.end(),
@@ -465,7 +471,8 @@ QJsonObject MainWindow::session_state() const {
                       {"selected_checkpoint", selected_checkpoint_},
                       {"profile", profile_->save_state()},
                       {"ood", ood_->save_state()},
-                      {"heatmap", heatmap_->save_state()}};
+                      {"heatmap", heatmap_->save_state()},
+                      {"model_selection", model_selection_->save_state()}};
 #ifdef MS_HAVE_MODEL
   session["projection"] = projection_->save_state();
   session["compare"] = compare_->save_state();
@@ -477,6 +484,7 @@ void MainWindow::apply_session(const QJsonObject& session) {
   profile_->restore_state(session["profile"].toObject());
   ood_->restore_state(session["ood"].toObject());
   heatmap_->restore_state(session["heatmap"].toObject());
+  model_selection_->restore_state(session["model_selection"].toObject());
 #ifdef MS_HAVE_MODEL
   projection_->restore_state(session["projection"].toObject());
   compare_->restore_state(session["compare"].toObject());

@@ -36,6 +36,7 @@ namespace ms::gui {
 
 class ComparePanel;
 class HeatmapPanel;
+class ModelSelectionPanel;
 class JobRunner;
 class JobsPanel;
 class OodPanel;
@@ -92,6 +93,7 @@ class MainWindow : public QMainWindow {
   ProfilePanel* profile_panel() const { return profile_; }
   OodPanel* ood_panel() const { return ood_; }
   HeatmapPanel* heatmap_panel() const { return heatmap_; }
+  ModelSelectionPanel* model_selection_panel() const { return model_selection_; }
   // Projection and comparison compute activations on demand: only in builds with LibTorch (else nullptr).
   ProjectionPanel* projection_panel() const { return projection_; }
   ComparePanel* compare_panel() const { return compare_; }
@@ -139,6 +141,7 @@ class MainWindow : public QMainWindow {
   ProfilePanel* profile_ = nullptr;
   OodPanel* ood_ = nullptr;
   HeatmapPanel* heatmap_ = nullptr;
+  ModelSelectionPanel* model_selection_ = nullptr;
   ProjectionPanel* projection_ = nullptr;
   ComparePanel* compare_ = nullptr;
   QDockWidget* jobs_dock_ = nullptr;

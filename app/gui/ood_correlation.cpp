@@ -380,4 +380,19 @@ OodHeatmap ood_heatmap(const store::Project& project, const HeatmapOptions& opti
   return map;
 }
 
+CheckpointValues checkpoint_values(const store::Project& project, const std::vector<std::string>& predictors,
+                                   const std::string& layer, const std::string& target) {
+  const ProjectIndex index(project);
+  CheckpointValues values;
+  values.predictors.resize(predictors.size());
+  for (const auto& checkpoint : project.checkpoints) {
+    values.checkpoints.push_back(checkpoint.id);
+    values.architectures.push_back(checkpoint.architecture);
+    for (size_t j = 0; j < predictors.size(); ++j)
+      values.predictors[j].push_back(index.predictor(checkpoint.id, predictors[j], layer, target));
+    values.target.push_back(index.target(checkpoint.id, target));
+  }
+  return values;
+}
+
 }  // namespace ms::gui

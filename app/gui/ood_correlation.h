@@ -97,4 +97,16 @@ struct OodHeatmap {
 // names the layer, the checkpoints (or the target) and n (its range when missing values make it vary).
 OodHeatmap ood_heatmap(const store::Project& project, const HeatmapOptions& options);
 
+// Per checkpoint (project order): its id and architecture, the value of each predictor (a marker at `layer`, an
+// id_* metric such as id_accuracy, or a label-free estimate of `target`) and of `target`; NaN where missing. What the
+// model-selection view fits and predicts from (core/stats/ood_prediction.h).
+struct CheckpointValues {
+  std::vector<std::string> checkpoints;
+  std::vector<std::string> architectures;
+  std::vector<std::vector<double>> predictors;  // [predictor][checkpoint]
+  std::vector<double> target;
+};
+CheckpointValues checkpoint_values(const store::Project& project, const std::vector<std::string>& predictors,
+                                   const std::string& layer, const std::string& target);
+
 }  // namespace ms::gui

@@ -73,6 +73,18 @@ double student_t_two_sided_p(double t, double df) {
   return incomplete_beta_xy(0.5 * df, 0.5, df / (df + t2), t2 / (df + t2));
 }
 
+double student_t_critical(double level, double df) {
+  if (!(level > 0.0 && level < 1.0) || !(df > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+  const double alpha = 1.0 - level;
+  double low = 0.0, high = 1.0;
+  while (student_t_two_sided_p(high, df) > alpha) high *= 2.0;  // df = 1, level 0.999999: ~3e5, 19 doublings
+  for (int i = 0; i < 200 && high - low > 1e-13 * high; ++i) {
+    const double middle = 0.5 * (low + high);
+    (student_t_two_sided_p(middle, df) > alpha ? low : high) = middle;
+  }
+  return 0.5 * (low + high);
+}
+
 double correlation_two_sided_p(double r, double df) {
   if (std::isnan(r) || !(df > 0.0)) return std::numeric_limits<double>::quiet_NaN();
   const double a = std::fabs(r);

@@ -16,6 +16,11 @@ double regularized_incomplete_beta(double a, double b, double x);
 // Two-sided p-value of a t statistic with df > 0 degrees of freedom: P(|T| >= |t|).
 double student_t_two_sided_p(double t, double df);
 
+// The critical value t* > 0 with P(|T| >= t*) = 1 - level on df > 0 degrees of freedom (level 0.95: the 97.5 %
+// quantile, for 95 % intervals). Bisection on student_t_two_sided_p, which falls monotonically in |t|, to ~1e-12
+// relative. NaN for level outside (0, 1) or df <= 0.
+double student_t_critical(double level, double df);
+
 // Two-sided p-value of a Pearson-type correlation r on df degrees of freedom (t = r sqrt(df / (1 - r^2))):
 // I_{1-r^2}(df/2, 1/2), evaluated with 1 - r^2 = (1 - |r|)(1 + |r|) so r near +-1 keeps its precision.
 // Returns 0 for |r| >= 1.

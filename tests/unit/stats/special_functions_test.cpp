@@ -55,6 +55,20 @@ TEST(StudentT, ThreeDegreesOfFreedom) {
   }
 }
 
+TEST(StudentT, CriticalValuesInvertTheTail) {
+  // df = 1 (Cauchy): t* = tan(pi level / 2); df = 2: t* = level sqrt(2 / (1 - level^2)).
+  for (double level : {0.5, 0.9, 0.95, 0.99}) {
+    EXPECT_LT(relative_error(student_t_critical(level, 1.0), std::tan(pi * level / 2.0)), 1e-11) << level;
+    EXPECT_LT(relative_error(student_t_critical(level, 2.0), level * std::sqrt(2.0 / (1.0 - level * level))), 1e-11)
+        << level;
+  }
+  // 97.5 % quantiles (scipy.stats.t.ppf(0.975, df); df = 46 also by Simpson integration of the density).
+  EXPECT_NEAR(student_t_critical(0.95, 10.0), 2.2281388519649385, 1e-9);
+  EXPECT_NEAR(student_t_critical(0.95, 46.0), 2.0128955989194, 1e-9);
+  EXPECT_TRUE(std::isnan(student_t_critical(1.0, 5.0)));
+  EXPECT_TRUE(std::isnan(student_t_critical(0.95, 0.0)));
+}
+
 TEST(CorrelationP, MatchesTheTStatisticForm) {
   // p(r, df) must equal the t-test p with t = r sqrt(df/(1-r^2)); checked where both are well conditioned.
   for (double df : {1.0, 5.0, 46.0, 500.0}) {

@@ -1,0 +1,77 @@
+// The model-selection tab: predict, don't just correlate. Choose the ID marker(s) (a second one optional), the layer,
+// the OOD target, the baseline predictor (ID accuracy by default) and whether to fit per architecture or pooled; see
+// each fit's leave-one-out RMSE / MAE against the baseline's, and every checkpoint ranked by OOD value — predicted
+// with its 95 % interval where the target is missing, measured (marked, with its leave-one-out prediction) where it
+// is known (model_selection.h). The fits are small (224 checkpoints: a few ms), so they run on the GUI thread.
+//
+// Selection: clicking a row emits checkpoint_selected(id). State: save_state()/restore_state() hold the keys
+// {"marker", "marker2", "layer", "target", "baseline", "fit", "architecture"}.
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QWidget>
+#include <memory>
+
+#include "app/gui/model_selection.h"
+#include "core/store/project.h"
+
+class QComboBox;
+class QLabel;
+class QTableWidget;
+
+namespace ms::gui {
+
+class ModelSelectionPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ModelSelectionPanel(QWidget* parent = nullptr);
+
+  void set_project(std::shared_ptr<const store::Project> project);
+
+  // Setters by key (ood_correlation.h names); unknown keys change nothing.
+  void select_marker(const QString& marker);
+  void select_second_marker(const QString& marker);  // "" = none
+  void select_layer(const QString& layer);
+  void select_target(const QString& key);
+  void select_baseline(const QString& key);          // "" = none
+  void select_per_architecture(bool per_architecture);
+  void select_architecture(const QString& architecture);  // "" = all
+
+  QJsonObject save_state() const;
+  void restore_state(const QJsonObject& state);
+
+  // What the view shows: the fits and the ranked checkpoints (empty after an error, see summary()).
+  const ModelSelection& selection() const { return selection_; }
+  QString summary() const;
+  QTableWidget* table() const { return table_; }
+  // Milliseconds the last recomputation took (the fits and the ranking, not the drawing).
+  double last_compute_ms() const { return last_compute_ms_; }
+
+ Q_SIGNALS:
+  void checkpoint_selected(const QString& id);
+  void message(const QString& text, bool error);
+
+ private:
+  void fill_combos();
+  void apply_state(const QJsonObject& state);
+  void recompute();
+  void show_summary();
+  void show_table();
+
+  std::shared_ptr<const store::Project> project_;
+  QJsonObject pending_state_;
+  ModelSelection selection_;
+  double last_compute_ms_ = 0.0;
+  QComboBox* markers_;
+  QComboBox* second_markers_;
+  QComboBox* layers_;
+  QComboBox* targets_;
+  QComboBox* baselines_;
+  QComboBox* fits_;
+  QComboBox* architectures_;
+  QLabel* summary_;
+  QTableWidget* table_;
+};
+
+}  // namespace ms::gui
