@@ -1,6 +1,9 @@
 #include "tests/gui/gui_test_support.h"
 
+#include "app/gui/main_window.h"
+
 #include <QDir>
+#include <QSignalSpy>
 #include <QCoreApplication>
 #include <QCursor>
 #include <QElapsedTimer>
@@ -88,6 +91,14 @@ QString quick_zoo_folder() {
     return zoo.exitCode() == 0 ? dir : QString();
   }();
   return folder;
+}
+
+bool open_in(gui::MainWindow& window, const QString& path) {
+  QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
+  QSignalSpy failed(&window, &gui::MainWindow::project_failed);
+  window.open_project(path);
+  for (int waited = 0; loaded.isEmpty() && failed.isEmpty() && waited < 60000; waited += 20) QTest::qWait(20);
+  return !loaded.isEmpty();
 }
 
 }  // namespace ms::test

@@ -9,6 +9,10 @@
 
 class QWidget;
 
+namespace ms::gui {
+class MainWindow;
+}
+
 namespace ms::test {
 
 // Called by the GUI tests' main() before the application exists: the process gets a HOME and XDG folders of its own
@@ -33,5 +37,9 @@ int distinct_colours(const QImage& image);
 // Two real quick-zoo checkpoints, trained once per test process by `manifoldscope zoo train` into a folder of its own
 // (CTest runs test processes in parallel). Empty when training failed.
 QString quick_zoo_folder();
+
+// Opens a project or results table in `window` and waits (at most a minute) for it to be shown or refused; true when
+// it was shown. Questions it asks are answered by whatever answerer the test installed.
+bool open_in(gui::MainWindow& window, const QString& path);
 
 }  // namespace ms::test

@@ -61,13 +61,7 @@ HeldOut write_blanked_table(const std::string& path) {
   return values;
 }
 
-bool open_in(gui::MainWindow& window, const QString& path) {
-  QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
-  QSignalSpy failed(&window, &gui::MainWindow::project_failed);
-  window.open_project(path);
-  for (int waited = 0; loaded.isEmpty() && failed.isEmpty() && waited < 60000; waited += 20) QTest::qWait(20);
-  return !loaded.isEmpty();
-}
+using test::open_in;
 
 QString text_at(const QTableWidget* table, int row, int column) { return table->item(row, column)->text(); }
 

@@ -56,14 +56,7 @@ long index_of(const std::vector<std::string>& keys, const std::string& key) {
   return it == keys.end() ? -1 : static_cast<long>(it - keys.begin());
 }
 
-// Opens `path` in `window`, answering whatever the script says; true when the table was shown.
-bool open_in(gui::MainWindow& window, const QString& path) {
-  QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
-  QSignalSpy failed(&window, &gui::MainWindow::project_failed);
-  window.open_project(path);
-  for (int waited = 0; loaded.isEmpty() && failed.isEmpty() && waited < 60000; waited += 20) QTest::qWait(20);
-  return !loaded.isEmpty();
-}
+using test::open_in;
 
 std::string role_label_of(const views::ChoiceListQuestion& question, const QString& column) {
   const auto at = question.items.indexOf(column);
