@@ -169,7 +169,7 @@ void MainWindow::build_menus() {
     if (!path.isEmpty()) save_table_as_project(path);
   });
   reopen_table_ = file->addAction(tr("Reopen Table, Asking Column &Roles…"), this,
-                                  [this] { open_table(table_path_, true); });
+                                  [this] { open_table(table_path_, RolesQuestion::always); });
   save_as_project_->setEnabled(false);
   reopen_table_->setEnabled(false);
   recent_menu_ = file->addMenu(tr("Recent Projects"));
@@ -204,6 +204,8 @@ void MainWindow::build_menus() {
     if (dialog.exec() == QDialog::Accepted) start_analysis(dialog.options());
   });
   analysis->addAction(tr("Run the &Demo"), this, [this] { start_demo(QDir::current().filePath("manifoldscope-demo")); });
+  open_demo_project_ = analysis->addAction(tr("Open the Demo &Project"), this, [this] { open_project(demo_project_); });
+  open_demo_project_->setEnabled(false);
 #else
   analysis->addAction(tr("Analyze Checkpoints… (this build has no LibTorch)"))->setEnabled(false);
 #endif
@@ -273,7 +275,7 @@ void MainWindow::open_project(const QString& path) {
   });
 }
 
-void MainWindow::open_table(const QString& path, bool ask_roles) {
+void MainWindow::open_table(const QString& path, RolesQuestion question) {
   auto table = std::make_shared<stats::CsvTable>();
   const int read = jobs_->start(tr("Read %1").arg(QFileInfo(path).fileName()), [path, table](Progress&, CancelToken&) {
     auto parsed = stats::read_csv_table(path.toStdString());
@@ -281,9 +283,9 @@ void MainWindow::open_table(const QString& path, bool ask_roles) {
     *table = std::move(parsed).value();
     return Status(Ok{});
   });
-  when_finished(read, [this, path, table, ask_roles](const QString& error) {
+  when_finished(read, [this, path, table, question](const QString& error) {
     if (!error.isEmpty()) return Q_EMIT project_failed(error);
-    const auto roles = table_roles(this, *table, ask_roles);
+    const auto roles = table_roles(this, *table, question);
     if (!roles) {
       log(tr("Opening %1 cancelled: its column roles were not given").arg(path));
       return Q_EMIT project_failed(tr("cancelled"));
@@ -397,9 +399,9 @@ void MainWindow::set_panels_project() {
 }
 
 #ifdef MS_HAVE_MODEL
-int MainWindow::start_analysis(const pipeline::AnalyseOptions& options) {
+int MainWindow::start_analysis(const pipeline::AnalyseOptions& options, bool follow) {
   const QString path = QString::fromStdString(options.project_path);
-  if (project_path_ != path) {
+  if (follow && project_path_ != path) {
     if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
     project_path_ = path;
   }
@@ -422,15 +424,15 @@ int MainWindow::start_analysis(const pipeline::AnalyseOptions& options) {
     poll->deleteLater();
     open_project(path);
   });
-  poll->start();
+  if (follow) poll->start();
   auto connection = std::make_shared<QMetaObject::Connection>();
-  *connection = connect(jobs_, &JobRunner::finished, this, [this, id, path, poll, connection](int done, const QString& error) {
+  *connection = connect(jobs_, &JobRunner::finished, this, [this, id, path, poll, follow, connection](int done, const QString& error) {
     if (done != id) return;
     disconnect(*connection);
     if (poll) poll->deleteLater();
     analysis_running_ = false;
-    if (error.isEmpty()) log(tr("Analysis finished"));  // errors are logged for every job (build_docks)
-    if (QFileInfo::exists(path)) open_project(path);
+    if (error.isEmpty()) log(follow ? tr("Analysis finished") : tr("Analysis finished: %1").arg(path));
+    if (follow && QFileInfo::exists(path)) open_project(path);
     if (session_pending_) save_session();
     Q_EMIT analysis_finished(error);
   });
@@ -439,9 +441,25 @@ int MainWindow::start_analysis(const pipeline::AnalyseOptions& options) {
 
 void MainWindow::start_demo(const QString& dir) {
   const std::string folder = QDir(dir).absolutePath().toStdString();
-  const QString project = QString::fromStdString(demo_project_path(folder));
-  if (QFileInfo::exists(project)) open_project(project);
-  log(tr("Demo: the quick model zoo in %1, analysed into %2").arg(QString::fromStdString(folder), project));
+  if (auto study = write_study_table(folder)) {
+    const QString table = QString::fromStdString(*study);
+    log(tr("Demo: the Fashion-MNIST study's results on converged models (%1)").arg(table));
+    // Its first view: how each marker correlates with OOD accuracy.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(this, &MainWindow::project_loaded, this, [this, table, connection](const QString& path) {
+      if (path != table) return;
+      disconnect(*connection);
+      tabs_->setCurrentWidget(heatmap_);
+    });
+    open_table(table, RolesQuestion::never);
+  } else {
+    log(tr("Demo: %1").arg(QString::fromStdString(study.error())), true);
+  }
+  demo_project_ = QString::fromStdString(demo_project_path(folder));
+  open_demo_project_->setEnabled(QFileInfo::exists(demo_project_));
+  log(tr("Demo: the quick model zoo trains in %1 and is analysed into %2 in the background "
+         "(Analysis → Open the Demo Project shows it)")
+          .arg(QString::fromStdString(folder), demo_project_));
   jobs_dock_->raise();
   const int id = jobs_->start(tr("Train demo zoo"), [folder](Progress& progress, CancelToken& cancel) {
     return train_demo_zoo(folder, progress, cancel);
@@ -450,7 +468,10 @@ void MainWindow::start_demo(const QString& dir) {
   *connection = connect(jobs_, &JobRunner::finished, this, [this, id, folder, connection](int done, const QString& error) {
     if (done != id) return;
     disconnect(*connection);
-    if (error.isEmpty()) start_analysis(demo_analysis(folder));
+    if (!error.isEmpty()) return;
+    const int analysis = start_analysis(demo_analysis(folder), false);
+    // The project file appears when the first checkpoint is saved.
+    when_finished(analysis, [this](const QString&) { open_demo_project_->setEnabled(QFileInfo::exists(demo_project_)); });
   });
 }
 #endif

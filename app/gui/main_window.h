@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+#include "app/gui/table_roles_question.h"
 #include "core/common/result.h"
 #include "core/data/dataset.h"
 
@@ -60,18 +61,20 @@ class MainWindow : public QMainWindow {
   void open_project(const QString& path);
   // Reads a results table (one row per checkpoint, or per checkpoint x layer: store/table_import.h) and shows it,
   // read-only, in the views a project has (not Projection and Compare: a table has no checkpoint files). The columns'
-  // roles are asked once per kind of table (table_roles_question.h), or again with `ask_roles`.
-  void open_table(const QString& path, bool ask_roles = false);
+  // roles are asked once per kind of table, or as `question` says (table_roles_question.h).
+  void open_table(const QString& path, RolesQuestion question = RolesQuestion::when_new);
   // Writes the open results table as a project file (with the session) and opens that.
   void save_table_as_project(const QString& path);
   // The results table on show, "" when a project (or nothing) is.
   QString table_path() const { return table_path_; }
 #ifdef MS_HAVE_MODEL
-  // Runs the analysis on a worker thread (progress and Cancel in the Jobs dock); the project's views refresh
-  // whenever the job saves a finished checkpoint. Returns the job id.
-  int start_analysis(const pipeline::AnalyseOptions& options);
-  // Command A's demo: opens DIR/demo.msproj when it exists, trains the quick zoo's missing checkpoints into DIR, then
-  // analyses them into that project (finished checkpoints are skipped), the views filling in as results arrive.
+  // Runs the analysis on a worker thread (progress and Cancel in the Jobs dock). With `follow`, the project is shown
+  // and its views refresh whenever the job saves a finished checkpoint; without, it runs in the background and the
+  // log says when it is ready. Returns the job id.
+  int start_analysis(const pipeline::AnalyseOptions& options, bool follow = true);
+  // Command A's demo: shows the shipped Fashion-MNIST study's results at once (demo_setup.h); in the background,
+  // trains the quick zoo's missing checkpoints into DIR and analyses them into DIR/demo.msproj (finished checkpoints
+  // are skipped), which Analysis → Open the Demo Project shows.
   void start_demo(const QString& dir);
 #endif
 
@@ -159,6 +162,8 @@ class MainWindow : public QMainWindow {
   bool computable_ = false;   // the checkpoints have files: Projection and Compare can work
   QAction* save_as_project_ = nullptr;  // for a results table
   QAction* reopen_table_ = nullptr;     // the same table, asking its column roles again
+  QAction* open_demo_project_ = nullptr;  // the quick zoo's project, once the demo has written it
+  QString demo_project_;
   QString shown_path_;  // the project whose session was applied last (restore once per project)
   std::shared_ptr<const store::Project> project_;
   QTextBrowser* summary_ = nullptr;

@@ -81,9 +81,10 @@ void remember_roles(const std::vector<std::string>& header, const std::vector<st
 }
 
 std::optional<std::vector<store::ColumnRole>> table_roles(QWidget* parent, const stats::CsvTable& table,
-                                                          bool ask_again) {
+                                                          RolesQuestion question) {
   const auto remembered = remembered_roles(table.header);
-  if (remembered && !ask_again) return remembered;
+  if (remembered && question != RolesQuestion::always) return remembered;
+  if (question == RolesQuestion::never) return store::guess_column_roles(table);
   auto chosen = ask_roles(parent, table, remembered ? *remembered : store::guess_column_roles(table));
   if (chosen) remember_roles(table.header, *chosen);
   return chosen;

@@ -15,9 +15,16 @@
 
 namespace ms::gui {
 
-// The roles for `table`: remembered ones unless `ask_again` (then they are preselected), else asked;
-// std::nullopt when the question was cancelled.
-std::optional<std::vector<store::ColumnRole>> table_roles(QWidget* parent, const stats::CsvTable& table, bool ask_again);
+// When the roles of a table are asked.
+enum class RolesQuestion {
+  when_new,  // the remembered roles; asked when the header was never seen
+  always,    // asked, the remembered roles (or the guess) preselected
+  never,     // the remembered roles, else the guess: for tables ManifoldScope wrote itself (the demo's study table)
+};
+
+// The roles for `table` as `question` says; std::nullopt when the question was cancelled.
+std::optional<std::vector<store::ColumnRole>> table_roles(QWidget* parent, const stats::CsvTable& table,
+                                                          RolesQuestion question);
 
 // The question asked for `table`, with `offered` preselected (one role label per column, an example value each).
 views::ChoiceListQuestion table_roles_question(const stats::CsvTable& table, const std::vector<store::ColumnRole>& offered);

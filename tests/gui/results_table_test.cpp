@@ -263,7 +263,7 @@ TEST(ResultsTable, ChangedRolesAreUsedAndRemembered) {
   // Reopening with the question asked again offers what was chosen.
   answers.then_accept_choices();
   QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
-  window.open_table(QString::fromStdString(path), true);
+  window.open_table(QString::fromStdString(path), gui::RolesQuestion::always);
   ASSERT_TRUE(test::wait_for(loaded, 30000));
   ASSERT_EQ(answers.choices_asked.size(), 2u);
   EXPECT_EQ(answers.choices_asked[1].chosen[3], marker);

@@ -1,8 +1,11 @@
 #include "app/gui/model/demo_setup.h"
 
+#include <QFile>
 #include <filesystem>
+#include <fstream>
 
 #include "app/gui/analysis_settings.h"
+#include "core/common/atomic_write.h"
 #include "core/data/dataset_registry.h"
 #include "core/model/zoo.h"
 #include "core/pipeline/zoo_sweep.h"
@@ -44,5 +47,25 @@ pipeline::AnalyseOptions demo_analysis(const std::string& dir) {
 }
 
 std::string demo_project_path(const std::string& dir) { return (fs::path(dir) / "demo.msproj").string(); }
+
+Result<std::string> write_study_table(const std::string& dir) {
+  QFile shipped(":/results/fashion-mnist-study.csv");
+  if (!shipped.open(QIODevice::ReadOnly)) return make_error("the study table is missing from this build");
+  const QByteArray table = shipped.readAll();
+  const std::string path = (fs::path(dir) / "fashion-mnist-study.csv").string();
+  std::error_code ignored;
+  fs::create_directories(dir, ignored);
+  QFile existing(QString::fromStdString(path));
+  if (existing.open(QIODevice::ReadOnly) && existing.readAll() == table) return path;
+  Status written = write_atomically(path, [&](const std::string& temporary) -> Status {
+    std::ofstream out(temporary, std::ios::binary);
+    out.write(table.constData(), table.size());
+    out.close();
+    if (!out) return make_error(temporary + ": could not write the study table");
+    return Ok{};
+  }, "could not write the study table");
+  if (!written) return make_error(written.error());
+  return path;
+}
 
 }  // namespace ms::gui
