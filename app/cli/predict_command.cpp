@@ -1,11 +1,13 @@
 // `manifoldscope predict TABLE.csv --x COL[,COL...] --y COL [--baseline COL] [--group COL] [--where COL=VALUE]
-// [--json]`: fit y on the x columns over the rows that have y, per group, and predict y with a 95 % prediction
-// interval for the rows that lack it, ranked; the leave-one-out RMSE / MAE of that predictor against the same
-// predictor built on the baseline column (e.g. ID accuracy). Formulas: core/stats/linear_regression.h.
+// [--level P] [--json]`: fit y on the x columns over the rows that have y, per group, and predict y with a
+// prediction interval (95 % by default; accuracies clipped to their range) for the rows that lack it, ranked; the
+// leave-one-out RMSE / MAE of that predictor against the same predictor built on the baseline column (ID accuracy).
+// Formulas: core/stats/linear_regression.h.
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/cli/command_line.h"
@@ -59,7 +61,8 @@ QJsonObject json_report(const std::vector<stats::GroupPrediction>& groups, const
                                    {"line", static_cast<qint64>(table.lines[static_cast<size_t>(p.row)])},
                                    {"prediction", json_number(p.prediction.value)},
                                    {"low", json_number(p.prediction.low)},
-                                   {"high", json_number(p.prediction.high)}});
+                                   {"high", json_number(p.prediction.high)},
+                                   {"clipped", p.prediction.clipped}});
     }
     entry["predicted"] = predicted;
     list.append(entry);
@@ -105,12 +108,15 @@ QString text_report(const std::vector<stats::GroupPrediction>& groups, const sta
       text += QString("  predicted: %1 rows, highest first\n").arg(g.predicted.size());
     for (size_t rank = 0; rank < g.predicted.size(); ++rank) {
       const stats::PredictedRow& p = g.predicted[rank];
-      text += QString("  %1  %2  %3  [%4, %5]\n")
+      text += QString("  %1  %2  %3  [%4, %5]%6\n")
                   .arg(rank + 1, 4)
                   .arg(row_name(table, p.row).leftJustified(24))
                   .arg(number(p.prediction.value), 10)
-                  .arg(number(p.prediction.low), number(p.prediction.high));
+                  .arg(number(p.prediction.low), number(p.prediction.high))
+                  .arg(p.prediction.clipped ? " *" : "");
     }
+    if (std::any_of(g.predicted.begin(), g.predicted.end(), [](const auto& p) { return p.prediction.clipped; }))
+      text += QString("  * clipped to [%1, %2]: the target is an accuracy\n").arg(g.range_low).arg(g.range_high);
   }
   return text.trimmed();
 }
@@ -122,7 +128,8 @@ int run_predict(const QStringList& arguments) {
   parser.setApplicationDescription(
       "Predict a column (e.g. OOD accuracy) from one or more others (e.g. ID markers) by least squares, per group: "
       "the fit over the rows that have a value, and for every row whose value is empty or NaN the prediction with "
-      "its 95 % prediction interval, ranked highest first. Reports the leave-one-out RMSE and MAE of the predictor "
+      "its prediction interval (95 % unless --level), ranked highest first; an accuracy target (every value in "
+      "[0, 1] or [0, 100]) keeps its predictions and intervals inside that range. Reports the leave-one-out RMSE and MAE of the predictor "
       "and of the same predictor built on --baseline (e.g. ID accuracy).");
   parser.addPositionalArgument("table", "CSV file with a header row.", "TABLE.csv");
   const QCommandLineOption x("x", "Predictor column(s), comma-separated (e.g. dimension_id,utility_id).", "COL[,COL]");
@@ -132,8 +139,10 @@ int run_predict(const QStringList& arguments) {
   const QCommandLineOption group("group", "Fit and predict within each value of this column (e.g. arch_name).",
                                  "COL");
   const QCommandLineOption where("where", "Use only the rows where COL reads VALUE (e.g. layer=fc1).", "COL=VALUE");
+  const QCommandLineOption level("level", "Coverage of the prediction intervals, between 0 and 1 (default 0.95).",
+                                 "P", "0.95");
   const QCommandLineOption json("json", "Print the results as JSON.");
-  for (const auto& option : {x, y, baseline, group, where, json}) parser.addOption(option);
+  for (const auto& option : {x, y, baseline, group, where, level, json}) parser.addOption(option);
   if (int code = parse_or_exit(parser, "predict", arguments); code >= 0) return code;
 
   const QStringList positional = parser.positionalArguments();
@@ -151,6 +160,12 @@ int run_predict(const QStringList& arguments) {
   options.y = parser.value(y).toStdString();
   options.baseline = parser.value(baseline).toStdString();
   options.group = parser.value(group).toStdString();
+  bool level_ok = false;
+  options.level = parser.value(level).toDouble(&level_ok);
+  if (!level_ok || !(options.level > 0.0 && options.level < 1.0)) {
+    print_error("predict: --level must be a number between 0 and 1 (e.g. 0.9), not '" + parser.value(level) + "'");
+    return 2;
+  }
 
   int exit_code = 0;
   const std::optional<stats::CsvTable> table =

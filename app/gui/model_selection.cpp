@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sstream>
+
+#include "views/figure_export.h"
 
 namespace ms::gui {
 namespace {
@@ -60,13 +63,34 @@ Result<ModelSelection> model_selection(const store::Project& project, const Mode
     for (const stats::PredictedRow& predicted : group.predicted) {
       const stats::PredictionInterval& p = predicted.prediction;
       selection.ranked.push_back({ids[static_cast<size_t>(predicted.row)], archs[static_cast<size_t>(predicted.row)],
-                                  false, p.value, p.low, p.high, p.value});
+                                  false, p.value, p.low, p.high, p.value, p.clipped});
     }
   }
   std::stable_sort(selection.ranked.begin(), selection.ranked.end(),
                    [](const RankedCheckpoint& a, const RankedCheckpoint& b) { return a.value > b.value; });
   selection.groups = std::move(groups.value());
   return selection;
+}
+
+std::string model_selection_csv(const ModelSelection& selection, const ModelSelectionOptions& options) {
+  using views::csv_field;
+  using views::csv_number;
+  std::string markers;
+  for (const std::string& marker : options.markers) markers += (markers.empty() ? "" : "+") + marker;
+  std::ostringstream level_text;
+  level_text << options.level;  // 0.9, not 0.90000000000000002
+  const std::string level = level_text.str();
+  std::ostringstream out;
+  out << "rank,checkpoint,architecture," << csv_field(options.target) << ",low,high,level,clipped,source,"
+      << csv_field("loo_prediction_from_" + markers) << "\n";
+  long rank = 0;
+  for (const RankedCheckpoint& c : selection.ranked) {
+    out << ++rank << ',' << csv_field(c.checkpoint) << ',' << csv_field(c.architecture) << ','
+        << csv_number(c.value) << ',' << csv_number(c.low) << ',' << csv_number(c.high) << ','
+        << (c.measured ? "" : level) << ',' << (c.measured ? "" : c.clipped ? "1" : "0") << ','
+        << (c.measured ? "measured" : "predicted") << ',' << (c.measured ? csv_number(c.prediction) : "") << "\n";
+  }
+  return out.str();
 }
 
 }  // namespace ms::gui

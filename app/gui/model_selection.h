@@ -1,5 +1,6 @@
 // From a project (or an opened results table) to the model-selection view: fit the OOD target on the chosen ID
-// marker(s) over the checkpoints that have it and predict it, with a 95 % prediction interval, for those that do not
+// marker(s) over the checkpoints that have it and predict it, with a prediction interval (95 % by default; clipped
+// to [0, 1] or [0, 100] for accuracies), for those that do not
 // (core/stats/ood_prediction.h), per architecture or pooled; the leave-one-out error of that predictor against the
 // same predictor on the baseline (ID accuracy); every checkpoint ranked by its OOD value, predicted or measured.
 //
@@ -34,6 +35,7 @@ struct RankedCheckpoint {
   double value = 0.0;     // measured target, or the prediction
   double low = 0.0, high = 0.0;  // prediction interval (predicted rows only; NaN for measured ones)
   double prediction = 0.0;       // predicted: = value; measured: the fit without this checkpoint
+  bool clipped = false;          // predicted: value or interval clipped to the accuracy range
 };
 
 struct ModelSelection {
@@ -44,5 +46,9 @@ struct ModelSelection {
 
 // Errors: as predict_ood (too few checkpoints with the target in a group, a constant marker), naming the group.
 Result<ModelSelection> model_selection(const store::Project& project, const ModelSelectionOptions& options);
+
+// The ranked table as CSV (what the tab's "Save Data…" writes): rank, checkpoint, architecture, the target's value,
+// its interval at `level` and whether it was clipped (predicted rows), source, leave-one-out prediction (measured).
+std::string model_selection_csv(const ModelSelection& selection, const ModelSelectionOptions& options);
 
 }  // namespace ms::gui

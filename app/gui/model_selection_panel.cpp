@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -12,6 +13,7 @@
 
 #include "app/gui/combo_keys.h"
 #include "app/gui/project_profile.h"
+#include "views/figure_export.h"
 
 namespace ms::gui {
 namespace {
@@ -48,10 +50,15 @@ ModelSelectionPanel::ModelSelectionPanel(QWidget* parent) : QWidget(parent) {
   fits_->addItem(tr("per architecture"), QStringLiteral("architecture"));
   fits_->addItem(tr("pooled"), QStringLiteral("pooled"));
   architectures_ = new QComboBox;
+  levels_ = new QComboBox;
+  levels_->setToolTip(tr("Coverage of the prediction intervals."));
+  for (const char* level : {"0.8", "0.9", "0.95", "0.99"})
+    levels_->addItem(QStringLiteral("%1 %").arg(100.0 * QString(level).toDouble()), QString(level));
+  levels_->setCurrentIndex(2);
   for (auto [row, label, combo] : {std::tuple{bar, tr("Marker:"), markers_}, {bar, tr("and:"), second_markers_},
                                    {bar, tr("Layer:"), layers_}, {bar, tr("OOD:"), targets_},
                                    {bar2, tr("Baseline:"), baselines_}, {bar2, tr("Fit:"), fits_},
-                                   {bar2, tr("Architecture:"), architectures_}}) {
+                                   {bar2, tr("Architecture:"), architectures_}, {bar2, tr("Interval:"), levels_}}) {
     row->addWidget(new QLabel(label));
     row->addWidget(combo);
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -60,12 +67,16 @@ ModelSelectionPanel::ModelSelectionPanel(QWidget* parent) : QWidget(parent) {
   }
   bar->addStretch(1);
   bar2->addStretch(1);
+  auto* save_data = new QPushButton(tr("Save Data…"));
+  save_data->setToolTip(tr("Write the ranked table, with the intervals, as CSV."));
+  bar2->addWidget(save_data);
+  connect(save_data, &QPushButton::clicked, this, &ModelSelectionPanel::save_data);
   summary_ = new QLabel;
   summary_->setTextFormat(Qt::RichText);
   summary_->setWordWrap(true);
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   table_ = new QTableWidget(0, 7);
-  table_->setHorizontalHeaderLabels({tr("Rank"), tr("Checkpoint"), tr("Architecture"), tr("OOD"), tr("95 % interval"),
+  table_->setHorizontalHeaderLabels({tr("Rank"), tr("Checkpoint"), tr("Architecture"), tr("OOD"), tr("Interval"),
                                      tr("Source"), tr("LOO prediction")});
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -120,12 +131,13 @@ void ModelSelectionPanel::select_per_architecture(bool per_architecture) {
 void ModelSelectionPanel::select_architecture(const QString& architecture) {
   select_key(architectures_, architecture);
 }
+void ModelSelectionPanel::select_level(double level) { select_key(levels_, QString::number(level)); }
 
 QJsonObject ModelSelectionPanel::save_state() const {
   if (!project_) return pending_state_;
   return {{"marker", key_of(markers_)},     {"marker2", key_of(second_markers_)}, {"layer", key_of(layers_)},
           {"target", key_of(targets_)},     {"baseline", key_of(baselines_)},     {"fit", key_of(fits_)},
-          {"architecture", key_of(architectures_)}};
+          {"architecture", key_of(architectures_)}, {"level", key_of(levels_)}};
 }
 
 void ModelSelectionPanel::restore_state(const QJsonObject& state) {
@@ -139,11 +151,11 @@ void ModelSelectionPanel::restore_state(const QJsonObject& state) {
 
 void ModelSelectionPanel::apply_state(const QJsonObject& state) {
   select_keys(state, {{"marker", markers_}, {"marker2", second_markers_}, {"layer", layers_}, {"target", targets_},
-                      {"baseline", baselines_}, {"fit", fits_}, {"architecture", architectures_}});
+                      {"baseline", baselines_}, {"fit", fits_}, {"architecture", architectures_},
+                      {"level", levels_}});
 }
 
-void ModelSelectionPanel::recompute() {
-  if (!project_ || key_of(markers_).isEmpty() || key_of(targets_).isEmpty()) return;
+ModelSelectionOptions ModelSelectionPanel::options() const {
   ModelSelectionOptions options;
   options.markers = {key_of(markers_).toStdString()};
   if (!key_of(second_markers_).isEmpty() && key_of(second_markers_) != key_of(markers_))
@@ -153,9 +165,15 @@ void ModelSelectionPanel::recompute() {
   options.baseline = key_of(baselines_).toStdString();
   options.per_architecture = key_of(fits_) == "architecture";
   options.architecture = key_of(architectures_).toStdString();
+  options.level = key_of(levels_).toDouble();
+  return options;
+}
+
+void ModelSelectionPanel::recompute() {
+  if (!project_ || key_of(markers_).isEmpty() || key_of(targets_).isEmpty()) return;
   QElapsedTimer timer;
   timer.start();
-  auto selection = model_selection(*project_, options);
+  auto selection = model_selection(*project_, options());
   last_compute_ms_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
   if (!selection) {
     selection_ = {};
@@ -199,14 +217,19 @@ void ModelSelectionPanel::show_summary() {
 }
 
 void ModelSelectionPanel::show_table() {
+  table_->horizontalHeaderItem(4)->setText(tr("%1 interval").arg(levels_->currentText()));
   table_->setRowCount(static_cast<int>(selection_.ranked.size()));
   for (int r = 0; r < table_->rowCount(); ++r) {
     const RankedCheckpoint& c = selection_.ranked[static_cast<size_t>(r)];
-    const QString interval = c.measured ? QString() : QString("[%1, %2]").arg(number(c.low), number(c.high));
+    const QString interval = c.measured ? QString()
+                                        : QString("[%1, %2]%3").arg(number(c.low), number(c.high),
+                                                                    c.clipped ? QStringLiteral(" *") : QString());
     const QString values[] = {QString::number(r + 1), q(c.checkpoint), q(c.architecture), number(c.value),
                               interval, c.measured ? tr("measured") : tr("predicted"),
                               c.measured ? number(c.prediction) : QString()};
     for (int column = 0; column < 7; ++column) table_->setItem(r, column, cell(values[column], c.measured));
+    if (c.clipped)
+      table_->item(r, 4)->setToolTip(tr("* clipped: the straight-line fit leaves the accuracy range here."));
     if (!c.measured) {
       QFont bold = table_->item(r, 3)->font();
       bold.setBold(true);
@@ -214,6 +237,19 @@ void ModelSelectionPanel::show_table() {
     }
   }
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+}
+
+void ModelSelectionPanel::save_data() {
+  if (selection_.ranked.empty()) {
+    Q_EMIT message(tr("Nothing to save: the model selection has no rows."), true);
+    return;
+  }
+  const QString path = views::ask_csv_path(this, tr("Save data"), "model_selection_" + key_of(targets_));
+  if (path.isEmpty()) return;
+  const std::string csv = model_selection_csv(selection_, options());
+  const Status saved = views::write_file_atomically(
+      path.toStdString(), [&csv](const std::string& temporary) { return views::write_text_file(temporary, csv); });
+  Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
 }
 
 }  // namespace ms::gui

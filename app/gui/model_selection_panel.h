@@ -1,11 +1,13 @@
 // The model-selection tab: predict, don't just correlate. Choose the ID marker(s) (a second one optional), the layer,
-// the OOD target, the baseline predictor (ID accuracy by default) and whether to fit per architecture or pooled; see
-// each fit's leave-one-out RMSE / MAE against the baseline's, and every checkpoint ranked by OOD value — predicted
-// with its 95 % interval where the target is missing, measured (marked, with its leave-one-out prediction) where it
-// is known (model_selection.h). The fits are small (224 checkpoints: a few ms), so they run on the GUI thread.
+// the OOD target, the baseline predictor (ID accuracy by default), whether to fit per architecture or pooled and the
+// interval's coverage (95 % by default); see each fit's leave-one-out RMSE / MAE against the baseline's, and every
+// checkpoint ranked by OOD value — predicted with its interval where the target is missing (clipped to the
+// accuracy range, marked *), measured (with its leave-one-out prediction) where it is known (model_selection.h).
+// "Save Data…" writes the ranked table as CSV. The fits are small (224 checkpoints: a few ms), so they run on the
+// GUI thread.
 //
 // Selection: clicking a row emits checkpoint_selected(id). State: save_state()/restore_state() hold the keys
-// {"marker", "marker2", "layer", "target", "baseline", "fit", "architecture"}.
+// {"marker", "marker2", "layer", "target", "baseline", "fit", "architecture", "level"}.
 #pragma once
 
 #include <QJsonObject>
@@ -37,6 +39,7 @@ class ModelSelectionPanel : public QWidget {
   void select_baseline(const QString& key);          // "" = none
   void select_per_architecture(bool per_architecture);
   void select_architecture(const QString& architecture);  // "" = all
+  void select_level(double level);                        // 0.8, 0.9, 0.95 or 0.99
 
   QJsonObject save_state() const;
   void restore_state(const QJsonObject& state);
@@ -44,6 +47,8 @@ class ModelSelectionPanel : public QWidget {
   // What the view shows: the fits and the ranked checkpoints (empty after an error, see summary()).
   const ModelSelection& selection() const { return selection_; }
   QString summary() const;
+  // Asks for a .csv file (views/user_questions.h) and writes the ranked table there (model_selection_csv).
+  void save_data();
   QTableWidget* table() const { return table_; }
   // Milliseconds the last recomputation took (the fits and the ranking, not the drawing).
   double last_compute_ms() const { return last_compute_ms_; }
@@ -58,6 +63,7 @@ class ModelSelectionPanel : public QWidget {
   void recompute();
   void show_summary();
   void show_table();
+  ModelSelectionOptions options() const;
 
   std::shared_ptr<const store::Project> project_;
   QJsonObject pending_state_;
@@ -70,6 +76,7 @@ class ModelSelectionPanel : public QWidget {
   QComboBox* baselines_;
   QComboBox* fits_;
   QComboBox* architectures_;
+  QComboBox* levels_;
   QLabel* summary_;
   QTableWidget* table_;
 };

@@ -42,6 +42,7 @@ struct PredictionInterval {
   double value = 0.0;
   double low = 0.0;
   double high = 0.0;
+  bool clipped = false;  // set by callers that bound the target (ood_prediction.h: accuracies)
 };
 
 // names: one per predictor column, for the messages.

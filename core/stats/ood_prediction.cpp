@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 namespace ms::stats {
 
@@ -44,6 +45,24 @@ Eigen::MatrixXd take_rows(const Eigen::MatrixXd& m, const std::vector<long>& row
   return out;
 }
 
+// [0, 1] or [0, 100] when every value lies in it (an accuracy), else unbounded.
+std::pair<double, double> accuracy_range(const Eigen::VectorXd& y) {
+  if (y.size() == 0) return {-INFINITY, INFINITY};
+  const double low = y.minCoeff(), high = y.maxCoeff();
+  if (low >= 0.0 && high <= 1.0) return {0.0, 1.0};
+  if (low >= 0.0 && high <= 100.0) return {0.0, 100.0};
+  return {-INFINITY, INFINITY};
+}
+
+PredictionInterval clipped(PredictionInterval p, double low, double high) {
+  const PredictionInterval raw = p;
+  p.value = std::clamp(p.value, low, high);
+  p.low = std::clamp(p.low, low, high);
+  p.high = std::clamp(p.high, low, high);
+  p.clipped = p.value != raw.value || p.low != raw.low || p.high != raw.high;
+  return p;
+}
+
 Result<GroupPrediction> predict_group(const PredictionData& data, const std::string& label, const GroupRows& rows,
                                       double level) {
   GroupPrediction g;
@@ -59,8 +78,10 @@ Result<GroupPrediction> predict_group(const PredictionData& data, const std::str
     if (!baseline) return make_error("group '" + label + "', baseline: " + baseline.error());
     g.baseline = std::move(baseline.value());
   }
+  std::tie(g.range_low, g.range_high) = accuracy_range(y);
   for (long row : rows.to_predict)
-    g.predicted.push_back({row, predict(g.fit, data.x.row(row).transpose(), level)});
+    g.predicted.push_back(
+        {row, clipped(predict(g.fit, data.x.row(row).transpose(), level), g.range_low, g.range_high)});
   std::stable_sort(g.predicted.begin(), g.predicted.end(), [](const PredictedRow& a, const PredictedRow& b) {
     return a.prediction.value > b.prediction.value;
   });

@@ -10,11 +10,15 @@
 // Outputs:
 //   one GroupPrediction per group, in order of first appearance: the marker fit (linear_regression.h) and the
 //   baseline fit on the same training rows (those with y, every x and the baseline), and the predicted rows
-//   (y NaN, every x known) ranked by prediction, highest first, with their 95 % prediction interval.
+//   (y NaN, every x known) ranked by prediction, highest first, with their prediction interval at `level`.
+//   Accuracies cannot leave [0, 1] (or [0, 100] in percent): when every known y of a group lies in one of those
+//   ranges, predictions and interval ends are clipped to it and `clipped` says so (a straight line does not know
+//   the bound; an interval past 100 % would only mislead).
 // Errors: a group with too few training rows for the number of predictors (naming the group and the count), a
 // singular design (a constant column), x and y of different lengths.
 #pragma once
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +51,7 @@ struct GroupPrediction {
   LinearFit fit;
   std::optional<LinearFit> baseline;
   std::vector<PredictedRow> predicted;  // highest prediction first
+  double range_low = -INFINITY, range_high = INFINITY;  // the bound the predictions were clipped to
   long skipped = 0;                     // rows left out: a predictor (or, for training, the baseline) missing
 };
 

@@ -137,8 +137,15 @@ TEST(ModelSelection, PaperTablePredictsTheBlankedResNet18Rows) {
     EXPECT_EQ(text_at(table, r, 5), "predicted");
     ASSERT_LT(predicted, expected.size());
     EXPECT_NEAR(row.value, expected[predicted].first, 1e-9);
-    EXPECT_NEAR(row.high - row.value, expected[predicted].second, 1e-9);
-    EXPECT_EQ(text_at(table, r, 4), QString("[%1, %2]").arg(row.low, 0, 'f', 3).arg(row.high, 0, 'f', 3));
+    // The accuracies are percentages: an interval reaching past 100 stops there, marked *.
+    const double high = expected[predicted].first + expected[predicted].second;
+    EXPECT_NEAR(row.high, std::min(high, 100.0), 1e-9);
+    EXPECT_NEAR(row.value - row.low, expected[predicted].second, 1e-9);
+    EXPECT_EQ(row.clipped, high > 100.0);
+    EXPECT_EQ(text_at(table, r, 4), QString("[%1, %2]%3")
+                                        .arg(row.low, 0, 'f', 3)
+                                        .arg(row.high, 0, 'f', 3)
+                                        .arg(row.clipped ? " *" : ""));
     ++predicted;
   }
   EXPECT_EQ(predicted, 12u);
@@ -148,6 +155,41 @@ TEST(ModelSelection, PaperTablePredictsTheBlankedResNet18Rows) {
   test::save_screenshot(window.grab().toImage(), "model_selection_paper_resnet18");
   test::save_screenshot(panel->grab(QRect(0, 0, panel->width(), panel->height() * 2 / 3)).toImage(),
                         "model_selection_panel");
+
+  // A 90 % interval: the same predictions, narrower by the ratio of the t quantiles; Save Data writes the ranking.
+  panel->select_level(0.9);
+  const double t90 = stats::student_t_critical(0.90, 34.0);
+  EXPECT_EQ(panel->table()->horizontalHeaderItem(4)->text(), "90 % interval");
+  size_t checked = 0;
+  for (const gui::RankedCheckpoint& row : panel->selection().ranked) {
+    if (row.measured) continue;
+    ASSERT_LT(checked, expected.size());
+    EXPECT_NEAR(row.value, expected[checked].first, 1e-9);
+    EXPECT_NEAR(row.value - row.low, expected[checked].second * t90 / t, 1e-9);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 12u);
+  const std::string csv = std::string(MS_TEST_OUTPUT_DIR) + "/model-selection/resnet18_ranked.csv";
+  std::filesystem::remove(csv);
+  answers.then_file(QString::fromStdString(csv));
+  panel->save_data();
+  EXPECT_TRUE(answers.all_used());
+  Result<stats::CsvTable> saved = stats::read_csv_table(csv);
+  ASSERT_TRUE(saved.ok()) << saved.error();
+  EXPECT_EQ(saved->header, (std::vector<std::string>{"rank", "checkpoint", "architecture", "acc_lp_ood", "low", "high",
+                                                     "level", "clipped", "source", "loo_prediction_from_dimension"}));
+  ASSERT_EQ(saved->rows.size(), 48u);
+  for (size_t r = 0; r < 48; ++r) {
+    const gui::RankedCheckpoint& row = panel->selection().ranked[r];
+    EXPECT_EQ(saved->rows[r][1], row.checkpoint);
+    EXPECT_DOUBLE_EQ(std::stod(saved->rows[r][3]), row.value);
+    EXPECT_EQ(saved->rows[r][8], row.measured ? "measured" : "predicted");
+    if (!row.measured) {
+      EXPECT_DOUBLE_EQ(std::stod(saved->rows[r][5]), row.high);
+      EXPECT_EQ(saved->rows[r][6], "0.9");
+    }
+  }
+  panel->select_level(0.95);
 
   // A second marker: the fit on D_eff and Psi_eff together.
   panel->select_second_marker("utility");

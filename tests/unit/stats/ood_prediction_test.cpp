@@ -41,6 +41,44 @@ TEST(OodPrediction, PredictsRanksAndComparesPerGroup) {
   EXPECT_NEAR(b.predicted[0].prediction.value, 40.0, 1e-10);
 }
 
+// Accuracies in [0, 1]: a prediction far outside the measured markers stays in range, and says it was clipped;
+// a target with values past 100 is not an accuracy and is left unbounded.
+TEST(OodPrediction, AccuracyPredictionsStayInTheirRange) {
+  Result<CsvTable> table = parse_csv_table(
+      "dim,ood\n1,0.50\n2,0.61\n3,0.69\n4,0.80\n2.5,\n30,\n-30,\n", "fractions.csv");
+  ASSERT_TRUE(table.ok()) << table.error();
+  auto data = prediction_data(*table, {{"dim"}, "ood", "", "", 0.95});
+  ASSERT_TRUE(data.ok()) << data.error();
+  auto groups = predict_ood(*data, 0.9);
+  ASSERT_TRUE(groups.ok()) << groups.error();
+  const GroupPrediction& g = (*groups)[0];
+  EXPECT_EQ(g.range_low, 0.0);
+  EXPECT_EQ(g.range_high, 1.0);
+  ASSERT_EQ(g.predicted.size(), 3u);
+  // Least squares: slope 0.098, intercept 0.405 -> 0.65 at x = 2.5 (inside: untouched).
+  const PredictionInterval& inside = g.predicted[1].prediction;
+  EXPECT_NEAR(inside.value, 0.405 + 0.098 * 2.5, 1e-12);
+  EXPECT_FALSE(inside.clipped);
+  EXPECT_GT(inside.low, 0.0);
+  EXPECT_LT(inside.high, 1.0);
+  const PredictionInterval& far_up = g.predicted[0].prediction;  // 0.405 + 0.098 * 30 = 3.345
+  EXPECT_TRUE(far_up.clipped);
+  EXPECT_EQ(far_up.value, 1.0);
+  EXPECT_EQ(far_up.high, 1.0);
+  EXPECT_LE(far_up.low, 1.0);
+  const PredictionInterval& far_down = g.predicted[2].prediction;
+  EXPECT_TRUE(far_down.clipped);
+  EXPECT_EQ(far_down.value, 0.0);
+  EXPECT_EQ(far_down.low, 0.0);
+
+  Result<CsvTable> counts = parse_csv_table("dim,n\n1,50\n2,161\n3,269\n4,380\n30,\n", "counts.csv");
+  ASSERT_TRUE(counts.ok());
+  auto unbounded = predict_ood(*prediction_data(*counts, {{"dim"}, "n", "", "", 0.95}));
+  ASSERT_TRUE(unbounded.ok()) << unbounded.error();
+  EXPECT_FALSE((*unbounded)[0].predicted[0].prediction.clipped);
+  EXPECT_GT((*unbounded)[0].predicted[0].prediction.value, 3000.0);
+}
+
 TEST(OodPrediction, TooFewRowsNameTheGroup) {
   Result<CsvTable> table = parse_csv_table("arch,dim,ood\nA,1,2\nA,2,3\nA,3,5\nB,1,1\nB,2,\n", "t.csv");
   ASSERT_TRUE(table.ok());
