@@ -13,6 +13,9 @@ struct Command {
   const char* summary;  // one line for `manifoldscope --help`
   // arguments: everything after the command name. Returns the process exit code.
   int (*run)(const QStringList& arguments);
+  // Draws with widgets (VTK views): main() creates a QApplication instead of a QCoreApplication, and refuses to
+  // start without a display.
+  bool needs_display = false;
 };
 
 // All commands, in the order `--help` lists them.

@@ -17,6 +17,8 @@ const std::vector<Command>& commands() {
        run_predict},
       {"layers", "List the layers of a TorchScript checkpoint: id, op, output shape (--input-shape, --json).", run_layers},
       {"geometry", "GLUE markers (capacity, dimension, radius, utility, alignments), PR, NC1 of HDF5 features.", run_geometry},
+      {"figures", "Figures of a project or results table for a paper (heat maps, scatters, CSVs, index.md) to a folder.",
+       run_figures, true},
       {"zoo", "Train the demo model zoo (MLP, CNN, residual CNN x lr x wd x seed x optimizer): zoo train --out DIR.", run_zoo},
   };
   return all;

@@ -9,12 +9,14 @@
 
 namespace ms::test {
 
-CliRun run_cli(const std::string& arguments) {
+CliRun run_cli(const std::string& arguments, const std::vector<std::string>& unset) {
   // CTest runs test cases as parallel processes: the file name carries the process id, not just a counter.
   static int counter = 0;
   const std::string err_file = std::string(MS_TEST_OUTPUT_DIR) + "/cli-stderr-" + std::to_string(getpid()) + "-" +
                                std::to_string(++counter);
-  const std::string command = std::string("'") + MS_BINARY + "' " + arguments + " 2>'" + err_file + "' </dev/null";
+  std::string environment;
+  for (const std::string& name : unset) environment += (environment.empty() ? "env -u " : " -u ") + name;
+  const std::string command = environment + (environment.empty() ? "'" : " '") + MS_BINARY + "' " + arguments + " 2>'" + err_file + "' </dev/null";
   CliRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;

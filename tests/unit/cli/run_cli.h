@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace ms::test {
 
@@ -12,6 +13,7 @@ struct CliRun {
 };
 
 // `arguments` is appended to the binary's path as shell words (quote paths yourself when they may hold spaces).
-CliRun run_cli(const std::string& arguments);
+// `unset`: environment variables the binary runs without (e.g. DISPLAY).
+CliRun run_cli(const std::string& arguments, const std::vector<std::string>& unset = {});
 
 }  // namespace ms::test
