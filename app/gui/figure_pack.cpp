@@ -5,6 +5,7 @@
 #include <QWindow>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <sstream>
@@ -118,6 +119,7 @@ std::string scatter_caption(const views::ScatterData& data) {
           "]), Spearman ρ = " + fixed(s.spearman_rho) + " (p = " + p_value(s.spearman_p) + "), n = " +
           std::to_string(s.n);
   if (data.missing > 0) text += "; " + std::to_string(data.missing) + " checkpoints without both values left out";
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   return text + ".";
 }
 

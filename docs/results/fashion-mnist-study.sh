@@ -5,13 +5,15 @@
 #   analyze     every finished checkpoint: markers of every layer, the paper's six shifts at severity 3, UCI digits
 #   severities  the seed-0 SGD checkpoints again at severities 1-5 of the six shifts (2000 images per shifted set)
 #   tables      the study table shipped in resources/results/fashion-mnist-study/ and the correlation tables
+#   figures     the report's figures, drawn by `manifoldscope figures` into OUT/figures (under xvfb-run without a
+#               display)
 # Usage: bash docs/results/fashion-mnist-study.sh OUT [STEP...]   (no STEP: all of them, in order)
 # MANIFOLDSCOPE=path/to/manifoldscope picks the binary (default: build/manifoldscope of this checkout).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:?usage: fashion-mnist-study.sh OUT [train|analyze|severities|tables]...}
+out=${1:?usage: fashion-mnist-study.sh OUT [train|analyze|severities|tables|figures]...}
 shift
-steps=${*:-train analyze severities tables}
+steps=${*:-train analyze severities tables figures}
 ms=${MANIFOLDSCOPE:-$here/../../build/manifoldscope}
 mkdir -p "$out"
 shifts=(gaussian_noise fog brightness contrast pixelate jpeg_compression)
@@ -47,8 +49,14 @@ for step in $steps; do
     tables)
       MANIFOLDSCOPE=$ms python3 "$here/fashion-mnist-study-tables.py" "$out" | tee "$out/tables.md"
       ;;
+    figures)
+      draw=()
+      [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || draw=(xvfb-run -a -s "-screen 0 1600x900x24")
+      "${draw[@]}" "$ms" figures "$out/study.msproj" --out "$out/figures" \
+        --targets mean_ood_accuracy,probe_accuracy_uci-digits@28x28 --formats png,svg
+      ;;
     *)
-      echo "unknown step: $step (train, analyze, severities, tables)" >&2
+      echo "unknown step: $step (train, analyze, severities, tables, figures)" >&2
       exit 2
       ;;
   esac
