@@ -1,4 +1,6 @@
-// The results tab: the project's tidy table (one row per checkpoint x layer), sortable, exportable as CSV.
+// The results tab: the project's tidy table (one row per checkpoint x layer), sortable, exportable as CSV. A value
+// that is missing or approximate (store/marker_notes.h: a NaN marker, a layer with unconverged GLUE solves) has an
+// amber ground and says why in its tooltip.
 #pragma once
 
 #include <QWidget>

@@ -101,7 +101,7 @@ def main_table(table, archs, y, y_title, predictors):
     for column, title in predictors:
         groups = by_group(table, column, y)
         n = groups["pooled"]["n"]
-        print(f"| {title} | " + " | ".join(cell(groups[a]) for a in archs + ["pooled"]) + f" |  ")
+        print(f"| {title} | " + " | ".join(cell(groups[a]) for a in archs + ["pooled"]) + " |")
     print(f"\n(n = {n} pooled; stars: **** p ≤ 1e-4, *** ≤ 1e-3, ** ≤ 1e-2, * ≤ 0.05; {BOOTSTRAP} bootstrap resamples)")
 
 
@@ -157,6 +157,12 @@ def main():
         print(f"| {title} vs ID accuracy | " + " | ".join(
             f"{100 * groups[a]['fit']['loo_rmse']:.2f} vs {100 * groups[a]['baseline']['loo_rmse']:.2f}"
             for a in archs + ["pooled"]) + " |")
+
+    print("\n### Appendix: every marker against each OOD set at severity 3")
+    for shift in SHIFTS:
+        main_table(table, archs, f"acc_{shift}:3", f"Accuracy on {shift} at severity 3",
+                   [(c, t) for c, t in MARKERS] + [BASELINE] +
+                   [(c + "_" + shift + ":3", t) for c, t in LABEL_FREE])
 
     severities_csv = os.path.join(out, "severities.csv")
     if os.path.exists(severities_csv):
