@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "core/geometry/baseline_markers.h"
 #include "core/geometry/glue.h"
 #include "core/geometry/glue_centers.h"
 #include "core/geometry/glue_gram.h"
@@ -65,6 +66,44 @@ TEST(GlueDegenerate, OneClassIsOneManifoldWithFiniteMeasures) {
   EXPECT_EQ(result->diagnostics.coincident_repeats, 0);
   EXPECT_TRUE(std::isfinite(result->mean.capacity));
   EXPECT_TRUE(std::isfinite(result->mean.dimension));
+}
+
+// Classes of exactly two samples (fewer than points_per_manifold asks for): every sample is used, the solves
+// converge and the measures are finite; so are the baselines' within-class averages, which need two per class.
+TEST(GlueDegenerate, ClassesOfTwoSamplesAreMeasured) {
+  Eigen::MatrixXd X = Eigen::MatrixXd::Random(8, 12);
+  const Eigen::VectorXi labels = labels_of(4, 2);
+  Result<GlueResult> result = glue(X, labels, small_options());
+  ASSERT_TRUE(result.ok()) << result.error();
+  EXPECT_EQ(result->points.size(), 8u);
+  EXPECT_EQ(result->diagnostics.failed_solves, 0);
+  EXPECT_EQ(result->diagnostics.coincident_repeats, 0);
+  for_each_measure(result->mean, [](const char* name, double v) { EXPECT_TRUE(std::isfinite(v)) << name; });
+  Result<BaselineMarkers> baselines = compute_baseline_markers(X, labels);
+  ASSERT_TRUE(baselines.ok()) << baselines.error();
+  EXPECT_TRUE(std::isfinite(baselines->participation_ratio_avg));
+  EXPECT_TRUE(std::isfinite(baselines->nc1));
+}
+
+// A one-dimensional layer (a scalar feature): the Gram matrix has rank 1 and the measures are finite, no crash.
+// b_k is the squared projection of the probe t_k (one Gaussian number here) onto the axes' span, so
+// D_eff = mean(b) / P <= mean(t^2) / P, about 1/3 with P = 3: well under 1.
+TEST(GlueDegenerate, AOneDimensionalLayerIsMeasured) {
+  const Eigen::VectorXi labels = labels_of(3, 8);
+  Eigen::MatrixXd X(24, 1);
+  for (int i = 0; i < 24; ++i) X(i, 0) = 1.0 + labels(i) + 0.1 * std::sin(1.0 + i);
+  Result<GlueResult> result = glue(X, labels, small_options());
+  ASSERT_TRUE(result.ok()) << result.error();
+  EXPECT_EQ(result->num_features, 1);
+  EXPECT_EQ(result->diagnostics.gram_rank, 1);
+  EXPECT_EQ(result->diagnostics.failed_solves, 0);
+  EXPECT_TRUE(std::isfinite(result->mean.capacity));
+  EXPECT_TRUE(std::isfinite(result->mean.dimension));
+  EXPECT_LE(result->mean.dimension, 1.0 + 1e-9);
+  Result<BaselineMarkers> baselines = compute_baseline_markers(X, labels);
+  ASSERT_TRUE(baselines.ok()) << baselines.error();
+  EXPECT_NEAR(baselines->participation_ratio, 1.0, 1e-12);
+  EXPECT_EQ(baselines->numerical_rank, 1.0);
 }
 
 }  // namespace
