@@ -58,8 +58,13 @@ void show_for_export(QWidget* view, int width, int height) {
 struct Writer {
   const FigurePackOptions& options;
   std::filesystem::path out;
-  std::vector<std::string> files;
-  std::string index;
+  const std::function<void(int, int, const std::string&)>& progress;
+  int total = 0;
+  int done = 0;
+  std::vector<std::string> files = {};
+  std::string index = {};
+
+  void next(const std::string& name) { progress(done++, total, name); }
 
   // The figure in every format and its CSV; a section of index.md with the caption and numbers.
   template <typename View>
@@ -131,80 +136,106 @@ Result<store::Project> read_results(const std::string& path) {
   return store::read_project(path);
 }
 
-Result<std::vector<std::string>> write_figure_pack(const store::Project& project, const std::string& source,
-                                                   const FigurePackOptions& options, const std::string& out,
-                                                   const std::function<void(int, int, const std::string&)>& progress) {
-  const std::vector<std::string> markers = options.markers.empty() ? default_markers(project) : options.markers;
-  std::vector<std::string> targets = options.targets;
+namespace {
+
+// What the pack draws, checked against what the results have.
+struct PackPlan {
+  std::vector<std::string> markers, targets;
+  bool by_architecture = false;
+  int figures = 0;
+};
+
+Result<PackPlan> plan_pack(const store::Project& project, const std::string& source, const FigurePackOptions& options) {
+  PackPlan plan;
+  plan.markers = options.markers.empty() ? default_markers(project) : options.markers;
   const std::vector<std::string> all_targets = target_keys(project);
+  plan.targets = options.targets;
   if (options.all_targets)
-    targets = all_targets;
-  else if (targets.empty() && !all_targets.empty())
-    targets = all_targets.front() == kMeanOodAccuracy ? std::vector<std::string>{kMeanOodAccuracy} : all_targets;
-  if (markers.empty() || targets.empty()) return make_error(source + ": no markers or no OOD targets to draw");
-  if (Status ok = check_keys(markers, ood_markers(project), "marker"); !ok.ok()) return make_error(ok.error());
-  if (Status ok = check_keys(targets, all_targets, "OOD target"); !ok.ok()) return make_error(ok.error());
+    plan.targets = all_targets;
+  else if (plan.targets.empty() && !all_targets.empty())
+    plan.targets = all_targets.front() == kMeanOodAccuracy ? std::vector<std::string>{kMeanOodAccuracy} : all_targets;
+  if (plan.markers.empty() || plan.targets.empty()) return make_error(source + ": no markers or no OOD targets to draw");
+  if (Status ok = check_keys(plan.markers, ood_markers(project), "marker"); !ok.ok()) return make_error(ok.error());
+  if (Status ok = check_keys(plan.targets, all_targets, "OOD target"); !ok.ok()) return make_error(ok.error());
   for (const QString& format : options.formats)
     if (format != "png" && format != "svg" && format != "pdf")
       return make_error("figure format '" + format.toStdString() + "': png, svg or pdf");
+  plan.by_architecture = architectures(project).size() > 1;
+  plan.figures = 1 + static_cast<int>(plan.targets.size()) *
+                         (static_cast<int>(plan.markers.size()) + (plan.by_architecture ? 1 : 0));
+  return plan;
+}
+
+// The pooled heat map, then one per target with a column per architecture.
+Status write_heatmaps(const store::Project& project, const PackPlan& plan, Writer& writer) {
+  views::CorrelationHeatmapView view;
+  show_for_export(&view, 1100, 700);
+  HeatmapOptions heatmap;
+  heatmap.layer = writer.options.layer;
+  heatmap.markers = paper_markers(project);
+  if (heatmap.markers.empty()) heatmap.markers = ood_markers(project);
+  writer.next("correlation_heatmap");
+  const OodHeatmap pooled = ood_heatmap(project, heatmap);
+  if (Status shown = view.set_data(pooled.data); !shown.ok()) return shown;
+  if (Status ok = writer.write(&view, "correlation_heatmap",
+                               pooled.data.title + ": Pearson r of every ID marker (rows) against every OOD target "
+                                                   "(columns), stars for p < 0.05, 0.01, 0.001, 0.0001.");
+      !ok.ok())
+    return ok;
+  if (!plan.by_architecture) return Ok{};
+  heatmap.by_architecture = true;
+  for (const std::string& target : plan.targets) {
+    const std::string stem = "correlation_heatmap_by_architecture_" + file_stem(target);
+    writer.next(stem);
+    heatmap.target = target;
+    const OodHeatmap per = ood_heatmap(project, heatmap);
+    if (Status shown = view.set_data(per.data); !shown.ok()) return shown;
+    if (Status ok = writer.write(&view, stem,
+                                 per.data.title + ": Pearson r of every ID marker against " +
+                                     target_label(project, target) + ", one column per architecture.");
+        !ok.ok())
+      return ok;
+  }
+  return Ok{};
+}
+
+// One scatter per target and marker, coloured by architecture when there are several.
+Status write_scatters(const store::Project& project, const PackPlan& plan, Writer& writer) {
+  views::MarkerScatterView view;
+  show_for_export(&view, 900, 650);
+  for (const std::string& target : plan.targets)
+    for (const std::string& marker : plan.markers) {
+      const std::string stem = file_stem(marker) + "_vs_" + file_stem(target);
+      writer.next(stem);
+      ScatterOptions scatter;
+      scatter.marker = marker;
+      scatter.layer = writer.options.layer;
+      scatter.target = target;
+      scatter.colour_by = plan.by_architecture ? "architecture" : "";
+      const views::ScatterData data = ood_scatter(project, scatter);
+      if (Status shown = view.set_data(data); !shown.ok()) return shown;
+      if (Status ok = writer.write(&view, stem, scatter_caption(data)); !ok.ok()) return ok;
+    }
+  return Ok{};
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> write_figure_pack(const store::Project& project, const std::string& source,
+                                                   const FigurePackOptions& options, const std::string& out,
+                                                   const std::function<void(int, int, const std::string&)>& progress) {
+  auto plan = plan_pack(project, source, options);
+  if (!plan) return make_error(plan.error());
   std::error_code error;
   std::filesystem::create_directories(out, error);
   if (error) return make_error("cannot create " + out + ": " + error.message());
-
-  const bool by_architecture = architectures(project).size() > 1;
-  const int total = 1 + static_cast<int>(targets.size()) * (static_cast<int>(markers.size()) + by_architecture);
-  int done = 0;
-  Writer writer{options, out, {}, {}};
+  Writer writer{options, out, progress, plan->figures};
   writer.index = "# Figures of " + std::filesystem::path(source).filename().string() + "\n\nWritten by `manifoldscope " +
                  "figures` (ManifoldScope " MS_VERSION ") from `" + source + "`: " +
                  std::to_string(project.checkpoints.size()) + " checkpoints, markers read at the " + options.layer +
                  " layer. Each figure's numbers are in the CSV of the same name.\n\n";
-
-  views::CorrelationHeatmapView heatmap_view;
-  show_for_export(&heatmap_view, 1100, 700);
-  HeatmapOptions heatmap;
-  heatmap.layer = options.layer;
-  heatmap.markers = paper_markers(project);
-  if (heatmap.markers.empty()) heatmap.markers = ood_markers(project);
-  progress(done++, total, "correlation_heatmap");
-  OodHeatmap pooled = ood_heatmap(project, heatmap);
-  if (Status shown = heatmap_view.set_data(pooled.data); !shown.ok()) return make_error(shown.error());
-  if (Status ok = writer.write(&heatmap_view, "correlation_heatmap",
-                               pooled.data.title + ": Pearson r of every ID marker (rows) against every OOD target "
-                               "(columns), stars for p < 0.05, 0.01, 0.001, 0.0001.");
-      !ok.ok())
-    return make_error(ok.error());
-  if (by_architecture) {
-    heatmap.by_architecture = true;
-    for (const std::string& target : targets) {
-      const std::string stem = "correlation_heatmap_by_architecture_" + file_stem(target);
-      progress(done++, total, stem);
-      heatmap.target = target;
-      OodHeatmap per = ood_heatmap(project, heatmap);
-      if (Status shown = heatmap_view.set_data(per.data); !shown.ok()) return make_error(shown.error());
-      if (Status ok = writer.write(&heatmap_view, stem,
-                                   per.data.title + ": Pearson r of every ID marker against " +
-                                       target_label(project, target) + ", one column per architecture.");
-          !ok.ok())
-        return make_error(ok.error());
-    }
-  }
-
-  views::MarkerScatterView scatter_view;
-  show_for_export(&scatter_view, 900, 650);
-  for (const std::string& target : targets)
-    for (const std::string& marker : markers) {
-      const std::string stem = file_stem(marker) + "_vs_" + file_stem(target);
-      progress(done++, total, stem);
-      ScatterOptions scatter;
-      scatter.marker = marker;
-      scatter.layer = options.layer;
-      scatter.target = target;
-      scatter.colour_by = by_architecture ? "architecture" : "";
-      const views::ScatterData data = ood_scatter(project, scatter);
-      if (Status shown = scatter_view.set_data(data); !shown.ok()) return make_error(shown.error());
-      if (Status ok = writer.write(&scatter_view, stem, scatter_caption(data)); !ok.ok()) return make_error(ok.error());
-    }
+  if (Status ok = write_heatmaps(project, *plan, writer); !ok.ok()) return make_error(ok.error());
+  if (Status ok = write_scatters(project, *plan, writer); !ok.ok()) return make_error(ok.error());
 
   const std::filesystem::path index = std::filesystem::path(out) / "index.md";
   const std::string text = writer.index;
