@@ -52,8 +52,9 @@ for step in $steps; do
     figures)
       draw=()
       [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || draw=(xvfb-run -a -s "-screen 0 1600x900x24")
-      "${draw[@]}" "$ms" figures "$out/study.msproj" --out "$out/figures" \
-        --targets mean_ood_accuracy,probe_accuracy_uci-digits@28x28 --formats png,svg
+      # From OUT, so index.md names the project by its file name only.
+      (cd "$out" && "${draw[@]}" "$(realpath "$(command -v "$ms")")" figures study.msproj --out figures \
+        --targets mean_ood_accuracy,probe_accuracy_uci-digits@28x28 --formats png)
       ;;
     *)
       echo "unknown step: $step (train, analyze, severities, tables, figures)" >&2
