@@ -1,6 +1,6 @@
 // `manifoldscope analyze CHECKPOINTS… --project FILE.msproj [--id DATASET] [--ood SHIFT…] [--ood-set NAME=SPEC]…
-// [--ood-limit N] [--transfer DATASET] …`: every marker of every layer of every checkpoint, OOD accuracy (with its
-// 95 % interval) per shift and per user set, and transfer probe accuracy.
+// [--ood-limit N] [--transfer DATASET] [--shard I/N] …`: every marker of every layer of every checkpoint, OOD
+// accuracy (with its 95 % interval) per shift and per user set, and transfer probe accuracy.
 #include "app/cli/cli_progress.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
@@ -86,8 +86,12 @@ void add_analyze_options(QCommandLineParser& parser) {
   const QCommandLineOption cache("cache-activations",
                                  "Keep each checkpoint's geometry-sample activations in FILE.msproj.activations/ and,\n"
                                  "on a re-run with other geometry options, compute from them without the forward pass.");
+  const QCommandLineOption shard("shard",
+                                 "Analyse only slice I of N of the checkpoints (0 <= I < N; every N-th of the sorted\n"
+                                 "list from the I-th), for array jobs: one project per slice, joined by `merge`.",
+                                 "I/N", "0/1");
   parser.addOptions({project, csv, id, ood, ood_set, ood_limit, transfer, layers, points, n_t, dichotomies, inactive,
-                     preprocess, repeats, seed, threads, batch, memory, project_dim, cache});
+                     preprocess, repeats, seed, threads, batch, memory, project_dim, cache, shard});
 }
 
 #ifdef MS_HAVE_MODEL
@@ -97,7 +101,7 @@ int fail(const QString& message) {
   return 2;
 }
 
-// --ood, --ood-set and --layers: what to evaluate and which layers to analyse.
+// --ood, --ood-set, --layers and --shard: what to evaluate, which layers and which checkpoints to analyse.
 int read_targets(const QCommandLineParser& parser, pipeline::AnalyseOptions& options) {
   for (const QString& text : parser.values("ood")) {
     auto shift = data::parse_shift(text.toStdString());
@@ -110,6 +114,9 @@ int read_targets(const QCommandLineParser& parser, pipeline::AnalyseOptions& opt
     options.ood_sets.push_back(*set);
   }
   if (parser.isSet("layers")) options.layers = model::split_layer_terms(parser.value("layers").toStdString());
+  auto shard = pipeline::parse_shard(parser.value("shard").toStdString());
+  if (!shard) return fail(QString::fromStdString(shard.error()));
+  options.shard = *shard;
   return -1;
 }
 

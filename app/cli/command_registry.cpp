@@ -12,6 +12,8 @@ const std::vector<Command>& commands() {
       {"analyze", "Markers of every layer of TorchScript checkpoints, OOD accuracy and transfer, into a project.",
        run_analyze},
       {"demo", "Headless demo on the embedded Fashion-MNIST: summary, sample montage, raw-pixel geometry.", run_demo},
+      {"merge", "Join the projects of a sharded analysis (analyze --shard I/N) into one project and its CSV.",
+       run_merge},
       {"correlate", "Correlate two CSV columns per group: r, rho, tau with p, partial, bootstrap CIs.", run_correlate},
       {"predict", "Predict a CSV column (OOD accuracy) from others (ID markers) per group, with intervals and LOO error.",
        run_predict},

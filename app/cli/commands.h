@@ -13,6 +13,7 @@ int run_predict(const QStringList& arguments);
 int run_layers(const QStringList& arguments);
 int run_zoo(const QStringList& arguments);
 int run_geometry(const QStringList& arguments);
+int run_merge(const QStringList& arguments);
 int run_figures(const QStringList& arguments);  // needs a QApplication (Command::needs_display)
 
 }  // namespace ms::cli

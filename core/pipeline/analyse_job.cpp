@@ -528,6 +528,7 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
     return make_error("the project " + options.project_path + " cannot be saved: " + writable.error());
   auto files = expand_checkpoints(options.checkpoints);
   if (!files) return make_error(files.error());
+  if (options.shard.count > 1) *files = shard_files(std::move(*files), options.shard);
 
   AnalyseSummary summary;
   summary.project_path = options.project_path;

@@ -11,6 +11,7 @@
 #include "core/geometry/glue_options.h"
 #include "core/model/batch_options.h"
 #include "core/model/linear_probe.h"
+#include "core/pipeline/shard.h"
 
 namespace ms::pipeline {
 
@@ -22,6 +23,7 @@ struct OodSetOption {
 
 struct AnalyseOptions {
   std::vector<std::string> checkpoints;   // TorchScript files; folders are expanded to their *.pt files
+  Shard shard;                            // only this slice of the checkpoints (shard.h); 0/1 = all of them
   std::string id_dataset = "fashion-mnist:test";
   std::vector<data::Shift> shifts;        // OOD sets for direct accuracy, e.g. fog:3
   std::vector<OodSetOption> ood_sets;     // the user's OOD sets, evaluated like the shifts
