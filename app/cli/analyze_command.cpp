@@ -1,6 +1,6 @@
 // `manifoldscope analyze CHECKPOINTS… --project FILE.msproj [--id DATASET] [--ood SHIFT…] [--ood-set NAME=SPEC]…
-// [--ood-limit N] [--transfer DATASET] [--shard I/N] …`: every marker of every layer of every checkpoint, OOD
-// accuracy (with its 95 % interval) per shift and per user set, and transfer probe accuracy.
+// [--ood-limit N] [--transfer DATASET] [--shard I/N] [--device cpu|cuda[:N]] …`: every marker of every layer of every
+// checkpoint, OOD accuracy (with its 95 % interval) per shift and per user set, and transfer probe accuracy.
 #include "app/cli/cli_progress.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
@@ -8,6 +8,7 @@
 
 #ifdef MS_HAVE_MODEL
 #include "core/model/layer_selection.h"
+#include "core/model/model.h"
 #include "core/pipeline/analyse_job.h"
 #include "core/pipeline/memory_plan.h"
 #include "core/pipeline/ood_inputs.h"
@@ -90,8 +91,12 @@ void add_analyze_options(QCommandLineParser& parser) {
                                  "Analyse only slice I of N of the checkpoints (0 <= I < N; every N-th of the sorted\n"
                                  "list from the I-th), for array jobs: one project per slice, joined by `merge`.",
                                  "I/N", "0/1");
+  const QCommandLineOption device("device",
+                                  "Where forward passes run: cpu, cuda or cuda:N (a CUDA build of LibTorch is needed\n"
+                                  "for cuda; Debian's is CPU-only). The geometry runs on the CPU either way.",
+                                  "DEVICE", "cpu");
   parser.addOptions({project, csv, id, ood, ood_set, ood_limit, transfer, layers, points, n_t, dichotomies, inactive,
-                     preprocess, repeats, seed, threads, batch, memory, project_dim, cache, shard});
+                     preprocess, repeats, seed, threads, batch, memory, project_dim, cache, shard, device});
 }
 
 #ifdef MS_HAVE_MODEL
@@ -101,7 +106,7 @@ int fail(const QString& message) {
   return 2;
 }
 
-// --ood, --ood-set, --layers and --shard: what to evaluate, which layers and which checkpoints to analyse.
+// --ood, --ood-set, --layers, --shard and --device: what to evaluate, which layers and checkpoints, and where.
 int read_targets(const QCommandLineParser& parser, pipeline::AnalyseOptions& options) {
   for (const QString& text : parser.values("ood")) {
     auto shift = data::parse_shift(text.toStdString());
@@ -117,6 +122,9 @@ int read_targets(const QCommandLineParser& parser, pipeline::AnalyseOptions& opt
   auto shard = pipeline::parse_shard(parser.value("shard").toStdString());
   if (!shard) return fail(QString::fromStdString(shard.error()));
   options.shard = *shard;
+  options.device = parser.value("device").toStdString();
+  if (Status usable = model::check_device(options.device); !usable.ok())
+    return fail(QString::fromStdString(usable.error()));
   return -1;
 }
 

@@ -24,6 +24,7 @@ AnalysisSettings AnalysisSettings::load() {
   loaded.cache_activations = settings.value("cache_activations", defaults.cache_activations).toBool();
   loaded.ood_sets = settings.value("ood_sets", defaults.ood_sets).toString();
   loaded.ood_limit = std::clamp(settings.value("ood_limit", defaults.ood_limit).toInt(), 0, kMaxOodLimit);
+  loaded.device = settings.value("device", defaults.device).toString();
   return loaded;
 }
 
@@ -39,6 +40,7 @@ void AnalysisSettings::save() const {
   settings.setValue("cache_activations", cache_activations);
   settings.setValue("ood_sets", ood_sets);
   settings.setValue("ood_limit", ood_limit);
+  settings.setValue("device", device);
 }
 
 }  // namespace ms::gui

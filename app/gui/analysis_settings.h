@@ -1,5 +1,6 @@
 // The analysis defaults a user keeps between sessions (QSettings): threads and the GLUE sample sizes, the shift
-// severity, the data sets (and the user's OOD sets with their item limit), whether to cache activations. The Settings
+// severity, the data sets (and the user's OOD sets with their item limit), whether to cache activations, the device
+// of the forward passes. The Settings
 // dialog edits them; the Analyze dialog starts from them and stores what was last run.
 #pragma once
 
@@ -19,6 +20,7 @@ struct AnalysisSettings {
   bool cache_activations = false;
   QString ood_sets;                 // the Analyze dialog's "NAME=SPEC; …" field, as last run
   int ood_limit = 0;                // items per OOD set, 0 = all
+  QString device = "cpu";           // forward passes: cpu, cuda, cuda:N (model::check_device when analysing)
 
   int effective_threads() const;    // threads, or the hardware threads when 0
   static AnalysisSettings load();   // defaults for what was never saved

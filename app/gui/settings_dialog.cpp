@@ -1,6 +1,7 @@
 #include "app/gui/settings_dialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -40,6 +41,13 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
   cache_ = new QCheckBox(tr("Cache activations"));
   cache_->setChecked(current.cache_activations);
   form->addRow(QString(), cache_);
+  device_ = new QComboBox;
+  device_->setEditable(true);
+  device_->addItems({"cpu", "cuda", "cuda:0", "cuda:1"});
+  device_->setCurrentText(current.device);
+  device_->setToolTip(tr("Where forward passes run: cpu, cuda or cuda:N. CUDA needs a CUDA build of LibTorch "
+                         "(Debian's is CPU-only); the analysis says so when it starts."));
+  form->addRow(tr("Device:"), device_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -47,7 +55,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
 }
 
 AnalysisSettings SettingsDialog::settings() const {
-  AnalysisSettings entered;
+  AnalysisSettings entered = AnalysisSettings::load();  // what this dialog does not show (OOD sets) stays
   entered.threads = threads_->value();
   entered.points_per_class = points_->value();
   entered.n_t = n_t_->value();
@@ -55,6 +63,7 @@ AnalysisSettings SettingsDialog::settings() const {
   entered.id_dataset = id_dataset_->text().trimmed();
   entered.transfer_dataset = transfer_->text().trimmed();
   entered.cache_activations = cache_->isChecked();
+  entered.device = device_->currentText().trimmed();
   return entered;
 }
 

@@ -7,6 +7,7 @@
 #include "app/gui/analysis_settings.h"
 
 class QCheckBox;
+class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
@@ -27,6 +28,7 @@ class SettingsDialog : public QDialog {
   QLineEdit* id_dataset_;
   QLineEdit* transfer_;
   QCheckBox* cache_;
+  QComboBox* device_;
 };
 
 }  // namespace ms::gui

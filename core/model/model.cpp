@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include <torch/csrc/jit/passes/freeze_module.h>
+#include <torch/cuda.h>
 
 #include "core/model/detail/model_impl.h"
 #include "core/model/detail/tap_graph.h"
@@ -64,14 +65,51 @@ TapOutputs run_taps(Model::Impl& impl, const std::string& method, const torch::T
 
 }  // namespace detail
 
-Result<Model> load_model(const std::string& path) {
+namespace {
+
+// "cpu", "cuda", "cuda:N" as a torch device (not yet checked against the machine).
+Result<torch::Device> parse_device(const std::string& text) {
+  if (text == "cpu") return torch::Device(torch::kCPU);
+  if (text == "cuda") return torch::Device(torch::kCUDA, 0);
+  const std::string prefix = "cuda:";
+  const std::string index = text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : std::string();
+  if (!index.empty() && index.size() <= 3 && index.find_first_not_of("0123456789") == std::string::npos)
+    return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(std::stoi(index)));
+  return make_error("device '" + text + "': expected cpu, cuda or cuda:N");
+}
+
+}  // namespace
+
+Status check_device(const std::string& device) {
+  auto parsed = parse_device(device);
+  if (!parsed) return make_error(parsed.error());
+  if (parsed->is_cpu()) return Ok{};
+  if (!torch::cuda::is_available())
+    return make_error("device '" + device + "': this LibTorch has no CUDA (Debian's libtorch-dev is CPU-only); " +
+                      "build against a CUDA LibTorch with -DTorch_DIR=… (see the README), or use --device cpu");
+  const int64_t count = static_cast<int64_t>(torch::cuda::device_count());
+  if (parsed->index() >= count)
+    return make_error("device '" + device + "': this machine has " + std::to_string(count) + " CUDA device(s)");
+  return Ok{};
+}
+
+std::vector<std::string> available_devices() {
+  std::vector<std::string> devices{"cpu"};
+  if (torch::cuda::is_available())
+    for (size_t i = 0; i < torch::cuda::device_count(); ++i) devices.push_back("cuda:" + std::to_string(i));
+  return devices;
+}
+
+Result<Model> load_model(const std::string& path, const std::string& device) {
   std::error_code status;
   if (!std::filesystem::is_regular_file(path, status)) return make_error(path + ": no such file");
+  if (Status usable = check_device(device); !usable.ok()) return make_error(usable.error());
   tune_allocator();  // batches of layer outputs: reuse freed memory instead of faulting in fresh pages
   auto impl = std::make_unique<Model::Impl>();
   impl->path = path;
+  impl->device = *parse_device(device);
   try {
-    impl->module = torch::jit::load(path, torch::kCPU);
+    impl->module = torch::jit::load(path, impl->device);
   } catch (const std::exception& error) {
     return make_error(path + ": not a TorchScript archive (" + detail::short_message(error) + ")");
   }
@@ -105,7 +143,7 @@ Result<std::vector<LayerInfo>> Model::layers(const std::vector<int64_t>& input_s
     std::vector<int64_t> batch_shape = {kBatch};
     batch_shape.insert(batch_shape.end(), input_shape.begin(), input_shape.end());
     torch::NoGradGuard no_grad;
-    detail::TapOutputs outputs = detail::run_taps(*impl_, *method, torch::zeros(batch_shape));
+    detail::TapOutputs outputs = detail::run_taps(*impl_, *method, torch::zeros(batch_shape, impl_->device));
 
     std::vector<LayerInfo> layers;
     for (size_t i = 0; i < sites.size(); ++i) {

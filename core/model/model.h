@@ -51,11 +51,21 @@ class Model {
   std::unique_ptr<Impl> impl_;
 };
 
-// Loads a TorchScript archive (torch.jit.script or torch.jit.trace, saved with .save()), in eval mode on the CPU,
+// Loads a TorchScript archive (torch.jit.script or torch.jit.trace, saved with .save()), in eval mode on `device`,
 // frozen (torch::jit::freeze_module: attributes become constants, so scripted control flow on them folds away and the
-// modules inside it become tappable); a module that cannot be frozen is used as loaded.
-// Errors as values naming the file: missing, not a TorchScript archive, no forward method.
-Result<Model> load_model(const std::string& path);
+// modules inside it become tappable); a module that cannot be frozen is used as loaded. Inputs go to the device
+// batch by batch and every output (activations, logits) comes back to the CPU.
+// Errors as values naming the file: missing, not a TorchScript archive, no forward method; a device check_device
+// refuses.
+Result<Model> load_model(const std::string& path, const std::string& device = "cpu");
+
+// Where forward passes run: "cpu", "cuda" (the first GPU) or "cuda:N". Errors: another spelling; a CUDA device with
+// a LibTorch built without CUDA (Debian's libtorch-dev is CPU-only: build against a CUDA LibTorch with
+// -DTorch_DIR=…, see the README) or with fewer GPUs.
+Status check_device(const std::string& device);
+
+// "cpu", then "cuda:0" … for every GPU this LibTorch sees.
+std::vector<std::string> available_devices();
 
 // "layer1.0.conv1:conv2d [64,14,14]", the one-line form the CLI prints.
 std::string describe(const LayerInfo& layer);

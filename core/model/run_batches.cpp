@@ -83,7 +83,7 @@ Status for_each_batch(Model& model, const Eigen::Ref<const RowMatrixXf>& X, cons
       if (cancel.cancelled()) return make_error(what + " cancelled");
       int64_t first = b * options.batch_size;
       int64_t rows = std::min(options.batch_size, n - first);
-      torch::Tensor batch = make_batch(X, first, rows, shape, options.normalization);
+      torch::Tensor batch = make_batch(X, first, rows, shape, options.normalization).to(model.impl().device);
       if (Status status = on_batch(first, batch); !status) return status;
       progress.report(double(b + 1) / double(batches),
                       what + ": batch " + std::to_string(b + 1) + "/" + std::to_string(batches));
@@ -105,7 +105,7 @@ Status hand_over(const std::vector<torch::Tensor>& outputs, const std::vector<in
       return make_error("layer '" + layers[l].id + "' changed its shape between batches");
   at::parallel_for(0, static_cast<int64_t>(outputs.size()), 1, [&](int64_t begin, int64_t end) {
     for (int64_t l = begin; l < end; ++l) {
-      torch::Tensor flat = outputs[l].reshape({count, -1}).to(torch::kFloat32).contiguous();
+      torch::Tensor flat = outputs[l].reshape({count, -1}).to(torch::kCPU, torch::kFloat32).contiguous();
       sink.consume(static_cast<int>(l), rows, Eigen::Map<const RowMatrixXf>(flat.data_ptr<float>(), count, flat.size(1)));
     }
   });
@@ -150,7 +150,8 @@ Status extract_activations(Model& model, const Eigen::Ref<const RowMatrixXf>& X,
         if (begun && wanted.empty()) return Ok{};  // the first batch runs regardless: its shapes begin the sink
         const bool whole_batch = static_cast<int64_t>(wanted.size()) == rows;
         const std::string& method = whole_batch ? *whole : *selecting;
-        const torch::Tensor local = whole_batch ? torch::Tensor() : torch::tensor(wanted, torch::kInt64) - first;
+        const torch::Tensor local =
+            whole_batch ? torch::Tensor() : (torch::tensor(wanted, torch::kInt64) - first).to(impl.device);
         warm_up_once(impl, method, options.warmup, [&] { detail::run_taps(impl, method, batch, local); });
         detail::TapOutputs outputs = detail::run_taps(impl, method, batch, local);
         for (size_t l = 0; l < layers.size(); ++l)
@@ -182,7 +183,7 @@ Result<Eigen::MatrixXf> compute_logits(Model& model, const Eigen::Ref<const RowM
         c10::IValue output = forward(batch);
         if (!output.isTensor()) return make_error(model.path() + ": forward does not return one tensor");
         const int64_t rows = batch.size(0);
-        torch::Tensor values = output.toTensor().reshape({rows, -1}).to(torch::kFloat32).contiguous();
+        torch::Tensor values = output.toTensor().reshape({rows, -1}).to(torch::kCPU, torch::kFloat32).contiguous();
         if (first == 0) logits.resize(X.rows(), values.size(1));
         if (values.size(1) != logits.cols()) return make_error(model.path() + ": output width changed");
         logits.middleRows(first, rows) = Eigen::Map<const RowMatrixXf>(values.data_ptr<float>(), rows, values.size(1));

@@ -473,7 +473,7 @@ Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry&
                           const AnalyseOptions& options, store::Project& project, CacheUse& cache, Progress& progress,
                           CancelToken& cancel) {
   progress.report(0.0, "loading the checkpoint");
-  auto loaded = model::load_model(path);
+  auto loaded = model::load_model(path, options.device);
   if (!loaded) return make_error(loaded.error());
   auto layers = loaded->layers(inputs.id.item_shape);
   if (!layers) return make_error(layers.error());
@@ -526,6 +526,7 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
   if (options.project_path.empty()) return make_error("analyze: a project file (--project) is needed");
   if (Status writable = check_can_write_beside(options.project_path); !writable)
     return make_error("the project " + options.project_path + " cannot be saved: " + writable.error());
+  if (Status device = model::check_device(options.device); !device.ok()) return make_error(device.error());
   auto files = expand_checkpoints(options.checkpoints);
   if (!files) return make_error(files.error());
   if (options.shard.count > 1) *files = shard_files(std::move(*files), options.shard);

@@ -48,6 +48,8 @@ struct AnalyseOptions {
   // Layers wider than this are projected to it by a fixed sparse random projection while extracted
   // (projecting_sink.h); 0 = never.
   int64_t project_dim = 0;
+  // Where the forward passes run (model::check_device: cpu, cuda, cuda:N); the geometry is computed on the CPU.
+  std::string device = "cpu";
 };
 
 struct AnalyseSummary {

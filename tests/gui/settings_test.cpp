@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QSettings>
 #include <QSpinBox>
@@ -27,6 +28,8 @@ TEST(Settings, EveryTestProcessStartsFromEmptySettingsOfItsOwn) {
 
 TEST(Settings, TheDialogSavesTheAnalysisDefaultsAndTheAnalyzeDialogStartsFromThem) {
   gui::AnalysisSettings defaults;
+  defaults.ood_sets = "mine=/data/fog.npy:3";  // set by the Analyze dialog; the Settings dialog keeps it
+  defaults.ood_limit = 500;
   defaults.save();
   gui::SettingsDialog dialog;
   auto spins = dialog.findChildren<QSpinBox*>();
@@ -36,6 +39,10 @@ TEST(Settings, TheDialogSavesTheAnalysisDefaultsAndTheAnalyzeDialogStartsFromThe
   spins[2]->setValue(77);
   spins[3]->setValue(5);
   dialog.findChild<QCheckBox*>()->setChecked(true);
+  QComboBox* device = dialog.findChild<QComboBox*>();
+  ASSERT_NE(device, nullptr);
+  EXPECT_EQ(device->currentText(), "cpu");
+  device->setCurrentText("cuda:0");
   dialog.accept();
   const gui::AnalysisSettings stored = gui::AnalysisSettings::load();
   EXPECT_EQ(stored.threads, 1);
@@ -44,6 +51,9 @@ TEST(Settings, TheDialogSavesTheAnalysisDefaultsAndTheAnalyzeDialogStartsFromThe
   EXPECT_EQ(stored.severity, 5);
   EXPECT_TRUE(stored.cache_activations);
   EXPECT_EQ(stored.effective_threads(), 1);
+  EXPECT_EQ(stored.device, "cuda:0");
+  EXPECT_EQ(stored.ood_sets, "mine=/data/fog.npy:3");
+  EXPECT_EQ(stored.ood_limit, 500);
 #ifdef MS_HAVE_MODEL
   const pipeline::AnalyseOptions options = gui::AnalyzeDialog("x.msproj").options();
   EXPECT_EQ(options.glue.points_per_manifold, 30);
@@ -52,6 +62,7 @@ TEST(Settings, TheDialogSavesTheAnalysisDefaultsAndTheAnalyzeDialogStartsFromThe
   EXPECT_TRUE(options.cache_activations);
   ASSERT_FALSE(options.shifts.empty());
   EXPECT_EQ(options.shifts.front().severity, 5);
+  EXPECT_EQ(options.device, "cuda:0") << "offered as remembered; Analyze says whether this LibTorch can use it";
 #endif
 }
 

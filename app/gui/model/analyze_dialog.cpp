@@ -1,6 +1,7 @@
 #include "app/gui/model/analyze_dialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -12,6 +13,7 @@
 
 #include "app/gui/analysis_settings.h"
 #include "core/model/layer_selection.h"
+#include "core/model/model.h"
 #include "core/pipeline/ood_inputs.h"
 #include "views/user_questions.h"
 
@@ -104,11 +106,19 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
                         "with other GLUE settings skips the forward pass."));
   cache_->setChecked(defaults.cache_activations);
   form->addRow(QString(), cache_);
+  device_ = new QComboBox;
+  for (const std::string& device : model::available_devices()) device_->addItem(QString::fromStdString(device));
+  if (device_->findText(defaults.device) < 0) device_->addItem(defaults.device);  // refused on Analyze, with why
+  device_->setCurrentText(defaults.device);
+  device_->setToolTip(tr("Where forward passes run (the GPUs this LibTorch sees); the geometry runs on the CPU."));
+  form->addRow(tr("Device:"), device_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   buttons->button(QDialogButtonBox::Ok)->setText(tr("Analyze"));
   connect(buttons, &QDialogButtonBox::accepted, this, [this] {
     if (auto sets = pipeline::parse_ood_sets(ood_sets_->text().toStdString()); !sets)
       return views::show_warning(this, tr("OOD sets"), QString::fromStdString(sets.error()));
+    if (Status usable = model::check_device(device_->currentText().toStdString()); !usable.ok())
+      return views::show_warning(this, tr("Device"), QString::fromStdString(usable.error()));
     // What was run becomes the next default.
     AnalysisSettings used = AnalysisSettings::load();
     used.ood_sets = ood_sets_->text().trimmed();
@@ -119,6 +129,7 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
     used.points_per_class = points_->value();
     used.n_t = n_t_->value();
     used.cache_activations = cache_->isChecked();
+    used.device = device_->currentText();
     used.save();
     accept();
   });
@@ -142,6 +153,7 @@ pipeline::AnalyseOptions AnalyzeDialog::options() const {
   options.batch.threads = threads_->value();
   options.project_path = project_->text().trimmed().toStdString();
   options.cache_activations = cache_->isChecked();
+  options.device = device_->currentText().toStdString();
   options.layers = model::split_layer_terms(layers_->text().toStdString());
   return options;
 }

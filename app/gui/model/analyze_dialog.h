@@ -7,6 +7,7 @@
 #include "core/pipeline/analyse_options.h"
 
 class QCheckBox;
+class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
@@ -34,6 +35,7 @@ class AnalyzeDialog : public QDialog {
   QSpinBox* n_t_;
   QSpinBox* threads_;
   QCheckBox* cache_;
+  QComboBox* device_;
   std::vector<QCheckBox*> shifts_;
 };
 

@@ -16,6 +16,7 @@ namespace ms::model {
 struct Model::Impl {
   std::string path;
   torch::jit::Module module;
+  torch::Device device{torch::kCPU};  // where the module's parameters live and batches are sent
   // Tap methods already registered on module's class, keyed by their layer-id list joined with '\n'.
   std::map<std::string, std::string> tap_methods;
   // Methods that have run their warm-up: later calls (the next dataset through the same model) skip it.

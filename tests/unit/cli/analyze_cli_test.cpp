@@ -94,6 +94,7 @@ TEST(AnalyzeCli, RelativePathsAreStoredRelativeToTheProject) {
   EXPECT_TRUE(found);
 }
 
+// Also a device that is misspelt or not there.
 TEST(AnalyzeCli, BadOodSetsAndLimitsAreOneLineErrors) {
   const fs::path dir = fresh_dir("cli-ood-bad");
   std::ofstream(dir / "model.pt") << "never loaded: the data is checked first";
@@ -111,7 +112,16 @@ TEST(AnalyzeCli, BadOodSetsAndLimitsAreOneLineErrors) {
   auto limit = test::run_cli(base + " --ood-limit -5");
   EXPECT_EQ(limit.exit_code, 2);
   EXPECT_NE(limit.err.find("--ood-limit expects a non-negative integer"), std::string::npos) << limit.err;
+  auto device = test::run_cli(base + " --device gpu");
+  EXPECT_EQ(device.exit_code, 2);
+  EXPECT_NE(device.err.find("device 'gpu': expected cpu, cuda or cuda:N"), std::string::npos) << device.err;
+  auto cuda = test::run_cli(base + " --device cuda:7");  // no machine here has eight GPUs
+  EXPECT_EQ(cuda.exit_code, 2);
+  EXPECT_TRUE(cuda.err.find("this LibTorch has no CUDA") != std::string::npos ||
+              cuda.err.find("CUDA device(s)") != std::string::npos)
+      << cuda.err;
   auto help = test::run_cli("analyze --help");
+  EXPECT_NE(help.out.find("--device <DEVICE>"), std::string::npos) << help.out;
   EXPECT_NE(help.out.find("--ood-set <NAME=SPEC>"), std::string::npos) << help.out;
   EXPECT_NE(help.out.find("--ood-limit <N>"), std::string::npos) << help.out;
 }

@@ -368,6 +368,40 @@ TEST_F(TorchScriptModels, LogitsEqualForward) {
   EXPECT_LT(max_difference(*logits, fixture.module.forward({as_tensor(X, {2, 8, 8})}).toTensor()), 1e-5);
 }
 
+// The device of the forward passes: "cpu" (explicitly) gives the same logits; a misspelt device is refused; CUDA
+// works where this LibTorch has it and is otherwise a clear error (Debian's libtorch-dev is CPU-only).
+TEST_F(TorchScriptModels, DevicesAreCheckedAndCpuIsTheDefault) {
+  Fixture fixture = save(make_cnn(), "cnn_device.pt");
+  Result<Model> model = load_model(fixture.path, "cpu");
+  ASSERT_TRUE(model.ok()) << model.error();
+  const RowMatrixXf X = random_inputs(7, 128, 8);
+  NullProgress progress;
+  CancelToken cancel;
+  Result<Eigen::MatrixXf> logits = compute_logits(*model, X, {2, 8, 8}, {}, progress, cancel);
+  ASSERT_TRUE(logits.ok()) << logits.error();
+  torch::NoGradGuard no_grad;
+  EXPECT_LT(max_difference(*logits, fixture.module.forward({as_tensor(X, {2, 8, 8})}).toTensor()), 1e-5);
+
+  EXPECT_TRUE(check_device("cpu").ok());
+  EXPECT_EQ(available_devices().front(), "cpu");
+  for (const char* bad : {"gpu", "cuda:", "cuda:x", "CPU", "cuda:1234"}) {
+    Status refused = check_device(bad);
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_NE(refused.error().find("expected cpu, cuda or cuda:N"), std::string::npos) << refused.error();
+  }
+  Result<Model> on_gpu = load_model(fixture.path, "cuda");
+  if (torch::cuda::is_available()) {
+    ASSERT_TRUE(on_gpu.ok()) << on_gpu.error();
+    Result<Eigen::MatrixXf> gpu_logits = compute_logits(*on_gpu, X, {2, 8, 8}, {}, progress, cancel);
+    ASSERT_TRUE(gpu_logits.ok()) << gpu_logits.error();
+    EXPECT_LT((*gpu_logits - *logits).cwiseAbs().maxCoeff(), 1e-4);
+  } else {
+    ASSERT_FALSE(on_gpu.ok());
+    EXPECT_NE(on_gpu.error().find("this LibTorch has no CUDA"), std::string::npos) << on_gpu.error();
+    EXPECT_EQ(available_devices().size(), 1u);
+  }
+}
+
 TEST_F(TorchScriptModels, ErrorsAreValues) {
   Result<Model> missing = load_model(output_path("does_not_exist.pt"));
   ASSERT_FALSE(missing.ok());
