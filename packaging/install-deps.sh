@@ -8,6 +8,8 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev libvtk9-dev
   libtorch-dev libhdf5-dev libeigen3-dev libopenblas-dev zlib1g-dev libstb-dev libssl-dev nlohmann-json3-dev
+  # the Debian package: its man page from --help, its Depends (dpkg-shlibdeps), its metainfo checked
+  help2man dpkg-dev appstream
   # tests: GoogleTest, a virtual X display for the GUI tests, a font for text in screenshots
   libgtest-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   # tests: real torchvision architectures exported from PyTorch at test time, compared with PyTorch's forward hooks
