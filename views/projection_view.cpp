@@ -126,9 +126,15 @@ std::string check(const ProjectionData& d) {
 }  // namespace
 
 ProjectionView::ProjectionView(QWidget* parent)
-    : VtkWidget(parent), renderer_(vtkSmartPointer<vtkRenderer>::New()) {
+    : VtkWidget(parent),
+      renderer_(vtkSmartPointer<vtkRenderer>::New()),
+      legend_renderer_(vtkSmartPointer<vtkRenderer>::New()) {
   renderer_->SetBackground(1.0, 1.0, 1.0);
   render_window()->AddRenderer(renderer_);
+  legend_renderer_->SetBackground(1.0, 1.0, 1.0);
+  legend_renderer_->InteractiveOff();  // drags and hovers belong to the points' renderer
+  legend_renderer_->SetDraw(false);
+  render_window()->AddRenderer(legend_renderer_);
   set_mode(Mode::Flat2D);
 
   save_image_action_ = new QAction(tr("Save image…"), this);
@@ -270,13 +276,19 @@ void ProjectionView::rebuild_scene() {
     double text_colour[3] = {-1.0, -1.0, -1.0};
     legend_->SetEntry(classes, symbol, data_.overlay_name.c_str(), text_colour);
   }
-  if (classes > 0) renderer_->AddActor2D(legend_);
+  legend_renderer_->RemoveAllViewProps();
+  if (classes > 0) legend_renderer_->AddActor2D(legend_);
   layout_legend();
   apply_point_sizes(1.0);
 }
 
 void ProjectionView::layout_legend() {
-  if (!legend_) return;
+  const bool shown = legend_ && legend_->GetNumberOfEntries() > 0;
+  legend_renderer_->SetDraw(shown);
+  if (!shown) {
+    renderer_->SetViewport(0.0, 0.0, 1.0, 1.0);
+    return;
+  }
   const double w = std::max(width(), 1), h = std::max(height(), 1);
   size_t longest = 1;
   for (const auto& name : data_.class_names) longest = std::max(longest, name.size());
@@ -285,8 +297,23 @@ void ProjectionView::layout_legend() {
   // About 21 widget pixels per entry and 7.5 per character (the actor fits its text inside), capped to the view.
   const double box_w = std::min(0.45 * w, 34.0 + 7.5 * static_cast<double>(longest));
   const double box_h = std::min(0.9 * h, 12.0 + 21.0 * static_cast<double>(entries));
-  legend_->SetPosition(1.0 - (box_w + 8.0) / w, 1.0 - (box_h + 8.0) / h);
-  legend_->SetPosition2(box_w / w, box_h / h);
+  // The strip: the box and 8 px either side; the points get the rest of the width.
+  const double strip = (box_w + 16.0) / w;
+  renderer_->SetViewport(0.0, 0.0, 1.0 - strip, 1.0);
+  legend_renderer_->SetViewport(1.0 - strip, 0.0, 1.0, 1.0);
+  legend_->SetPosition(8.0 / (strip * w), 1.0 - (box_h + 8.0) / h);
+  legend_->SetPosition2(box_w / (strip * w), box_h / h);
+}
+
+QRect ProjectionView::legend_rect() const {
+  if (!legend_ || !legend_renderer_->GetDraw()) return {};
+  const double w = std::max(width(), 1), h = std::max(height(), 1);
+  const double* strip = legend_renderer_->GetViewport();
+  const double* at = legend_->GetPosition();
+  const double* size = legend_->GetPosition2();
+  const double left = (strip[0] + at[0] * (strip[2] - strip[0])) * w, width_px = size[0] * (strip[2] - strip[0]) * w;
+  const double top = (1.0 - at[1] - size[1]) * h, height_px = size[1] * h;
+  return QRectF(left, top, width_px, height_px).toAlignedRect();
 }
 
 void ProjectionView::resizeEvent(QResizeEvent* event) {
@@ -309,6 +336,23 @@ void ProjectionView::reset_camera() {
   camera->SetViewUp(0.0, 1.0, 0.0);
   camera->SetParallelProjection(mode_ == Mode::Flat2D ? 1 : 0);
   renderer_->ResetCamera();
+  // ResetCamera fits the points' bounding sphere to the viewport's height. In 2D the box itself is fitted, to the
+  // width too: a viewport narrower than tall (a Compare half beside its legend strip) would cut the cloud's sides.
+  const int* size = render_window()->GetSize();
+  const double* viewport = renderer_->GetViewport();
+  const double wide = (viewport[2] - viewport[0]) * size[0], tall = (viewport[3] - viewport[1]) * size[1];
+  double bounds[6];
+  renderer_->ComputeVisiblePropBounds(bounds);
+  if (mode_ == Mode::Flat2D && wide > 0.0 && tall > 0.0 && bounds[0] <= bounds[1]) {
+    const double cx = 0.5 * (bounds[0] + bounds[1]), cy = 0.5 * (bounds[2] + bounds[3]);
+    const double* position = camera->GetPosition();
+    camera->SetFocalPoint(cx, cy, 0.0);
+    camera->SetPosition(cx, cy, position[2]);
+    const double half_height = std::max(0.5 * (bounds[3] - bounds[2]), 0.5 * (bounds[1] - bounds[0]) * tall / wide);
+    if (half_height > 0.0) camera->SetParallelScale(1.08 * half_height);
+  } else if (wide > 0.0 && tall > 0.0 && wide < tall) {
+    camera->Zoom(wide / tall);
+  }
   if (mode_ == Mode::Orbit3D) {
     camera->Azimuth(35.0);
     camera->Elevation(25.0);

@@ -16,6 +16,7 @@
 
 #include <Eigen/Core>
 #include <QPointF>
+#include <QRect>
 #include <QAction>
 #include <string>
 #include <vtkSmartPointer.h>
@@ -67,6 +68,10 @@ class ProjectionView : public VtkWidget {
 
   vtkRenderer* main_renderer() const override;
 
+  // The class legend's box in widget coordinates (empty without a legend). It has a strip of its own at the right
+  // edge, beside the points' viewport, so it never covers data however narrow the view.
+  QRect legend_rect() const;
+
  Q_SIGNALS:
   void point_hovered(int index);
   // The user moved the camera (drag, wheel); not emitted for set_data, reset_camera or set_camera, so linking two
@@ -90,6 +95,7 @@ class ProjectionView : public VtkWidget {
   bool project(int index, double& x, double& y, double& depth) const;
 
   vtkSmartPointer<vtkRenderer> renderer_;
+  vtkSmartPointer<vtkRenderer> legend_renderer_;  // the right strip holding the legend (not interactive)
   vtkSmartPointer<vtkActor> samples_;
   vtkSmartPointer<vtkActor> centers_;
   vtkSmartPointer<vtkActor> anchors_;

@@ -101,6 +101,36 @@ void show(views::ProjectionView& view, int w = 700, int h = 500) {
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
 }
 
+// The legend never covers data: in a view as narrow as a Compare tab's half, with ten classes, every point (the
+// outlier in the top-right corner included) is drawn left of the legend's box, which keeps to the right edge; in
+// 2D and in 3D.
+TEST(ProjectionView, TheLegendNeverCoversPoints) {
+  for (int columns : {2, 3}) {
+    views::ProjectionData data = three_clouds(columns);
+    data.class_names = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                        "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+    data.centers.resize(0, columns);  // centers are per class: three would not fit ten names
+    views::ProjectionView view;
+    ASSERT_TRUE(view.set_data(data).ok());
+    show(view, 320, 340);
+    view.reset_camera();  // framed at the shown size, as the panels' data arrives in a laid-out view
+    const QRect legend = view.legend_rect();
+    ASSERT_FALSE(legend.isEmpty());
+    EXPECT_GE(legend.right(), view.width() - 12) << "at the right edge";
+    EXPECT_GE(legend.height(), 10 * 18) << "ten entries";
+    for (int i = 0; i < static_cast<int>(data.coords.rows()); ++i) {
+      const QPointF at = view.sample_position(i);
+      EXPECT_FALSE(legend.adjusted(-3, -3, 3, 3).contains(at.toPoint())) << "point " << i << " at " << at.x() << ","
+                                                                         << at.y() << " under the legend";
+      EXPECT_GE(at.x(), 0.0);
+    }
+    // The hover still finds the points in the narrowed plot area.
+    const QPointF outlier = view.sample_position(kOutlier);
+    EXPECT_EQ(view.sample_at(outlier), kOutlier);
+    test::save_screenshot(view.grab_frame(), columns == 2 ? "projection_legend_strip_2d" : "projection_legend_strip_3d");
+  }
+}
+
 TEST(ProjectionView, DrawsEachClassInItsColourWithALegend) {
   views::ProjectionView view;
   ASSERT_TRUE(view.set_data(three_clouds(3)).ok());
