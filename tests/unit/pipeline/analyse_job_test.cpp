@@ -5,7 +5,11 @@
 
 #include <cmath>
 #include <filesystem>
+#include <cctype>
+#include <cstdio>
+#include <map>
 #include <fstream>
+#include <set>
 
 #include "core/store/ood_sets.h"
 #include "core/store/project_file.h"
@@ -130,6 +134,81 @@ TEST(AnalyseJob, CancelledRunLeavesAValidProject) {
   ASSERT_TRUE(summary.ok()) << summary.error();
   EXPECT_TRUE(summary->cancelled);
   EXPECT_EQ(summary->analysed, 0);
+}
+
+// Records every progress message, and cancels the job at report number `cancel_at` (never when negative).
+class CancellingProgress final : public Progress {
+ public:
+  CancellingProgress(CancelToken& cancel, int cancel_at) : cancel_(cancel), cancel_at_(cancel_at) {}
+  void report(double, const std::string& message) override {
+    if (static_cast<int>(messages.size()) == cancel_at_) cancel_.cancel(), cancelled_during = message;
+    messages.push_back(message);
+  }
+  std::vector<std::string> messages;
+  std::string cancelled_during;
+
+ private:
+  CancelToken& cancel_;
+  int cancel_at_;
+};
+
+// Cancelling at any phase — loading, the sample's activations, a layer's GLUE or baselines, the ID logits, an OOD
+// set, the transfer probe, of the first or the second checkpoint — leaves a project that opens and holds only
+// complete checkpoints: no partial rows of the one that was running.
+TEST(AnalyseJob, CancellingAtEveryPhaseLeavesNoPartialRows) {
+  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "pipeline-cancel-phases";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write_cnn(dir, "cnn_a", 1);
+  write_cnn(dir, "cnn_b", 2);
+  AnalyseOptions options = quick_options(dir);
+  options.shifts = {{"fog", 3}};
+  CancelToken never;
+  CancellingProgress recorder(never, -1);
+  ASSERT_TRUE(run_analyse(options, recorder, never).ok());
+  const int reports = static_cast<int>(recorder.messages.size());
+  ASSERT_GT(reports, 20);
+
+  // One cancellation point per kind of step (the message without its numbers and layer names), at its first report
+  // in the second checkpoint: the first one is then complete and must stay, the second must leave nothing.
+  std::map<std::string, int> first_of_kind;
+  for (int at = 0; at < reports; ++at) {
+    const std::string& message = recorder.messages[static_cast<size_t>(at)];
+    if (message.rfind("[2/2]", 0) != 0) continue;
+    std::string kind;
+    for (char c : message.substr(message.find(':') + 1))
+      if (!std::isdigit(static_cast<unsigned char>(c))) kind += c;
+    const size_t glue = kind.find("): ");  // "conv2d (/): GLUE …" and "relu (/): GLUE …" are one kind
+    if (glue != std::string::npos) kind = kind.substr(glue);
+    first_of_kind.try_emplace(kind, at);
+  }
+  ASSERT_GE(first_of_kind.size(), 6u);
+  std::set<std::string> phases;
+  for (const auto& [kind, at] : first_of_kind) {
+    fs::remove(options.project_path);
+    fs::remove(fs::path(options.project_path).replace_extension(".csv"));
+    CancelToken cancel;
+    CancellingProgress progress(cancel, at);
+    auto summary = run_analyse(options, progress, cancel);
+    ASSERT_TRUE(summary.ok()) << summary.error();
+    EXPECT_TRUE(summary->cancelled) << progress.cancelled_during;
+    phases.insert(progress.cancelled_during);
+    auto project = store::read_project(options.project_path);
+    ASSERT_TRUE(project.ok()) << "cancelled during '" << progress.cancelled_during << "': " << project.error();
+    std::set<std::string> complete;
+    for (const auto& evaluation : project->evaluations)
+      if (evaluation.metrics.count("analysis_complete")) complete.insert(evaluation.checkpoint);
+    EXPECT_EQ(static_cast<int>(complete.size()), summary->analysed) << progress.cancelled_during;
+    EXPECT_EQ(complete, std::set<std::string>{"cnn_a"}) << "cancelled during '" << progress.cancelled_during << "'";
+    for (const auto& checkpoint : project->checkpoints)
+      EXPECT_TRUE(complete.count(checkpoint.id)) << checkpoint.id << " listed but not complete, cancelled during '"
+                                                 << progress.cancelled_during << "'";
+    for (const auto& entry : project->geometry)
+      EXPECT_TRUE(complete.count(entry.checkpoint)) << "geometry row of the cancelled " << entry.checkpoint;
+    for (const auto& entry : project->evaluations)
+      EXPECT_TRUE(complete.count(entry.checkpoint)) << "evaluation row of the cancelled " << entry.checkpoint;
+  }
+  for (const std::string& phase : phases) std::printf("cancelled during: %s\n", phase.c_str());
 }
 
 TEST(AnalyseJob, BadCheckpointsAreReportedAndTheOthersGoOn) {
