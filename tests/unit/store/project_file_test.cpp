@@ -2,6 +2,8 @@
 
 #include <H5Cpp.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -91,6 +93,30 @@ TEST(ProjectFile, FailedSaveKeepsThePreviousFile) {
     EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
   Status no_dir = write_project(sample_project(), dir + "/missing/p.msproj");
   EXPECT_FALSE(no_dir.ok());
+}
+
+// A save killed mid-write leaves "p.msproj.tmp-PID-N" behind; the next save removes it — but not the temporary of
+// a process still running (a concurrent writer), nor other files that merely look alike.
+TEST(ProjectFile, TheNextSaveRemovesTemporariesOfKilledSaves) {
+  const std::string dir = scratch("stale");
+  const std::string path = dir + "/p.msproj";
+  ASSERT_TRUE(write_project(sample_project(), path).ok());
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) _exit(0);
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);  // a process id that has surely ended
+  const std::string dead = path + ".tmp-" + std::to_string(child) + "-3";
+  const std::string alive = path + ".tmp-" + std::to_string(getppid()) + "-0";
+  const std::string other = dir + "/q.msproj.tmp-" + std::to_string(child) + "-0";
+  const std::string lookalike = path + ".tmp-notes";
+  for (const std::string& file : {dead, alive, other, lookalike}) std::ofstream(file) << "half a project";
+  ASSERT_TRUE(write_project(sample_project(), path).ok());
+  EXPECT_FALSE(fs::exists(dead)) << "the killed save's temporary";
+  EXPECT_TRUE(fs::exists(alive)) << "a running process's temporary";
+  EXPECT_TRUE(fs::exists(other)) << "another file's temporary";
+  EXPECT_TRUE(fs::exists(lookalike));
+  EXPECT_TRUE(read_project(path).ok());
 }
 
 TEST(ProjectFile, DamagedOrForeignFilesAreErrors) {
