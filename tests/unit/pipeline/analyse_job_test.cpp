@@ -34,6 +34,16 @@ AnalyseOptions quick_options(const fs::path& dir) {
   return options;
 }
 
+// A fresh folder under the test output holding two small CNN checkpoints, cnn_a and cnn_b.
+fs::path folder_of_two_cnns(const std::string& name) {
+  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write_cnn(dir, "cnn_a", 1);
+  write_cnn(dir, "cnn_b", 2);
+  return dir;
+}
+
 class CountingProgress final : public Progress {
  public:
   void report(double fraction, const std::string&) override {
@@ -46,11 +56,7 @@ class CountingProgress final : public Progress {
 };
 
 TEST(AnalyseJob, EveryLayerEveryShiftAndTheTransferProbe) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "pipeline-sweep";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  write_cnn(dir, "cnn_a", 1);
-  write_cnn(dir, "cnn_b", 2);
+  const fs::path dir = folder_of_two_cnns("pipeline-sweep");
 
   CountingProgress progress;
   CancelToken cancel;
@@ -152,15 +158,11 @@ class CancellingProgress final : public Progress {
   int cancel_at_;
 };
 
-// Cancelling at any phase — loading, the sample's activations, a layer's GLUE or baselines, the ID logits, an OOD
-// set, the transfer probe, of the first or the second checkpoint — leaves a project that opens and holds only
-// complete checkpoints: no partial rows of the one that was running.
+// Cancelling at any phase of the second checkpoint — loading, the sample's activations, a layer's GLUE or baselines,
+// the ID logits, an OOD set, the transfer probe — leaves a project that opens and holds the finished first
+// checkpoint only: no partial rows of the one that was running.
 TEST(AnalyseJob, CancellingAtEveryPhaseLeavesNoPartialRows) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "pipeline-cancel-phases";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  write_cnn(dir, "cnn_a", 1);
-  write_cnn(dir, "cnn_b", 2);
+  const fs::path dir = folder_of_two_cnns("pipeline-cancel-phases");
   AnalyseOptions options = quick_options(dir);
   options.shifts = {{"fog", 3}};
   CancelToken never;
