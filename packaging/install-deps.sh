@@ -10,8 +10,12 @@ PACKAGES=(
   libtorch-dev libhdf5-dev libeigen3-dev libopenblas-dev zlib1g-dev libstb-dev libssl-dev nlohmann-json3-dev
   # the Debian package: its man page from --help, its Depends (dpkg-shlibdeps), its metainfo checked
   help2man dpkg-dev appstream
+  # `analyze --mpi` (optional at build time; libvtk9-dev already pulls OpenMPI in)
+  libopenmpi-dev openmpi-bin
   # tests: GoogleTest, a virtual X display for the GUI tests, a font for text in screenshots
   libgtest-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  # tests: the fuzz targets (libFuzzer and the sanitizer runtimes come with clang)
+  clang libclang-rt-14-dev
   # tests: real torchvision architectures exported from PyTorch at test time, compared with PyTorch's forward hooks
   python3-torch python3-torchvision
   # data: the embedded default (Fashion-MNIST) and the UCI digits used as a second real dataset

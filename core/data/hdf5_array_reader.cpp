@@ -2,6 +2,7 @@
 
 #include <H5Cpp.h>
 
+#include "core/common/hdf5_extent.h"
 #include "core/common/hdf5_lock.h"
 #include "core/data/label_checks.h"
 
@@ -31,12 +32,12 @@ Result<Array> read_array(H5::H5File& file, const std::string& file_name, const s
   Array array;
   array.type = type_name(dataset);
   if (array.type.empty()) return make_error(file_name + ":" + path + ": not a numeric dataset");
+  auto total = stored_element_count(dataset, file_name + ":" + path, sizeof(float));
+  if (!total) return make_error(total.error());
   H5::DataSpace space = dataset.getSpace();
   array.dims.resize(space.getSimpleExtentNdims());
   space.getSimpleExtentDims(array.dims.data());
-  hsize_t total = 1;
-  for (hsize_t d : array.dims) total *= d;
-  array.values.resize(total);
+  array.values.resize(*total);
   // HDF5 converts any stored numeric type to native float on read.
   dataset.read(array.values.data(), H5::PredType::NATIVE_FLOAT);
   return array;

@@ -29,6 +29,23 @@ bool read_exact(gzFile file, void* out, size_t size) {
   return true;
 }
 
+// Reads up to `size` bytes, growing the buffer only as data arrives: a short file that declares gigabytes costs
+// what it holds, not what it claims.
+std::vector<unsigned char> read_up_to(gzFile file, size_t size) {
+  constexpr size_t kFirstStep = size_t{1} << 20;
+  std::vector<unsigned char> bytes;
+  size_t have = 0;
+  while (have < size) {
+    if (bytes.size() == have) bytes.resize(have + std::min(std::max(kFirstStep, have), size - have));
+    const auto want = static_cast<unsigned>(std::min<size_t>(bytes.size() - have, 1u << 30));
+    const int got = gzread(file, bytes.data() + have, want);
+    if (got <= 0) break;
+    have += static_cast<size_t>(got);
+  }
+  bytes.resize(have);
+  return bytes;
+}
+
 struct TypeInfo {
   const char* name;
   int bytes;
@@ -91,15 +108,17 @@ Result<IdxArray> read_idx_file(const std::string& path) {
     auto extent = static_cast<int64_t>(load_big_endian<uint32_t>(raw));
     if (extent == 0) return make_error(path + ": dimension " + std::to_string(d) + " is zero");
     array.dims.push_back(extent);
+    constexpr int64_t kMaxValues = int64_t{1} << 34;
+    if (extent > kMaxValues / total) return make_error(path + ": declared size is implausibly large");
     total *= extent;
-    if (total > (int64_t{1} << 34)) return make_error(path + ": declared size is implausibly large");
   }
 
-  std::vector<unsigned char> payload(static_cast<size_t>(total) * type.bytes);
-  if (!read_exact(file.get(), payload.data(), payload.size())) {
+  const size_t declared = static_cast<size_t>(total) * type.bytes;
+  std::vector<unsigned char> payload = read_up_to(file.get(), declared);
+  if (payload.size() < declared) {
     int64_t have = gztell(file.get()) - 4 - 4 * magic[3];
     return make_error(path + ": truncated: header declares " + std::to_string(total) + " values (" +
-                      std::to_string(payload.size()) + " bytes) but only about " + std::to_string(std::max<int64_t>(have, 0)) +
+                      std::to_string(declared) + " bytes) but only about " + std::to_string(std::max<int64_t>(have, 0)) +
                       " bytes of data follow");
   }
   unsigned char extra;

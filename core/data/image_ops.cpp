@@ -1,6 +1,6 @@
 #include "core/data/image_ops.h"
 
-#include <stb_image.h>
+#include "third_party/stb/stb_image.h"
 #include <stb_image_write.h>
 
 #include <algorithm>

@@ -10,6 +10,7 @@
 
 #include "core/common/atomic_write.h"
 #include "core/common/disk_room.h"
+#include "core/common/hdf5_extent.h"
 #include "core/common/hdf5_lock.h"
 #include "core/store/hdf5_helpers.h"
 
@@ -57,6 +58,8 @@ std::vector<int64_t> read_int64s(const H5::Group& group, const std::string& name
   H5::DataSet set = group.openDataSet(name);
   hsize_t n = 0;
   if (set.getSpace().getSimpleExtentNdims() != 1) throw H5::DataSetIException("read", name + " is not a vector");
+  if (auto count = stored_element_count(set, name, sizeof(int64_t)); !count)
+    throw H5::DataSetIException("read", count.error());
   set.getSpace().getSimpleExtentDims(&n);
   std::vector<int64_t> values(n);
   if (n > 0) set.read(values.data(), H5::PredType::NATIVE_INT64);
@@ -228,6 +231,8 @@ Result<std::optional<std::vector<model::RowMatrixXf>>> read_activation_cache(con
       space.getSimpleExtentDims(dims);
       if (dims[0] != cached_rows.size() || set.getDataType().getClass() != H5T_FLOAT)
         return make_error(path + ": layer " + id + " has the wrong shape or type");
+      if (auto count = stored_element_count(set, path + ": layer " + id, sizeof(float)); !count)
+        return make_error(count.error());
       model::RowMatrixXf all(static_cast<Eigen::Index>(dims[0]), static_cast<Eigen::Index>(dims[1]));
       set.read(all.data(), H5::PredType::NATIVE_FLOAT);
       model::RowMatrixXf picked(static_cast<Eigen::Index>(rows.size()), all.cols());

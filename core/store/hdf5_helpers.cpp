@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/common/hdf5_extent.h"
+
 namespace ms::store::h5 {
 namespace {
 
@@ -77,9 +79,22 @@ void write_strings_attr(H5::H5Object& object, const std::string& name, const std
   if (count) attr.write(utf8_string_type(), pointers.data());
 }
 
+namespace {
+
+// HDF5 writes every element of an attribute into the buffer it is given: one value needs a one-element attribute.
+H5::Attribute open_single_value_attr(const H5::H5Object& object, const std::string& name) {
+  H5::Attribute attr = object.openAttribute(name);
+  if (const hssize_t count = attr.getSpace().getSimpleExtentNpoints(); count != 1)
+    throw H5::AttributeIException("read", "attribute '" + name + "' holds " + std::to_string(count) +
+                                              " values where one is expected");
+  return attr;
+}
+
+}  // namespace
+
 std::string read_string_attr(const H5::H5Object& object, const std::string& name) {
   if (!object.attrExists(name)) return {};
-  H5::Attribute attr = object.openAttribute(name);
+  H5::Attribute attr = open_single_value_attr(object, name);
   std::string value;
   attr.read(attr.getStrType(), value);
   return value;
@@ -87,13 +102,13 @@ std::string read_string_attr(const H5::H5Object& object, const std::string& name
 
 int64_t read_int_attr(const H5::H5Object& object, const std::string& name) {
   int64_t value = 0;
-  if (object.attrExists(name)) object.openAttribute(name).read(H5::PredType::NATIVE_INT64, &value);
+  if (object.attrExists(name)) open_single_value_attr(object, name).read(H5::PredType::NATIVE_INT64, &value);
   return value;
 }
 
 double read_double_attr(const H5::H5Object& object, const std::string& name) {
   double value = 0;
-  if (object.attrExists(name)) object.openAttribute(name).read(H5::PredType::NATIVE_DOUBLE, &value);
+  if (object.attrExists(name)) open_single_value_attr(object, name).read(H5::PredType::NATIVE_DOUBLE, &value);
   return value;
 }
 
@@ -163,6 +178,8 @@ Eigen::MatrixXd read_matrix(const H5::Group& group, const std::string& name) {
   H5::DataSet set = group.openDataSet(name);
   hsize_t dims[2] = {0, 0};
   if (set.getSpace().getSimpleExtentNdims() != 2) throw H5::DataSetIException("read_matrix", name + " is not 2-D");
+  if (auto count = stored_element_count(set, name, sizeof(double)); !count)
+    throw H5::DataSetIException("read_matrix", count.error());
   set.getSpace().getSimpleExtentDims(dims);
   Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows(dims[0], dims[1]);
   if (rows.size()) set.read(rows.data(), H5::PredType::NATIVE_DOUBLE);
@@ -178,7 +195,9 @@ void write_int32s(H5::Group& group, const std::string& name, const std::vector<i
 
 std::vector<int32_t> read_int32s(const H5::Group& group, const std::string& name) {
   H5::DataSet set = group.openDataSet(name);
-  std::vector<int32_t> values(set.getSpace().getSimpleExtentNpoints());
+  auto count = stored_element_count(set, name, sizeof(int32_t));
+  if (!count) throw H5::DataSetIException("read_int32s", count.error());
+  std::vector<int32_t> values(*count);
   if (!values.empty()) set.read(values.data(), H5::PredType::NATIVE_INT32);
   return values;
 }

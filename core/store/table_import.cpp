@@ -290,7 +290,8 @@ Result<Project> table_project(const stats::CsvTable& table, const std::vector<Co
                         "' is already on line " + std::to_string(table.lines[previous->second]));
     project.geometry.push_back(std::move(entry).value());
   }
-  for (auto& [id, seen] : checkpoints) {
+  for (auto& id_seen : checkpoints) {
+    const auto& seen = id_seen.second;  // a named reference: C++17 lambdas cannot capture structured bindings
     CheckpointEntry& checkpoint = project.checkpoints[seen.index];
     auto field = [&](size_t column) {
       auto it = seen.values.find(column);

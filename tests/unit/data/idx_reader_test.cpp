@@ -1,6 +1,7 @@
 #include "core/data/idx_reader.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
 #include "tests/unit/data/test_files.h"
 
@@ -46,6 +47,35 @@ TEST(IdxReader, TruncatedPayloadNamesFileAndDefect) {
     EXPECT_NE(array.error().find(path), std::string::npos) << array.error();
     EXPECT_NE(array.error().find("truncated"), std::string::npos) << array.error();
   }
+}
+
+long peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+// Found by fuzz_idx: a header declaring 2 GB before a few bytes of data made the reader allocate (and zero) 2 GB.
+TEST(IdxReader, AHeaderClaimingGigabytesCostsOnlyWhatTheFileHolds) {
+  const std::string dir = test::scratch_dir("idx_claims");
+  for (bool gz : {false, true}) {
+    const std::string path = dir + (gz ? "/claim.idx.gz" : "/claim.idx");
+    test::write_idx(path, 0x08, {1u << 15, 1u << 8, 1u << 8}, ramp(1000), gz);
+    const long before = peak_rss_mb();
+    auto array = read_idx_file(path);
+    ASSERT_FALSE(array.ok());
+    EXPECT_NE(array.error().find("truncated"), std::string::npos) << array.error();
+    EXPECT_LT(peak_rss_mb() - before, 256) << "the reader reserved the declared 2 GB";
+  }
+}
+
+// Found by fuzz_idx: extents whose product overflows 64 bits.
+TEST(IdxReader, ExtentsWhoseProductOverflowsAreRefused) {
+  const std::string dir = test::scratch_dir("idx_overflow");
+  test::write_idx(dir + "/o.idx", 0x0D, {0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu}, ramp(12), false);
+  auto array = read_idx_file(dir + "/o.idx");
+  ASSERT_FALSE(array.ok());
+  EXPECT_NE(array.error().find("implausibly large"), std::string::npos) << array.error();
 }
 
 TEST(IdxReader, TruncatedGzipStreamIsAnError) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <stb_image_write.h>
 
+#include <zlib.h>
+
 #include <filesystem>
 
 #include "core/data/cifar_reader.h"
@@ -83,6 +85,53 @@ TEST(ImageFolderReader, ReadsClassesInNameOrder) {
   EXPECT_NE(corrupt.error().find("z_small.png"), std::string::npos) << corrupt.error();
 }
 
+void append_png_chunk(std::vector<unsigned char>& png, const char* type, const std::vector<unsigned char>& data) {
+  for (int shift : {24, 16, 8, 0}) png.push_back(static_cast<unsigned char>(data.size() >> shift));
+  std::vector<unsigned char> chunk(type, type + 4);
+  chunk.insert(chunk.end(), data.begin(), data.end());
+  const uLong crc = crc32(0, chunk.data(), static_cast<uInt>(chunk.size()));
+  png.insert(png.end(), chunk.begin(), chunk.end());
+  for (int shift : {24, 16, 8, 0}) png.push_back(static_cast<unsigned char>(crc >> shift));
+}
+
+// A PNG whose header declares width x height, followed by an empty IDAT chunk: no image data.
+std::vector<unsigned char> png_header_only(uint32_t width, uint32_t height) {
+  std::vector<unsigned char> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  std::vector<unsigned char> header;
+  for (uint32_t v : {width, height})
+    for (int shift : {24, 16, 8, 0}) header.push_back(static_cast<unsigned char>(v >> shift));
+  header.insert(header.end(), {8, 2, 0, 0, 0});  // 8-bit RGB, deflate, no filter, no interlace
+  append_png_chunk(png, "IHDR", header);
+  append_png_chunk(png, "IDAT", {});
+  return png;
+}
+
+// Found by fuzz_image_folder: a header may declare any size, and decoding allocates what it declares.
+TEST(ImageFolderReader, AnImageDeclaringGigapixelsIsRefusedBeforeDecoding) {
+  const std::string dir = test::scratch_dir("image_folder_huge");
+  std::filesystem::create_directories(dir + "/cat");
+  test::write_bytes(dir + "/cat/huge.png", png_header_only(10000, 10000));
+  auto dataset = read_image_folder(dir);
+  ASSERT_FALSE(dataset.ok());
+  EXPECT_NE(dataset.error().find("huge.png"), std::string::npos) << dataset.error();
+  EXPECT_NE(dataset.error().find("64-megapixel"), std::string::npos) << dataset.error();
+}
+
+// Found by fuzz_image_folder: Debian's stb_image 2.27 wrote past its Huffman table for a JPEG segment declaring more
+// than 256 codes (AddressSanitizer: heap overflow). The vendored stb_image refuses the file.
+TEST(ImageFolderReader, AJpegDeclaringMoreThan256HuffmanCodesIsAnError) {
+  const std::string dir = test::scratch_dir("image_folder_dht");
+  std::filesystem::create_directories(dir + "/cat");
+  std::vector<unsigned char> jpeg = {0xFF, 0xD8, 0xFF, 0xC4, 0x00, 0x13, 0x00};  // SOI, DHT of 19 bytes, class 0
+  jpeg.insert(jpeg.end(), 16, 0xFF);                                               // 16 x 255 codes
+  jpeg.insert(jpeg.end(), 4096, 0x01);
+  jpeg.insert(jpeg.end(), {0xFF, 0xD9});
+  test::write_bytes(dir + "/cat/dht.jpg", jpeg);
+  auto dataset = read_image_folder(dir);
+  ASSERT_FALSE(dataset.ok());
+  EXPECT_NE(dataset.error().find("dht.jpg"), std::string::npos) << dataset.error();
+}
+
 void write_hdf5(const std::string& path, int n, int d, const std::vector<float>& labels) {
   H5::H5File file(path, H5F_ACC_TRUNC);
   std::vector<double> values(static_cast<size_t>(n) * d);
@@ -124,6 +173,19 @@ TEST(Hdf5ArrayReader, ShapeAndTypeProblemsAreErrors) {
   auto missing = read_hdf5_arrays(dir + "/count.h5", "nope", "labels");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().find("no dataset at 'nope'"), std::string::npos);
+
+  // Found by fuzz_hdf5_arrays: a dataset declaring 2^36 values that were never written (chunked, no chunk stored)
+  // made the reader allocate 256 GB.
+  {
+    H5::H5File file(dir + "/unwritten.h5", H5F_ACC_TRUNC);
+    hsize_t dims[2] = {hsize_t{1} << 30, 64}, chunk[2] = {64, 1};
+    H5::DSetCreatPropList chunked;
+    chunked.setChunk(2, chunk);
+    file.createDataSet("features", H5::PredType::NATIVE_FLOAT, H5::DataSpace(2, dims), chunked);
+  }
+  auto unwritten = read_hdf5_arrays(dir + "/unwritten.h5", "features", "labels");
+  ASSERT_FALSE(unwritten.ok());
+  EXPECT_NE(unwritten.error().find("never written, or damaged"), std::string::npos) << unwritten.error();
 
   test::write_bytes(dir + "/garbage.h5", {'x', 'y', 'z'});
   auto garbage = read_hdf5_arrays(dir + "/garbage.h5", "features", "labels");

@@ -136,5 +136,27 @@ TEST(ProjectFile, DamagedOrForeignFilesAreErrors) {
   EXPECT_FALSE(read_project(dir + "/half.msproj").ok());
 }
 
+// Found by fuzz_project: an attribute holding several values where the reader expects one made HDF5 write all of
+// them into one int64 (AddressSanitizer: stack-buffer-overflow).
+TEST(ProjectFile, AttributesWithSeveralValuesWhereOneBelongsAreErrors) {
+  const std::string dir = scratch("attribute_arrays");
+  for (const char* attribute : {"shift_severity", "kind"}) {
+    const std::string path = dir + "/" + attribute + ".msproj";
+    ASSERT_TRUE(write_project(sample_project(), path).ok());
+    {
+      H5::H5File file(path, H5F_ACC_RDWR);
+      H5::Group dataset = file.openGroup("datasets").openGroup(file.openGroup("datasets").getObjnameByIdx(0));
+      dataset.removeAttr(attribute);
+      const hsize_t five = 5;
+      const int64_t values[5] = {1, 2, 3, 4, 5};
+      dataset.createAttribute(attribute, H5::PredType::NATIVE_INT64, H5::DataSpace(1, &five))
+          .write(H5::PredType::NATIVE_INT64, values);
+    }
+    auto project = read_project(path);
+    ASSERT_FALSE(project.ok()) << attribute;
+    EXPECT_NE(project.error().find("holds 5 values where one is expected"), std::string::npos) << project.error();
+  }
+}
+
 }  // namespace
 }  // namespace ms::store
