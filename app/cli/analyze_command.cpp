@@ -1,5 +1,5 @@
 // `manifoldscope analyze CHECKPOINTS… --project FILE.msproj [--id DATASET] [--ood SHIFT…] [--ood-set NAME=SPEC]…
-// [--ood-limit N] [--transfer DATASET] [--shard I/N] [--device cpu|cuda[:N]] …`: every marker of every layer of every
+// [--ood-limit N] [--transfer DATASET] [--shard I/N] [--mpi] [--device cpu|cuda[:N]] …`: every marker of every layer of every
 // checkpoint, OOD accuracy (with its 95 % interval) per shift and per user set, and transfer probe accuracy.
 #include "app/cli/cli_progress.h"
 #include "app/cli/command_line.h"
@@ -12,6 +12,9 @@
 #include "core/pipeline/analyse_job.h"
 #include "core/pipeline/memory_plan.h"
 #include "core/pipeline/ood_inputs.h"
+#endif
+#ifdef MS_HAVE_MPI
+#include "core/cluster/mpi_analyse.h"
 #endif
 
 namespace ms::cli {
@@ -95,8 +98,11 @@ void add_analyze_options(QCommandLineParser& parser) {
                                   "Where forward passes run: cpu, cuda or cuda:N (a CUDA build of LibTorch is needed\n"
                                   "for cuda; Debian's is CPU-only). The geometry runs on the CPU either way.",
                                   "DEVICE", "cpu");
+  const QCommandLineOption mpi("mpi",
+                               "Under `mpirun -n K`: spread the checkpoints over the K ranks (a rank that finishes\n"
+                               "takes the next); rank 0 reports progress and writes the project.");
   parser.addOptions({project, csv, id, ood, ood_set, ood_limit, transfer, layers, points, n_t, dichotomies, inactive,
-                     preprocess, repeats, seed, threads, batch, memory, project_dim, cache, shard, device});
+                     preprocess, repeats, seed, threads, batch, memory, project_dim, cache, shard, mpi, device});
 }
 
 #ifdef MS_HAVE_MODEL
@@ -187,6 +193,28 @@ int report_summary(const pipeline::AnalyseSummary& summary, const pipeline::Anal
                                                : QString()));
   return summary.cancelled ? 130 : summary.failures.empty() ? 0 : 1;
 }
+
+// `--mpi`: the same analysis spread over the MPI ranks; only rank 0 prints.
+int run_analyze_mpi(const pipeline::AnalyseOptions& options, CancelToken& cancel) {
+#ifdef MS_HAVE_MPI
+  if (options.shard.count > 1) return fail("--mpi and --shard are two ways to split a sweep: use one");
+  auto result = [&] {
+    StderrProgress progress;  // only rank 0 reports
+    return cluster::run_analyse_mpi(options, progress, cancel);
+  }();
+  if (!result) {
+    print_error("analyze: " + QString::fromStdString(result.error()));
+    return 1;
+  }
+  if (result->rank != 0) return result->summary.failures.empty() ? 0 : 1;
+  print_out(QString("MPI: %1 rank(s).").arg(result->ranks));
+  return report_summary(result->summary, options);
+#else
+  (void)options, (void)cancel;
+  print_error("analyze: this build has no MPI support (install libopenmpi-dev and reconfigure)");
+  return 1;
+#endif
+}
 #endif
 
 }  // namespace
@@ -205,6 +233,7 @@ int run_analyze(const QStringList& raw_arguments) {
   if (int code = read_analyze_options(parser, options); code >= 0) return code;
   CancelToken cancel;
   CancelOnInterrupt interrupt(cancel);
+  if (parser.isSet("mpi")) return run_analyze_mpi(options, cancel);
   Result<pipeline::AnalyseSummary> summary = [&] {
     StderrProgress progress;
     return pipeline::run_analyse(options, progress, cancel);

@@ -7,9 +7,7 @@
 
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
-#include "core/store/project_file.h"
 #include "core/store/project_merge.h"
-#include "core/store/results_table.h"
 
 namespace ms::cli {
 
@@ -29,32 +27,16 @@ int run_merge(const QStringList& arguments) {
     print_error("merge: name the output project and at least one part (see `manifoldscope merge --help`)");
     return 2;
   }
-  std::vector<store::Project> parts;
-  std::vector<std::string> names;
-  for (const QString& name : positional.mid(1)) {
-    auto part = store::read_project(name.toStdString());
-    if (!part) {
-      print_error("merge: " + QString::fromStdString(part.error()));
-      return 1;
-    }
-    parts.push_back(std::move(part).value());
-    names.push_back(name.toStdString());
-  }
-  auto merged = store::merge_projects(parts, names);
+  std::vector<std::string> parts;
+  for (const QString& name : positional.mid(1)) parts.push_back(name.toStdString());
+  const std::string out = positional.first().toStdString();
+  auto merged = store::merge_project_files(parts, out, parser.value(csv).toStdString());
   if (!merged) {
     print_error("merge: " + QString::fromStdString(merged.error()));
     return 1;
   }
-  const std::string out = positional.first().toStdString();
   const std::string table = parser.isSet(csv) ? parser.value(csv).toStdString()
                                               : std::filesystem::path(out).replace_extension(".csv").string();
-  const std::string id_dataset = merged->geometry.empty() ? std::string() : merged->geometry.front().dataset;
-  Status saved = store::write_project(*merged, out);
-  if (saved.ok()) saved = store::write_results_csv(*merged, id_dataset, table);
-  if (!saved.ok()) {
-    print_error("merge: " + QString::fromStdString(saved.error()));
-    return 1;
-  }
   print_out(QString("%1 checkpoint(s) from %2 part(s).\nProject: %3\nTable:   %4")
                 .arg(merged->checkpoints.size())
                 .arg(parts.size())

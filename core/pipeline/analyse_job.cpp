@@ -557,6 +557,7 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
     const std::string& path = (*files)[c];
     const std::string counter = "[" + std::to_string(c + 1) + "/" + std::to_string(files->size()) + "] ";
     if (cancel.cancelled()) break;
+    if (options.claim && !options.claim(c, files->size())) continue;
     auto checkpoint = describe_checkpoint(path);
     if (!checkpoint) {
       summary.failures.push_back(checkpoint.error());

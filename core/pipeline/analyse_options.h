@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ struct AnalyseOptions {
   int64_t project_dim = 0;
   // Where the forward passes run (model::check_device: cpu, cuda, cuda:N); the geometry is computed on the CPU.
   std::string device = "cpu";
+  // Dynamic distribution over processes (core/cluster/mpi_analyse.h): asked before each checkpoint with its index
+  // in the expanded list and the list's size; false = another process takes it. Empty = take every checkpoint.
+  std::function<bool(size_t index, size_t count)> claim;
 };
 
 struct AnalyseSummary {

@@ -1,8 +1,12 @@
 #include "core/store/project_merge.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
+
+#include "core/store/project_file.h"
+#include "core/store/results_table.h"
 
 namespace ms::store {
 namespace {
@@ -119,6 +123,23 @@ Result<Project> merge_projects(const std::vector<Project>& parts, const std::vec
     take_entries(part.geometry, id, merged.geometry);
     take_entries(part.evaluations, id, merged.evaluations);
   }
+  return merged;
+}
+
+Result<Project> merge_project_files(const std::vector<std::string>& part_paths, const std::string& out,
+                                    std::string csv) {
+  std::vector<Project> parts;
+  for (const std::string& path : part_paths) {
+    auto part = read_project(path);
+    if (!part) return make_error(part.error());
+    parts.push_back(std::move(part).value());
+  }
+  auto merged = merge_projects(parts, part_paths);
+  if (!merged) return merged;
+  if (csv.empty()) csv = std::filesystem::path(out).replace_extension(".csv").string();
+  const std::string id_dataset = merged->geometry.empty() ? std::string() : merged->geometry.front().dataset;
+  if (Status saved = write_project(*merged, out); !saved.ok()) return make_error(saved.error());
+  if (Status table = write_results_csv(*merged, id_dataset, csv); !table.ok()) return make_error(table.error());
   return merged;
 }
 

@@ -23,4 +23,9 @@ namespace ms::store {
 
 Result<Project> merge_projects(const std::vector<Project>& parts, const std::vector<std::string>& names);
 
+// The files `part_paths` read, merged, and written to `out` (atomically) with its tidy CSV `csv` (default: out with
+// .csv). `out` may be one of the parts. Errors name the file that could not be read or written.
+Result<Project> merge_project_files(const std::vector<std::string>& part_paths, const std::string& out,
+                                    std::string csv = {});
+
 }  // namespace ms::store

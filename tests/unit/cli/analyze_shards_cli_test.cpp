@@ -9,45 +9,13 @@
 
 #include "core/store/project_file.h"
 #include "tests/unit/cli/run_cli.h"
+#include "tests/unit/cli/same_results.h"
 
 namespace ms {
 namespace {
 namespace fs = std::filesystem;
 
 const char* const kOptions = " --layers penultimate,fc1 --points-per-manifold 10 --n-t 20 --ood fog:3 --ood-limit 200";
-
-std::map<std::string, const store::GeometryEntry*> geometry_by_key(const store::Project& project) {
-  std::map<std::string, const store::GeometryEntry*> entries;
-  for (const auto& entry : project.geometry) entries[entry.checkpoint + "|" + entry.layer] = &entry;
-  return entries;
-}
-
-std::map<std::string, std::map<std::string, double>> evaluations_by_key(const store::Project& project) {
-  std::map<std::string, std::map<std::string, double>> entries;
-  for (const auto& entry : project.evaluations) entries[entry.checkpoint + "|" + entry.dataset] = entry.metrics;
-  return entries;
-}
-
-// Every marker, option and evaluation of `a` equals `b`'s exactly (the timing bookkeeping aside).
-void expect_same_results(const store::Project& a, const store::Project& b) {
-  ASSERT_EQ(a.checkpoints.size(), b.checkpoints.size());
-  const auto ga = geometry_by_key(a), gb = geometry_by_key(b);
-  ASSERT_EQ(ga.size(), gb.size());
-  for (const auto& [key, entry] : ga) {
-    ASSERT_TRUE(gb.count(key)) << key;
-    EXPECT_EQ(entry->options, gb.at(key)->options) << key;
-    for (const auto& [name, value] : entry->markers) {
-      if (name == "glue_seconds") continue;  // wall time
-      ASSERT_TRUE(gb.at(key)->markers.count(name)) << key << " " << name;
-      const double other = gb.at(key)->markers.at(name);
-      if (std::isnan(value))
-        EXPECT_TRUE(std::isnan(other)) << key << " " << name;
-      else
-        EXPECT_EQ(value, other) << key << " " << name;
-    }
-  }
-  EXPECT_EQ(evaluations_by_key(a), evaluations_by_key(b));
-}
 
 TEST(AnalyzeShards, ShardsMergedEqualOneProcessValueForValue) {
   const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / ("cli-shards-" + std::to_string(getpid()));
@@ -78,14 +46,14 @@ TEST(AnalyzeShards, ShardsMergedEqualOneProcessValueForValue) {
   auto one = store::read_project((dir / "single.msproj").string());
   auto joined = store::read_project(merged_path);
   ASSERT_TRUE(one.ok() && joined.ok());
-  expect_same_results(*one, *joined);
+  test::expect_same_results(*one, *joined);
 
   // Merging the result with a part again: the same project.
   auto again = test::run_cli("merge " + merged_path + " " + merged_path + " " + (dir / "part1.msproj").string());
   ASSERT_EQ(again.exit_code, 0) << again.err;
   auto rejoined = store::read_project(merged_path);
   ASSERT_TRUE(rejoined.ok());
-  expect_same_results(*joined, *rejoined);
+  test::expect_same_results(*joined, *rejoined);
 
   // A part analysed with other options is refused, and the merged project stays.
   auto other = test::run_cli("analyze " + zoo_dir + " --project " + (dir / "other.msproj").string() +

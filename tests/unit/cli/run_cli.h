@@ -13,7 +13,9 @@ struct CliRun {
 };
 
 // `arguments` is appended to the binary's path as shell words (quote paths yourself when they may hold spaces).
-// `unset`: environment variables the binary runs without (e.g. DISPLAY).
-CliRun run_cli(const std::string& arguments, const std::vector<std::string>& unset = {});
+// `unset`: environment variables the binary runs without (e.g. DISPLAY). `launcher`: shell words before the binary
+// (e.g. "mpirun -n 2").
+CliRun run_cli(const std::string& arguments, const std::vector<std::string>& unset = {},
+               const std::string& launcher = "");
 
 }  // namespace ms::test
