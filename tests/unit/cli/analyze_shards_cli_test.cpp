@@ -9,25 +9,19 @@
 
 #include "core/store/project_file.h"
 #include "tests/unit/cli/run_cli.h"
-#include "tests/unit/cli/same_results.h"
+#include "tests/unit/cli/split_runs.h"
 
 namespace ms {
 namespace {
 namespace fs = std::filesystem;
 
-const char* const kOptions = " --layers penultimate,fc1 --points-per-manifold 10 --n-t 20 --ood fog:3 --ood-limit 200";
+const char* const kOptions = test::kSplitRunOptions;
 
 TEST(AnalyzeShards, ShardsMergedEqualOneProcessValueForValue) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / ("cli-shards-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  auto zoo = test::run_cli("zoo train --preset quick --runs 3 --out " + (dir / "zoo").string());
-  ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
-  const std::string zoo_dir = (dir / "zoo").string();
-
-  auto single = test::run_cli("analyze " + zoo_dir + " --project " + (dir / "single.msproj").string() + kOptions);
-  ASSERT_EQ(single.exit_code, 0) << single.err;
-  EXPECT_NE(single.out.find("3 checkpoint(s) analysed"), std::string::npos) << single.out;
+  test::QuickSweep sweep;
+  ASSERT_NO_FATAL_FAILURE(test::prepare_quick_sweep("cli-shards", &sweep));
+  const fs::path dir = sweep.dir;
+  const std::string zoo_dir = sweep.zoo;
   for (int shard = 0; shard < 2; ++shard) {
     auto part = test::run_cli("analyze " + zoo_dir + " --project " + (dir / ("part" + std::to_string(shard) +
                                                                               ".msproj")).string() +

@@ -1,16 +1,44 @@
-// Two projects of the same sweep hold the same results: every marker, option and evaluation equal exactly (the
-// GLUE wall time aside). For analyses split over processes (shards, MPI ranks) against one process.
+// Analyses split over processes (shards, MPI ranks) against one process: a quick-zoo sweep analysed once as the
+// reference, and the comparison of two projects of the same sweep — every marker, option and evaluation equal
+// exactly (the GLUE wall time aside).
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <string>
 
 #include "core/store/project.h"
+#include "tests/unit/cli/run_cli.h"
 
 namespace ms::test {
+
+// The analysis options every split run of the quick sweep uses (two layers, a small GLUE, one shift).
+inline const char* const kSplitRunOptions =
+    " --layers penultimate,fc1 --points-per-manifold 10 --n-t 20 --ood fog:3 --ood-limit 200";
+
+struct QuickSweep {
+  std::filesystem::path dir;  // MS_TEST_OUTPUT_DIR/NAME-PID, emptied
+  std::string zoo;            // three quick-zoo checkpoints
+  std::string single;         // their analysis by one process (kSplitRunOptions)
+};
+
+// Trains the zoo and analyses it once; use with ASSERT_NO_FATAL_FAILURE.
+inline void prepare_quick_sweep(const std::string& name, QuickSweep* sweep) {
+  sweep->dir = std::filesystem::path(MS_TEST_OUTPUT_DIR) / (name + "-" + std::to_string(getpid()));
+  std::filesystem::remove_all(sweep->dir);
+  std::filesystem::create_directories(sweep->dir);
+  sweep->zoo = (sweep->dir / "zoo").string();
+  auto zoo = run_cli("zoo train --preset quick --runs 3 --out " + sweep->zoo);
+  ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
+  sweep->single = (sweep->dir / "single.msproj").string();
+  auto single = run_cli("analyze " + sweep->zoo + " --project " + sweep->single + kSplitRunOptions);
+  ASSERT_EQ(single.exit_code, 0) << single.err;
+  EXPECT_NE(single.out.find("3 checkpoint(s) analysed"), std::string::npos) << single.out;
+}
 
 inline std::map<std::string, const store::GeometryEntry*> geometry_by_key(const store::Project& project) {
   std::map<std::string, const store::GeometryEntry*> entries;
