@@ -57,12 +57,12 @@ Result<Dataset> read_image_folder(const std::string& root) {
       int w = 0, h = 0, file_channels = 0;
       if (!stbi_info(file.c_str(), &w, &h, &file_channels))
         return make_error(file.string() + ": not a readable PNG/JPEG image (" + stbi_failure_reason() + ")");
-      // A header may claim any size; decoding allocates what it claims. 64 megapixels (8192 x 8192) is far beyond
-      // any dataset image and keeps a damaged or hostile file from taking the machine's memory.
-      constexpr int64_t kMaxPixels = int64_t{1} << 26;
+      // A header may claim any size; decoding allocates what it claims. 16 megapixels (4096 x 4096, 192 MB as
+      // floats) is beyond any dataset image and keeps a damaged or hostile file from taking the machine's memory.
+      constexpr int64_t kMaxPixels = int64_t{1} << 24;
       if (static_cast<int64_t>(w) * h > kMaxPixels)
         return make_error(file.string() + ": image header declares " + std::to_string(h) + "x" + std::to_string(w) +
-                          " pixels, beyond the 64-megapixel limit for a dataset image");
+                          " pixels, beyond the 16-megapixel limit for a dataset image");
       const int wanted = file_channels >= 3 ? 3 : 1;
       if (channels == 0) {
         width = w, height = h, channels = wanted;

@@ -7,7 +7,8 @@
 
 namespace {
 
-// The largest image image_folder_reader accepts (64 megapixels, 4 channels) plus room for its compressed data.
+// The largest image image_folder_reader accepts (16 megapixels, 4 channels: 64 MB) with room for
+// its compressed data and stb's working copies.
 constexpr size_t kMaxDecodeBytes = size_t{512} << 20;
 
 void* bounded_malloc(size_t bytes) { return bytes > kMaxDecodeBytes ? nullptr : std::malloc(bytes); }

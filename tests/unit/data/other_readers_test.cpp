@@ -114,7 +114,7 @@ TEST(ImageFolderReader, AnImageDeclaringGigapixelsIsRefusedBeforeDecoding) {
   auto dataset = read_image_folder(dir);
   ASSERT_FALSE(dataset.ok());
   EXPECT_NE(dataset.error().find("huge.png"), std::string::npos) << dataset.error();
-  EXPECT_NE(dataset.error().find("64-megapixel"), std::string::npos) << dataset.error();
+  EXPECT_NE(dataset.error().find("16-megapixel"), std::string::npos) << dataset.error();
 }
 
 // Found by fuzz_image_folder: Debian's stb_image 2.27 wrote past its Huffman table for a JPEG segment declaring more
