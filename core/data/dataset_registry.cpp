@@ -142,7 +142,20 @@ static bool open_transformed(const std::string& spec, Result<Dataset>* out) {
   char tail = 0;
   if (at != std::string::npos && at > 0 &&
       std::sscanf(spec.c_str() + at + 1, "%dx%d%c", &height, &width, &tail) == 2) {
+    // The same bound as an image file's (image_folder_reader.cpp): a typo must not ask for gigabytes.
+    if (height < 1 || width < 1 || int64_t{height} * width > (int64_t{1} << 24))
+      return *out = make_error(spec + ": image size must be at least 1x1 and at most 16 megapixels (4096x4096)"), true;
     auto base = open_dataset(spec.substr(0, at));
+    if (base) {
+      // Every image is held as floats: refuse up front what cannot be held (a bad_alloc would end the program).
+      const int64_t channels = base->item_shape.size() == 3 ? base->item_shape[0] : 1;
+      const double gigabytes = 4.0 * base->count() * channels * height * width / 1e9;
+      if (gigabytes > 8.0)
+        return *out = make_error(spec + ": resizing " + std::to_string(base->count()) + " images to " +
+                                 std::to_string(height) + "x" + std::to_string(width) + " needs " +
+                                 std::to_string(static_cast<int64_t>(gigabytes)) + " GB; at most 8 GB are allowed"),
+               true;
+    }
     *out = base ? resize_images(*base, height, width, 255.0f) : base;
     if (*out) (*out)->name = spec;
     return true;

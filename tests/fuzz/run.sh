@@ -6,7 +6,8 @@
 #   bash tests/fuzz/run.sh 600             the longer local run: 10 minutes per target
 #   bash tests/fuzz/run.sh 600 fuzz_npy    one target
 # A finding stops that target, keeps the input as build-fuzz/artifacts/TARGET-crash-… and fails the run; replay it
-# with `build-fuzz/tests/fuzz/TARGET FILE`.
+# with `build-fuzz/tests/fuzz/TARGET FILE`. The random seed is fixed (MS_FUZZ_SEED, default 1) so that a run is
+# repeatable as far as timing allows; set another to explore elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
@@ -28,9 +29,11 @@ for target in "${targets[@]}"; do
   corpus=build-fuzz/corpus/$target
   mkdir -p "$corpus"
   log=build-fuzz/artifacts/$target.log
-  # -rss_limit_mb: a reader asking for unbounded memory is a finding, not a machine that swaps.
+  # -rss_limit_mb: a reader asking for unbounded memory is a finding, not a machine that swaps. -timeout: one
+  # input taking a minute is a finding (a hang); the slowest legitimate ones (a 16-megapixel image under the
+  # sanitizers on a loaded machine) take seconds.
   if build-fuzz/tests/fuzz/"$target" "$corpus" "tests/fuzz/corpus/$target" -max_total_time="$seconds" \
-       -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=20 -print_final_stats=1 \
+       -seed="${MS_FUZZ_SEED:-1}" -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=60 -print_final_stats=1 \
        -artifact_prefix="build-fuzz/artifacts/$target-" >"$log" 2>&1; then
     runs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
     echo "fuzz: $target ok ($runs inputs in ${seconds} s, corpus $(ls "$corpus" | wc -l) files)"

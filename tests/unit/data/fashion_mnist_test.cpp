@@ -46,5 +46,19 @@ TEST(Registry, UnknownNamesAndSplitsAreClearErrors) {
   EXPECT_EQ(expand_splits("fashion-mnist").size(), 2u);
 }
 
+// Found by fuzz_dataset_spec: "@8x666668" resized every image to 5 megapixels (on Fashion-MNIST's test split,
+// 213 GB as floats: std::bad_alloc ended the program).
+TEST(Registry, ResizesBeyondWhatMemoryHoldsAreRefused) {
+  for (const char* size : {"@0x28", "@28x-3", "@100000x100000", "@4097x4097"}) {
+    auto resized = open_dataset(std::string("fashion-mnist:test") + size);
+    ASSERT_FALSE(resized.ok()) << size;
+    EXPECT_NE(resized.error().find("at most 16 megapixels"), std::string::npos) << resized.error();
+  }
+  auto huge = open_dataset("fashion-mnist:test@8x666668");
+  ASSERT_FALSE(huge.ok());
+  EXPECT_NE(huge.error().find("resizing 10000 images to 8x666668 needs 213 GB"), std::string::npos) << huge.error();
+  EXPECT_TRUE(open_dataset("fashion-mnist:test[0,1]@32x32").ok());
+}
+
 }  // namespace
 }  // namespace ms::data
