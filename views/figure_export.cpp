@@ -284,8 +284,9 @@ void fix_svg_text(vtkXMLDataElement* node, double dpi) {
     if (const char* family = node->GetAttribute("font-family"))
       node->SetAttribute("font-family", ("'" + std::string(family) + "', Arial, Helvetica, sans-serif").c_str());
     if (const char* anchor = node->GetAttribute("text-anchor")) {
-      if (std::strcmp(anchor, "right") == 0) node->SetAttribute("text-anchor", "end");
-      if (std::strcmp(anchor, "left") == 0) node->SetAttribute("text-anchor", "start");
+      const std::string side = anchor;  // SetAttribute frees the string `anchor` points to
+      if (side == "right") node->SetAttribute("text-anchor", "end");
+      if (side == "left") node->SetAttribute("text-anchor", "start");
     }
     if (const char* baseline = node->GetAttribute("alignment-baseline")) {
       const std::string which = baseline;
