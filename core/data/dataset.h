@@ -7,6 +7,10 @@
 
 namespace ms::data {
 
+// The largest image a dataset holds: 16 megapixels (4096 x 4096, 192 MB as RGB floats). Image files beyond it are
+// refused before decoding (a header may claim any size), resize specs beyond it before resizing.
+constexpr int64_t kMaxImagePixels = int64_t{1} << 24;
+
 struct Dataset {
   std::string name;         // "fashion-mnist:test", or the file it was read from
   std::string source;       // the file or folder it was read from

@@ -142,8 +142,8 @@ static bool open_transformed(const std::string& spec, Result<Dataset>* out) {
   char tail = 0;
   if (at != std::string::npos && at > 0 &&
       std::sscanf(spec.c_str() + at + 1, "%dx%d%c", &height, &width, &tail) == 2) {
-    // The same bound as an image file's (image_folder_reader.cpp): a typo must not ask for gigabytes.
-    if (height < 1 || width < 1 || int64_t{height} * width > (int64_t{1} << 24))
+    // The same bound as an image file's: a typo must not ask for gigabytes.
+    if (height < 1 || width < 1 || int64_t{height} * width > kMaxImagePixels)
       return *out = make_error(spec + ": image size must be at least 1x1 and at most 16 megapixels (4096x4096)"), true;
     auto base = open_dataset(spec.substr(0, at));
     if (base) {

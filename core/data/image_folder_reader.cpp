@@ -57,10 +57,8 @@ Result<Dataset> read_image_folder(const std::string& root) {
       int w = 0, h = 0, file_channels = 0;
       if (!stbi_info(file.c_str(), &w, &h, &file_channels))
         return make_error(file.string() + ": not a readable PNG/JPEG image (" + stbi_failure_reason() + ")");
-      // A header may claim any size; decoding allocates what it claims. 16 megapixels (4096 x 4096, 192 MB as
-      // floats) is beyond any dataset image and keeps a damaged or hostile file from taking the machine's memory.
-      constexpr int64_t kMaxPixels = int64_t{1} << 24;
-      if (static_cast<int64_t>(w) * h > kMaxPixels)
+      // A header may claim any size, and decoding allocates what it claims.
+      if (static_cast<int64_t>(w) * h > kMaxImagePixels)
         return make_error(file.string() + ": image header declares " + std::to_string(h) + "x" + std::to_string(w) +
                           " pixels, beyond the 16-megapixel limit for a dataset image");
       const int wanted = file_channels >= 3 ? 3 : 1;
