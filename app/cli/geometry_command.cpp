@@ -55,6 +55,7 @@ QJsonObject json_report(const geometry::GlueResult& r, const geometry::GlueOptio
                                    {"failed_solves", static_cast<qint64>(d.failed_solves)},
                                    {"total_iterations", static_cast<qint64>(d.total_iterations)},
                                    {"max_iterations", d.max_iterations},
+                                   {"degenerate_solves", static_cast<qint64>(d.degenerate_solves)},
                                    {"worst_kkt_residual", d.worst_kkt_residual},
                                    {"worst_a_mismatch", d.worst_a_mismatch},
                                    {"max_support", d.max_support},
@@ -91,9 +92,10 @@ QString text_report(const geometry::GlueResult& r, const geometry::GlueOptions& 
   text += QString("  %1 %2\n").arg(QString("participation_ratio").leftJustified(32)).arg(number(b.participation_ratio), 12);
   text += QString("  %1 %2\n").arg(QString("nc1").leftJustified(32)).arg(number(b.nc1), 12);
   const geometry::GlueDiagnostics& d = r.diagnostics;
-  text += QString("solver: %1 solves, %2 failed, worst KKT residual %3, max support %4, Gram rank %5\n")
+  text += QString("solver: %1 solves, %2 failed, %3 degenerate, worst KKT residual %4, max support %5, Gram rank %6\n")
               .arg(d.solves)
               .arg(d.failed_solves)
+              .arg(d.degenerate_solves)
               .arg(number(d.worst_kkt_residual))
               .arg(d.max_support)
               .arg(d.gram_rank);

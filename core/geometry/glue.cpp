@@ -118,7 +118,7 @@ ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eige
                        "GLUE repeat " + std::to_string(repeat + 1) + ": " + std::to_string(finished) + "/" +
                            std::to_string(n_t) + " samples");
     };
-    GlueRepeat rep = glue_repeat(K, offsets, H, Y, options.inactive, workers, on_sample, cancel);
+    GlueRepeat rep = glue_repeat(K, offsets, H, Y, options.inactive, workers, on_sample, cancel, options.nnls);
     if (rep.cancelled) return ms::make_error("GLUE cancelled");
     const std::vector<NnlsInfo>& infos = rep.infos;
     for (int k = 0; k < n_t; ++k) {
@@ -127,6 +127,7 @@ ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eige
       if (info.status != NnlsStatus::solved) ++diag.failed_solves;
       diag.total_iterations += info.iterations;
       diag.max_iterations = std::max(diag.max_iterations, info.iterations);
+      diag.degenerate_solves += info.single_entering_rerun;
       diag.worst_kkt_residual = std::max(diag.worst_kkt_residual, info.kkt_residual);
       diag.max_support = std::max(diag.max_support, info.support);
       const double a = rep.measures.a[k];

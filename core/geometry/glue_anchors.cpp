@@ -18,11 +18,7 @@ AnchorSolution glue_anchors(const Eigen::Ref<const Eigen::MatrixXd>& K, const st
   const Eigen::VectorXd q = s.cwiseProduct(h);  // G t
   out.info = solver.solve(K, s, q, out.lambda, settings);
 
-  // a = ||G^T lambda||^2 over the support only.
-  Eigen::VectorXd v = Eigen::VectorXd::Zero(m);
-  for (Eigen::Index i = 0; i < m; ++i)
-    if (out.lambda[i] != 0) v.noalias() += (s[i] * out.lambda[i]) * K.col(i);
-  out.a_dual = std::max(0.0, s.cwiseProduct(out.lambda).dot(v));
+  out.a_dual = out.info.quadratic;  // ||G^T lambda||^2, from the solver's last gradient product
 
   out.weights = Eigen::VectorXd::Zero(m);
   out.active.assign(P, 0);

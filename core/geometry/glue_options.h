@@ -1,6 +1,8 @@
 // GlueOptions: the settings of a GLUE run (spec glue.md sections 1-3). Defaults are the spec's defaults.
 #pragma once
 
+#include "core/geometry/nnls_gram.h"
+
 #include <cstdint>
 #include <string>
 
@@ -35,6 +37,7 @@ struct GlueOptions {
   uint64_t seed = 0;
   int threads = 0;               // worker threads for the samples; 0 = all hardware threads
   int anchor_samples = 16;       // how many samples' anchors the result keeps for drawing (first repeat)
+  NnlsSettings nnls;             // the anchor solver's settings (tests pin nnls.max_entering = 1 as the reference)
 };
 
 // Names as used on the command line and in stored attributes ("random", "zero_row", "center", ...).

@@ -10,7 +10,7 @@ namespace ms::geometry {
 GlueRepeat glue_repeat(const Eigen::Ref<const Eigen::MatrixXd>& K, const std::vector<int>& class_offsets,
                        const Eigen::Ref<const Eigen::MatrixXd>& H, const Eigen::Ref<const Eigen::MatrixXd>& Y,
                        InactivePolicy policy, int threads, const std::function<void(int)>& on_sample,
-                       const CancelToken* cancel) {
+                       const CancelToken* cancel, const NnlsSettings& nnls) {
   const int P = static_cast<int>(class_offsets.size()) - 1;
   const Eigen::Index m = K.rows();
   const int n_t = static_cast<int>(H.cols());
@@ -26,7 +26,7 @@ GlueRepeat glue_repeat(const Eigen::Ref<const Eigen::MatrixXd>& K, const std::ve
   std::atomic<int> done{0};
   glue_parallel_for(n_t, workers, [&](int k, int worker) {
     if (cancel && cancel->cancelled()) return;
-    AnchorSolution anchors = glue_anchors(K, class_offsets, Y.col(k), H.col(k), solvers[worker]);
+    AnchorSolution anchors = glue_anchors(K, class_offsets, Y.col(k), H.col(k), solvers[worker], nnls);
     out.weights.col(k) = anchors.weights;
     out.lambda.col(k) = anchors.lambda;
     for (int mu = 0; mu < P; ++mu) out.active(mu, k) = anchors.active[mu] != 0;

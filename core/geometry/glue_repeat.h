@@ -10,6 +10,7 @@
 //   policy, threads
 //   on_sample      optional, called (from worker threads) after each solved sample with the count done so far
 //   cancel         optional; when set, remaining samples are skipped and `cancelled` is true
+//   nnls           the anchor solver's settings
 // Outputs (GlueRepeat):
 //   measures (with center weights and per-sample a, b, c), anchor weights m by n_t, active flags P by n_t,
 //   per-sample solver info and a_dual = ||t - theta*||^2 from the dual
@@ -39,6 +40,6 @@ struct GlueRepeat {
 GlueRepeat glue_repeat(const Eigen::Ref<const Eigen::MatrixXd>& K, const std::vector<int>& class_offsets,
                        const Eigen::Ref<const Eigen::MatrixXd>& H, const Eigen::Ref<const Eigen::MatrixXd>& Y,
                        InactivePolicy policy, int threads, const std::function<void(int)>& on_sample = {},
-                       const CancelToken* cancel = nullptr);
+                       const CancelToken* cancel = nullptr, const NnlsSettings& nnls = {});
 
 }  // namespace ms::geometry

@@ -58,6 +58,7 @@ struct GlueDiagnostics {
   int64_t failed_solves = 0;      // NNLS status other than solved (max iterations, breakdown, inaccurate)
   int64_t total_iterations = 0;   // active-set iterations summed over solves
   int max_iterations = 0;         // of any one solve
+  int64_t degenerate_solves = 0;  // solves whose dual solution was not unique (NnlsInfo::single_entering_rerun)
   double worst_kkt_residual = 0;  // relative, see nnls_gram.h
   double worst_a_mismatch = 0;    // max |a_k - ||t - theta*||^2| / max(1, a_k): pseudo-inverse form vs dual
   int gram_rank = 0;              // numerical rank of K (smallest over repeats), see glue_cholesky.h

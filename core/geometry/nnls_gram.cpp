@@ -77,19 +77,98 @@ void NnlsGramSolver::update_gradient(const Eigen::Ref<const Eigen::MatrixXd>& K,
   for (int j : passive_)
     if (lambda[j] != 0) work_.noalias() += (s[j] * lambda[j]) * K.col(j);
   g_ = q + s.cwiseProduct(work_);
+  quadratic_ = s.cwiseProduct(lambda).dot(work_);
+}
+
+bool NnlsGramSolver::pick_entering(int count, double tau, double add_tolerance) {
+  const int m = static_cast<int>(g_.size());
+  candidates_.clear();
+  for (int i = 0; i < m; ++i) {
+    if (in_passive_[i] || blocked_[i] || norms_[i] == 0) continue;
+    const double r = g_[i] / (norms_[i] * tau);
+    if (r < -add_tolerance) candidates_.emplace_back(r, i);
+  }
+  if (candidates_.empty()) return false;
+  // Ties broken by index, so the choice (and the result) never depends on the sort's implementation.
+  const auto first = candidates_.begin(), middle = first + std::min<int>(count, candidates_.size());
+  std::partial_sort(first, middle, candidates_.end());
+  picked_.clear();
+  for (auto it = first; it != middle; ++it) picked_.push_back(it->second);
+  return true;
+}
+
+void NnlsGramSolver::move_to_passive_optimum(const Eigen::Ref<const Eigen::VectorXd>& q,
+                                             Eigen::Ref<Eigen::VectorXd> lambda, NnlsInfo& info) {
+  for (;;) {
+    const int p = static_cast<int>(passive_.size());
+    if (p == 0) return;
+    solve_passive(q);
+    bool positive = true;
+    for (int a = 0; a < p; ++a) positive = positive && z_[a] > 0;
+    if (positive) {
+      for (int a = 0; a < p; ++a) lambda[passive_[a]] = z_[a];
+      return;
+    }
+    if (entering_.size() == 1 && lambda[entering_[0]] == 0 && passive_.back() == entering_[0] && z_[p - 1] <= 0) {
+      // Rounding made the single entering variable non-positive: no progress possible with it; skip it this round.
+      passive_.pop_back();
+      in_passive_[entering_[0]] = 0;
+      blocked_[entering_[0]] = 1;
+      return;
+    }
+    double step = 1;
+    int leaving = -1;
+    for (int a = 0; a < p; ++a) {
+      if (z_[a] > 0) continue;
+      const double l = lambda[passive_[a]];
+      const double t = l / (l - z_[a]);
+      if (t < step) step = t, leaving = passive_[a];
+    }
+    for (int a = 0; a < p; ++a) lambda[passive_[a]] += step * (z_[a] - lambda[passive_[a]]);
+    if (leaving >= 0) lambda[leaving] = 0;
+    // Drop what reached zero heading down. A variable that entered this round and heads up stays even when a step
+    // of zero (another entering variable heading down) left it at zero.
+    for (int a = p - 1; a >= 0; --a) {
+      const int j = passive_[a];
+      if (lambda[j] > 0 || (z_[a] > 0 && j != leaving)) continue;
+      lambda[j] = 0;
+      remove_at(a);
+      ++info.removals;
+    }
+  }
 }
 
 NnlsInfo NnlsGramSolver::solve(const Eigen::Ref<const Eigen::MatrixXd>& K, const Eigen::Ref<const Eigen::VectorXd>& s,
                                const Eigen::Ref<const Eigen::VectorXd>& q, Eigen::Ref<Eigen::VectorXd> lambda,
                                const NnlsSettings& settings) {
+  const int max_entering = std::max(1, settings.max_entering);
+  if (max_entering == 1) return solve_path(K, s, q, lambda, settings, 1);
+  if (settings.warm_start) warm_ = lambda;
+  NnlsInfo info = solve_path(K, s, q, lambda, settings, max_entering);
+  if (!ambiguous_) return info;
+  // theta* is unique but lambda need not be (a degenerate face: more tight constraints than the support, or
+  // dependent columns met on the way), and which lambda is found depends on the path. Take the one-at-a-time
+  // path's, so that results never depend on max_entering.
+  if (settings.warm_start) lambda = warm_;
+  info = solve_path(K, s, q, lambda, settings, 1);
+  info.single_entering_rerun = true;
+  return info;
+}
+
+NnlsInfo NnlsGramSolver::solve_path(const Eigen::Ref<const Eigen::MatrixXd>& K,
+                                    const Eigen::Ref<const Eigen::VectorXd>& s,
+                                    const Eigen::Ref<const Eigen::VectorXd>& q, Eigen::Ref<Eigen::VectorXd> lambda,
+                                    const NnlsSettings& settings, int max_entering) {
   const int m = static_cast<int>(K.rows());
   NnlsInfo info;
   passive_.clear();
+  entering_.clear();
   in_passive_.assign(m, 0);
   blocked_.assign(m, 0);
   z_.resize(m);
   work_.resize(std::max(m, 1));
   pivot_tolerance_ = settings.pivot_tolerance;
+  ambiguous_ = false;
   if (chol_.rows() < 16) chol_.resize(16, 16);
 
   // Relative scale: g_i / (|x_i| tau) is a cosine between x_i and theta up to |theta| / tau.
@@ -98,100 +177,67 @@ NnlsInfo NnlsGramSolver::solve(const Eigen::Ref<const Eigen::MatrixXd>& K, const
   for (int i = 0; i < m; ++i)
     if (norms_[i] > 0) tau = std::max(tau, std::abs(q[i]) / norms_[i]);
   if (!settings.warm_start) lambda.setZero();
+  quadratic_ = 0;
   if (tau == 0) {  // t orthogonal to every point: theta = t, lambda = 0
     lambda.setZero();
     return info;
   }
   const int max_iterations = settings.max_iterations > 0 ? settings.max_iterations : 3 * m + 10;
 
-  int entering = -1;
   if (settings.warm_start) {
     for (int i = 0; i < m; ++i) {
-      if (lambda[i] > 0 && norms_[i] > 0) {
-        if (!append(K, s, i)) lambda[i] = 0;
-      } else {
-        lambda[i] = 0;
-      }
+      const bool kept = lambda[i] > 0 && norms_[i] > 0 && append(K, s, i);
+      if (!kept) lambda[i] = 0;
     }
   }
-
-  auto inner = [&]() {
-    // Move from the feasible lambda towards the passive-set optimum, dropping variables that hit zero.
-    for (;;) {
-      const int p = static_cast<int>(passive_.size());
-      if (p == 0) return;
-      solve_passive(q);
-      bool positive = true;
-      for (int a = 0; a < p; ++a) positive = positive && z_[a] > 0;
-      if (positive) {
-        for (int a = 0; a < p; ++a) lambda[passive_[a]] = z_[a];
-        return;
-      }
-      if (entering >= 0 && lambda[entering] == 0 && passive_.back() == entering && z_[p - 1] <= 0) {
-        // Rounding made the entering variable non-positive: no progress possible with it; skip it this round.
-        passive_.pop_back();
-        in_passive_[entering] = 0;
-        blocked_[entering] = 1;
-        return;
-      }
-      double step = 1;
-      int leaving = -1;
-      for (int a = 0; a < p; ++a) {
-        if (z_[a] > 0) continue;
-        const double l = lambda[passive_[a]];
-        const double t = l / (l - z_[a]);
-        if (t < step) step = t, leaving = passive_[a];
-      }
-      for (int a = 0; a < p; ++a) lambda[passive_[a]] += step * (z_[a] - lambda[passive_[a]]);
-      if (leaving >= 0) lambda[leaving] = 0;
-      for (int a = p - 1; a >= 0; --a) {
-        const int j = passive_[a];
-        if (lambda[j] > 0) continue;
-        lambda[j] = 0;
-        remove_at(a);
-        ++info.removals;
-      }
-    }
-  };
-
-  if (!passive_.empty()) inner();
+  if (!passive_.empty()) move_to_passive_optimum(q, lambda, info);
   update_gradient(K, s, q, lambda);
 
-  for (;;) {
-    int best = -1;
-    double best_value = -settings.add_tolerance;
-    for (int i = 0; i < m; ++i) {
-      if (in_passive_[i] || blocked_[i] || norms_[i] == 0) continue;
-      const double r = g_[i] / (norms_[i] * tau);
-      if (r < best_value) best_value = r, best = i;
-    }
-    if (best < 0) break;
+  int block = max_entering;
+  while (pick_entering(block, tau, settings.add_tolerance)) {
     if (info.iterations >= max_iterations) {
       info.status = NnlsStatus::max_iterations_reached;
       break;
     }
-    ++info.iterations;
-    if (!append(K, s, best)) {
-      blocked_[best] = 1;
-      continue;
+    ++info.rounds;
+    entering_.clear();
+    for (int j : picked_) {
+      if (append(K, s, j)) {
+        entering_.push_back(j);
+      } else {
+        blocked_[j] = 1;
+        ambiguous_ = true;
+      }
     }
-    entering = best;
-    inner();
-    entering = -1;
-    if (in_passive_[best]) std::fill(blocked_.begin(), blocked_.end(), 0);
+    info.iterations += static_cast<int>(entering_.size());
+    if (entering_.empty()) continue;
+    move_to_passive_optimum(q, lambda, info);
+    bool stayed = false;
+    for (int j : entering_) stayed = stayed || in_passive_[j];
+    if (stayed) std::fill(blocked_.begin(), blocked_.end(), 0);
+    // None stayed: the block made no progress; one variable at a time (Lawson-Hanson) until one does.
+    block = stayed ? max_entering : 1;
     update_gradient(K, s, q, lambda);
   }
+  check_kkt(lambda, tau, settings, info);
+  return info;
+}
 
-  // Exact KKT check on the final gradient.
+void NnlsGramSolver::check_kkt(const Eigen::Ref<const Eigen::VectorXd>& lambda, double tau,
+                               const NnlsSettings& settings, NnlsInfo& info) {
   double residual = 0, dependent_residual = 0;
   int support = 0;
+  const int m = static_cast<int>(lambda.size());
   for (int i = 0; i < m; ++i) {
     if (norms_[i] == 0) continue;
     const double r = g_[i] / (norms_[i] * tau);
     if (lambda[i] > 0) {
       ++support;
       residual = std::max(residual, std::abs(r));
-    } else if (blocked_[i]) {
+      continue;
+    }
+    if (r <= settings.tie_tolerance) ambiguous_ = true;  // tight (or violated) off the support
+    if (blocked_[i]) {
       dependent_residual = std::max(dependent_residual, -r);
       info.dependent += -r > 0;
     } else {
@@ -199,12 +245,12 @@ NnlsInfo NnlsGramSolver::solve(const Eigen::Ref<const Eigen::MatrixXd>& K, const
     }
   }
   info.support = support;
+  info.quadratic = std::max(0.0, quadratic_);
   info.kkt_residual = std::max(residual, dependent_residual);
   info.dependent_residual = dependent_residual;
   if (info.status == NnlsStatus::solved &&
       (residual > settings.kkt_tolerance || dependent_residual > 10 * std::sqrt(settings.pivot_tolerance)))
     info.status = NnlsStatus::solved_inaccurate;
-  return info;
 }
 
 }  // namespace ms::geometry
