@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/geometry/baseline_gemm.h"
+#include "core/geometry/baseline_gram.h"
 #include "core/geometry/baseline_nc1.h"
 #include "core/geometry/baseline_pairwise.h"
 #include "core/geometry/baseline_spectrum.h"
@@ -42,57 +43,55 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
   if (classes.empty()) return make_error("baseline markers: no class has two samples");
 
   // Tasks: the whole-sample statistics (the covariance first: the largest; it also centers X), one task per class,
-  // then the two statistics that need the centered X (they wait for it, already there in practice). Each task
-  // writes only its own slots; the reduction below runs in class order, as the serial loop did.
-  enum Early { kCovariance, kNc1, kAngle, kSparsity, kEarly };
-  enum Late { kSpectrum, kDistance, kLate };
+  // then the Gram-based statistics, which need the centered X (they wait for it, already there in practice). Each
+  // task writes only its own slots; the reduction below runs in class order, as the serial loop did. Participation
+  // ratio, rank, distance and angle all read one sample Gram matrix (baseline_gram.h).
+  enum Early { kCovariance, kNc1, kSparsity, kEarly };
   enum Stat { kRatio, kRank, kSparse, kDist, kAng, kCov, kStats };
   Eigen::MatrixXd centered;
+  Eigen::RowVectorXd mean;
   std::promise<void> centering;
   const std::shared_future<void> centered_ready = centering.get_future().share();
   std::array<double, kStats> whole{};
   double whole_nc1 = 0.0;
   const int class_tasks = static_cast<int>(classes.size());
   std::vector<std::array<double, kStats>> per_class(classes.size());
-  const int tasks = kEarly + class_tasks + kLate;
+  const int tasks = kEarly + class_tasks + 1;
+  auto gram_statistics = [&](const SampleGram& gram, std::array<double, kStats>& slot) {
+    slot[kRatio] = participation_ratio_of_gram(gram.centered);
+    slot[kRank] = static_cast<double>(numerical_rank_of_gram(gram.centered, options.rank_tolerance));
+    slot[kDist] = mean_distance_of_gram(gram.centered);
+    slot[kAng] = mean_angle_of_gram(gram.raw);
+  };
   std::optional<SingleThreadedBlas> blas_scope;  // the tasks use the cores; see baseline_gemm.h
   if (glue_workers(tasks, options.threads) > 1) blas_scope.emplace();
   glue_parallel_for(tasks, options.threads, [&](int task, int) {
     if (task < kEarly) {
       switch (task) {
         case kCovariance:
-          centered = X.rowwise() - X.colwise().mean();
+          mean = X.colwise().mean();
+          centered = X.rowwise() - mean;
           centering.set_value();
           whole[kCov] = covariance(centered);
           return;
         case kNc1: whole_nc1 = nc1(X, labels, options.nc1_tolerance); return;
-        case kAngle: whole[kAng] = mean_angle(X, options.block); return;
         default: whole[kSparse] = sparsity(X, options.sparsity_threshold); return;
       }
     }
-    if (task >= kEarly + class_tasks) {
+    if (task == kEarly + class_tasks) {
       centered_ready.wait();
-      if (task - kEarly - class_tasks == kSpectrum) {
-        const Eigen::MatrixXd K = small_gram(centered);
-        whole[kRatio] = participation_ratio_of_gram(K);
-        whole[kRank] = static_cast<double>(numerical_rank_of_gram(K, options.rank_tolerance));
-      } else {
-        whole[kDist] = mean_distance_centered(centered, options.block);
-      }
+      gram_statistics(sample_gram_of_centered(centered, mean), whole);
       return;
     }
     const std::vector<long>& rows = *classes[static_cast<std::size_t>(task - kEarly)];
     Eigen::MatrixXd Xc(static_cast<long>(rows.size()), X.cols());
     for (std::size_t k = 0; k < rows.size(); ++k) Xc.row(static_cast<long>(k)) = X.row(rows[k]);
-    const Eigen::MatrixXd Cc = Xc.rowwise() - Xc.colwise().mean();
-    const Eigen::MatrixXd K = small_gram(Cc);
     std::array<double, kStats>& slot = per_class[static_cast<std::size_t>(task - kEarly)];
-    slot[kRatio] = participation_ratio_of_gram(K);
-    slot[kRank] = static_cast<double>(numerical_rank_of_gram(K, options.rank_tolerance));
     slot[kSparse] = sparsity(Xc, options.sparsity_threshold);
-    slot[kDist] = mean_distance_centered(Cc, options.block);
-    slot[kAng] = mean_angle(Xc, options.block);
-    slot[kCov] = covariance(Cc);
+    const Eigen::RowVectorXd class_mean = Xc.colwise().mean();
+    Xc.rowwise() -= class_mean;  // centered in place: one n_c x d copy per task
+    gram_statistics(sample_gram_of_centered(Xc, class_mean), slot);
+    slot[kCov] = covariance(Xc);
   });
 
   BaselineMarkers m;

@@ -1,7 +1,8 @@
 // All representation baselines of the paper (spec §6) for one layer, with their within-class `_avg` variants
 // (the statistic per class, averaged over classes with at least two samples). Field names match the columns of the
 // released tables (participation_ratio, numerical_rank, nc1, sparsity, mean_distance, mean_angle, mean_covariance,
-// and *_avg). No d x d matrix is formed for large d (see baseline_spectrum.h, baseline_nc1.h, baseline_pairwise.h).
+// and *_avg). No d x d matrix is formed for large d (see baseline_spectrum.h, baseline_nc1.h, baseline_pairwise.h);
+// participation ratio, numerical rank, mean distance and mean angle read one n x n Gram matrix (baseline_gram.h).
 //
 // Inputs:
 //   X        n by d features, one row per sample (float or double)
@@ -23,7 +24,7 @@ struct BaselineOptions {
   double sparsity_threshold = 1e-6;  // |x| > threshold counts as nonzero
   double rank_tolerance = 1e-3;      // sigma_j >= tol * sigma_1
   double nc1_tolerance = 1e-3;       // Sigma_B eigenpairs kept: lambda > tol * lambda_max
-  long block = 256;                  // rows per block in the pairwise loops (memory ~ block * max(n, d))
+  long block = 256;                  // feature rows per block of the exact covariance (memory ~ block * d)
   // mean_covariance is exact up to this many features, and estimated from covariance_pairs random feature pairs
   // (seeded by covariance_seed) above it; 0 = always exact (the paper's code, O(n d^2)).
   long covariance_exact_max_features = 4096;

@@ -1,6 +1,7 @@
 #include "core/geometry/baseline_pairwise.h"
 
 #include "core/geometry/baseline_gemm.h"
+#include "core/geometry/baseline_gram.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,47 +20,16 @@ constexpr long kCovarianceStripeBytes = 2L << 20;
 // Below this size the centered matrix stays cached anyway and reordering the pairs costs more than it saves.
 constexpr long kCovarianceCachedBytes = 8L << 20;
 
-// Calls visit(i, j, <x_i, x_j>) for all sample pairs i < j, one block of rows of the Gram matrix at a time.
-template <class Visit>
-void for_each_pair(const Eigen::Ref<const Eigen::MatrixXd>& X, long block, Visit visit) {
-  const long n = X.rows();
-  block = std::max(1L, block);
-  Eigen::MatrixXd K;
-  for (long i0 = 0; i0 < n; i0 += block) {
-    const long rows = std::min(block, n - i0);
-    // Products of this block with itself and every later sample.
-    blas_product(X.middleRows(i0, rows), false, X.bottomRows(n - i0), true, K);
-    for (long a = 0; a < rows; ++a)
-      for (long b = a + 1; b < n - i0; ++b) visit(i0 + a, i0 + b, K(a, b));
-  }
-}
-
 }  // namespace
 
-double mean_distance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
+double mean_distance(const Eigen::Ref<const Eigen::MatrixXd>& X) {
   if (X.rows() < 2) return nan;
-  // Center first: distances are translation invariant and the Gram identity loses less precision near the mean.
-  return mean_distance_centered(Eigen::MatrixXd(X.rowwise() - X.colwise().mean()), block);
+  return mean_distance_of_gram(sample_gram(X).centered);
 }
 
-double mean_distance_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long block) {
-  const long n = Xc.rows();
-  if (n < 2) return nan;
-  const Eigen::VectorXd sq = Xc.rowwise().squaredNorm();
-  double total = 0.0;
-  for_each_pair(Xc, block, [&](long i, long j, double dot) { total += std::sqrt(std::max(0.0, sq(i) + sq(j) - 2 * dot)); });
-  return total / (0.5 * static_cast<double>(n) * static_cast<double>(n - 1));
-}
-
-double mean_angle(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {
-  const long n = X.rows();
-  if (n < 2) return nan;
-  const Eigen::VectorXd norms = X.rowwise().norm().cwiseMax(1e-8);
-  double total = 0.0;
-  for_each_pair(X, block, [&](long i, long j, double dot) {
-    total += std::acos(std::clamp(dot / (norms(i) * norms(j)), -1.0, 1.0));
-  });
-  return total / (0.5 * static_cast<double>(n) * static_cast<double>(n - 1));
+double mean_angle(const Eigen::Ref<const Eigen::MatrixXd>& X) {
+  if (X.rows() < 2) return nan;
+  return mean_angle_of_gram(sample_gram(X).raw);
 }
 
 double mean_covariance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block) {

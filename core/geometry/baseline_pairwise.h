@@ -1,13 +1,14 @@
-// Pairwise baselines of the paper's code (analysis/*.py), computed block by block with bounded memory:
-//   mean_distance    mean over pairs i<j of ||x_i - x_j||
-//   mean_angle       mean over pairs i<j of arccos(clip(cos(x_i, x_j), -1, 1)), norms floored at 1e-8 (radians)
+// Pairwise baselines of the paper's code (analysis/*.py):
+//   mean_distance    mean over pairs i<j of ||x_i - x_j||                 } from the sample Gram matrix (n x n,
+//   mean_angle       mean over pairs i<j of arccos(clip(cos(x_i, x_j), -1, 1)), } baseline_gram.h), one product
+//                    norms floored at 1e-8 (radians)
 //   mean_covariance  mean over feature pairs k<l of |Cov_kl| (sample covariance, ddof 1). |.| prevents a closed
 //                    form, so Cov is formed one block of rows at a time (block x d), never as a d x d matrix.
 //   sparsity         #{|x| > threshold} / (n d)   (a density of nonzeros, as in the released tables)
 //
 // Inputs:
 //   X  n by d features, one row per sample
-//   block  rows (samples or features) per block; memory ~ block * max(n, d) doubles
+//   block  feature rows per block of the covariance; memory ~ block * d doubles
 // Outputs: the statistic; NaN when there is no pair (n < 2, or d < 2 for mean_covariance).
 #pragma once
 
@@ -15,8 +16,8 @@
 
 namespace ms::geometry {
 
-double mean_distance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block = 256);
-double mean_angle(const Eigen::Ref<const Eigen::MatrixXd>& X, long block = 256);
+double mean_distance(const Eigen::Ref<const Eigen::MatrixXd>& X);
+double mean_angle(const Eigen::Ref<const Eigen::MatrixXd>& X);
 double mean_covariance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block = 256);
 // The same mean estimated from `pairs` feature pairs k<l drawn uniformly (seeded): O(n * pairs) instead of O(n d^2),
 // for wide layers (d = 25088 costs ~1.6e11 flops exactly). With 1e6 pairs the relative standard error is
@@ -29,7 +30,6 @@ double sparsity(const Eigen::Ref<const Eigen::MatrixXd>& X, double threshold = 1
 
 // The same statistics of an already centered Xc (X minus its column means), for callers that center once and share
 // it (baseline_markers.cpp): bitwise what the functions above return for X.
-double mean_distance_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long block = 256);
 double mean_covariance_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long block = 256);
 double mean_covariance_sampled_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long pairs,
                                         unsigned long long seed, bool cache_order = true);

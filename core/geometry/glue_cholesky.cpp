@@ -1,5 +1,7 @@
 #include "core/geometry/glue_cholesky.h"
 
+#include <cblas.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -18,7 +20,12 @@ bool glue_cholesky(const Eigen::Ref<const Eigen::MatrixXd>& K, Eigen::MatrixXd* 
     const Eigen::Index r0 = r;
     // The panel's columns (rows j0..m-1), brought up to date with all earlier columns by one GEMM.
     Eigen::MatrixXd A = K.block(j0, j0, m - j0, w);
-    if (r0 > 0) A.noalias() -= C.block(j0, 0, m - j0, r0) * C.block(j0, 0, w, r0).transpose();
+    if (r0 > 0) {
+      // A -= C(j0:, :r0) C(j0:j0+w, :r0)^T: OpenBLAS, on all its threads (the samples' threads start later).
+      cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, static_cast<int>(m - j0), static_cast<int>(w),
+                  static_cast<int>(r0), -1.0, &C(j0, 0), static_cast<int>(m), &C(j0, 0), static_cast<int>(m), 1.0,
+                  A.data(), static_cast<int>(A.outerStride()));
+    }
     for (Eigen::Index j = j0; j < j0 + w; ++j) {
       auto col = A.col(j - j0).tail(m - j);
       if (r > r0) col.noalias() -= C.block(j, r0, m - j, r - r0) * C.block(j, r0, 1, r - r0).transpose();

@@ -4,7 +4,7 @@
 // in range(K), as X t does (the dual needs that: a component outside would make dependent points look violated),
 // and F is a deterministic function of K that rotating, scaling or zero-padding the features changes only by
 // rounding (no pivot order that could flip on ties, no eigenvectors that could rotate). Left-looking, in panels
-// so that most of the work is one matrix product. The default tolerance sits well above the rounding of the
+// so that most of the work is one matrix product (OpenBLAS dgemm). The default tolerance sits well above the rounding of the
 // Schur complements (~1e-12 relative seen for m = 80): a point closer than ~3e-5 |x|max to the span of the
 // earlier ones is treated as in it; the probes then miss that direction, a relative effect of order tolerance.
 //

@@ -47,7 +47,7 @@ TEST(Baselines, HandComputedSmallCases) {
   // Unit square: four sides of length 1 and two diagonals sqrt(2).
   Eigen::MatrixXd square(4, 2);
   square << 0, 0, 1, 0, 0, 1, 1, 1;
-  EXPECT_NEAR(mean_distance(square, 1), (4.0 + 2.0 * std::sqrt(2.0)) / 6.0, 1e-14);
+  EXPECT_NEAR(mean_distance(square), (4.0 + 2.0 * std::sqrt(2.0)) / 6.0, 1e-14);
 
   // (1,0), (0,1), (-1,0): angles pi/2, pi, pi/2. A zero vector (norm floored) is at pi/2 from everything.
   Eigen::MatrixXd angles(3, 2);
@@ -138,7 +138,7 @@ double direct_mean_distance(const Eigen::MatrixXd& X, bool angle) {
   for (long i = 0; i < X.rows(); ++i)
     for (long j = i + 1; j < X.rows(); ++j, ++pairs) {
       if (angle) {
-        const double c = X.row(i).dot(X.row(j)) / (X.row(i).norm() * X.row(j).norm());
+        const double c = X.row(i).dot(X.row(j)) / (std::max(X.row(i).norm(), 1e-8) * std::max(X.row(j).norm(), 1e-8));
         total += std::acos(std::clamp(c, -1.0, 1.0));
       } else {
         total += (X.row(i) - X.row(j)).norm();
@@ -155,12 +155,18 @@ TEST(Baselines, SampleSpacePathsMatchDirectFeatureSpaceComputation) {
     EXPECT_NEAR(participation_ratio(X), direct_participation_ratio(X), 1e-11 * direct_participation_ratio(X));
     EXPECT_EQ(numerical_rank(X), direct_rank(X));
     EXPECT_NEAR(nc1(X, labels), direct_nc1(X, labels, 4), 1e-11 * direct_nc1(X, labels, 4));
-    for (long block : {3L, 7L, 1000L}) {
+    for (long block : {3L, 7L, 1000L})
       EXPECT_NEAR(mean_covariance(X, block), direct_mean_covariance(X), 1e-12 * direct_mean_covariance(X));
-      EXPECT_NEAR(mean_distance(X, block), direct_mean_distance(X, false), 1e-11 * direct_mean_distance(X, false));
-      EXPECT_NEAR(mean_angle(X, block), direct_mean_distance(X, true), 1e-11);
-    }
+    EXPECT_NEAR(mean_distance(X), direct_mean_distance(X, false), 1e-11 * direct_mean_distance(X, false));
+    EXPECT_NEAR(mean_angle(X), direct_mean_distance(X, true), 1e-11);
   }
+  // The angles come from the centered Gram matrix plus the mean's terms (baseline_gram.h): still exact far from the
+  // origin (mean 30x the spread) and with an all-zero row (pi/2 from every other row, as with direct products).
+  Eigen::MatrixXd far = random_matrix(40, 25, 8, 0.0);
+  far.rowwise() += Eigen::RowVectorXd::Constant(25, 30.0);
+  far.row(7).setZero();
+  EXPECT_NEAR(mean_angle(far), direct_mean_distance(far, true), 1e-12);
+  EXPECT_NEAR(mean_distance(far), direct_mean_distance(far, false), 1e-12 * direct_mean_distance(far, false));
   // Rank-deficient data: 30 samples in a 5-dimensional subspace of R^50.
   const Eigen::MatrixXd low = random_matrix(30, 5, 4) * random_matrix(5, 50, 5);
   EXPECT_EQ(numerical_rank(low), 5);
