@@ -21,6 +21,7 @@
 #include "core/pipeline/marker_maps.h"
 #include "core/pipeline/memory_plan.h"
 #include "core/pipeline/projecting_sink.h"
+#include "core/pipeline/stage_clock.h"
 #include "core/pipeline/ood_inputs.h"
 #include "core/stats/binomial_interval.h"
 #include "core/store/ood_sets.h"
@@ -272,10 +273,13 @@ Result<std::vector<RowMatrixXf>> sample_activations(model::Model& net, const sto
 // GLUE and the baseline markers of one layer's geometry sample, as a project row.
 Result<store::GeometryEntry> layer_markers(const RowMatrixXf& activations, const std::string& id, int depth,
                                            const store::CheckpointEntry& checkpoint, const Inputs& inputs,
-                                           const AnalyseOptions& options, Progress& progress, CancelToken& cancel) {
+                                           const AnalyseOptions& options, StageClock& clock, Progress& progress,
+                                           CancelToken& cancel) {
   SliceProgress glue_progress(progress, 0.0, 0.8, "GLUE ");
   glue_progress.report(0.0, "");
+  clock.restart();
   auto glue = geometry::glue_row_major(activations, inputs.sample_labels, options.glue, &glue_progress, &cancel);
+  clock.lap("GLUE");
   if (!glue) return make_error("layer " + id + ": " + glue.error());
   if (glue->diagnostics.coincident_repeats > 0)
     progress.note("every sampled point of this layer is the same vector (constant inputs or a dead layer): its GLUE "
@@ -283,6 +287,7 @@ Result<store::GeometryEntry> layer_markers(const RowMatrixXf& activations, const
   progress.report(0.8, "baseline markers");
   auto baselines = geometry::compute_baseline_markers(Eigen::MatrixXd(activations.cast<double>()), inputs.sample_labels,
                                                       options.baselines);
+  clock.lap("baselines");
   if (!baselines) return make_error("layer " + id + ": " + baselines.error());
   store::GeometryEntry entry{checkpoint.id, options.id_dataset, id, glue_markers(*glue), option_strings(options), {}};
   for (auto& [name, value] : baseline_markers(*baselines)) entry.markers[name] = value;
@@ -306,7 +311,7 @@ int64_t memory_budget(const AnalyseOptions& options) {
 Status analyse_layers(model::Model& net, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
                       const std::vector<model::LayerInfo>& layers, const std::vector<size_t>& chosen,
                       const model::BatchOptions& batch, const AnalyseOptions& options, store::Project& project,
-                      CacheUse& cache, Progress& progress, CancelToken& cancel) {
+                      CacheUse& cache, StageClock& clock, Progress& progress, CancelToken& cancel) {
   std::vector<PlannedLayer> planned;
   std::vector<std::string> ids;
   for (size_t i : chosen) {
@@ -331,10 +336,12 @@ Status analyse_layers(model::Model& net, const store::CheckpointEntry& checkpoin
     for (size_t g : group) group_ids.push_back(ids[g]);
     SliceProgress extract_progress(progress, start, start + 0.2 * share, "activations: ");
     CacheUse group_cache;
+    clock.restart();
     auto sampled = sample_activations(net, checkpoint, inputs, group_ids, batch, options, group_cache, extract_progress,
                                       cancel);
     cache.warnings.insert(cache.warnings.end(), group_cache.warnings.begin(), group_cache.warnings.end());
     all_cached = all_cached && group_cache.hit;
+    clock.lap("extraction");
     if (!sampled) return make_error(sampled.error());
     std::vector<RowMatrixXf> activations = std::move(sampled).value();
     for (size_t k = 0; k < group.size(); ++k, ++done) {
@@ -344,7 +351,7 @@ Status analyse_layers(model::Model& net, const store::CheckpointEntry& checkpoin
                                    ids[group[k]] + " (" + std::to_string(done + 1) + "/" + std::to_string(ids.size()) +
                                        "): ");
       auto entry = layer_markers(activations[k], ids[group[k]], static_cast<int>(chosen[group[k]]), checkpoint, inputs,
-                                 options, layer_progress, cancel);
+                                 options, clock, layer_progress, cancel);
       if (!entry) return make_error(entry.error());
       activations[k].resize(0, 0);  // free as we go: conv layers are large
       project.geometry.push_back(std::move(entry).value());
@@ -419,7 +426,8 @@ Status analyse_loaded(model::Model& net, const std::vector<model::LayerInfo>& la
   const model::BatchOptions batch = batch_for(options, inputs.id, declared);
 
   // 1-2. The geometry sample's activations, in groups that fit the memory budget; GLUE and the baselines per layer.
-  if (Status geometry = analyse_layers(net, checkpoint, inputs, layers, *chosen, batch, options, project, cache,
+  StageClock clock;
+  if (Status geometry = analyse_layers(net, checkpoint, inputs, layers, *chosen, batch, options, project, cache, clock,
                                        progress, cancel);
       !geometry.ok())
     return make_error(path + ": " + geometry.error());
@@ -432,8 +440,10 @@ Status analyse_loaded(model::Model& net, const std::vector<model::LayerInfo>& la
     const data::Dataset& dataset = *evaluated[k];
     SliceProgress logit_progress(progress, 0.75 + 0.15 * k / evaluated.size(), 0.75 + 0.15 * (k + 1) / evaluated.size(),
                                  "logits on " + dataset.name + ": ");
+    clock.restart();
     auto entry = evaluate_on(net, checkpoint.id, dataset, k > 0, batch_for(options, dataset, declared), label_free,
                              logit_progress, cancel);
+    clock.lap(k == 0 ? "ID logits" : "OOD logits");
     if (!entry) return make_error(path + ", " + dataset.name + ": " + entry.error());
     project.evaluations.push_back(std::move(entry).value());
   }
@@ -446,6 +456,7 @@ Status analyse_loaded(model::Model& net, const std::vector<model::LayerInfo>& la
       return make_error(path + ": no penultimate layer for the transfer probe");
     const model::LayerInfo& penultimate = marked != layers.end() ? *marked : (layers)[layers.size() - 2];
     SliceProgress probe_progress(progress, 0.9, 1.0, "transfer probe on " + penultimate.id + ": ");
+    clock.restart();
     std::vector<int64_t> rows(static_cast<size_t>(inputs.transfer.count()));
     std::iota(rows.begin(), rows.end(), 0);
     model::SubsetSink features(rows);
@@ -456,6 +467,7 @@ Status analyse_loaded(model::Model& net, const std::vector<model::LayerInfo>& la
       return make_error(path + ", transfer: " + s.error());
     auto probe = model::linear_probe(features.matrices()[0], inputs.transfer.labels, inputs.transfer.num_classes(),
                                      options.probe);
+    clock.lap("transfer probe");
     if (!probe) return make_error(path + ", transfer probe: " + probe.error());
     project.evaluations.push_back({checkpoint.id, inputs.transfer.name,
                                    {{"probe_accuracy", probe->test_accuracy},
@@ -466,6 +478,7 @@ Status analyse_loaded(model::Model& net, const std::vector<model::LayerInfo>& la
     if (evaluation.checkpoint == checkpoint.id && evaluation.dataset == options.id_dataset)
       evaluation.metrics["analysis_complete"] = 1;
   project.checkpoints.push_back(checkpoint);
+  progress.note(clock.summary());
   return Ok{};
 }
 
