@@ -17,13 +17,15 @@ namespace ms::geometry {
 
 Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::MatrixXd>& X,
                                                  const Eigen::Ref<const Eigen::VectorXi>& labels,
-                                                 const BaselineOptions& options) {
+                                                 const BaselineOptions& options, const SampleGram* known) {
   const long n = X.rows();
   if (n < 2 || X.cols() == 0) return make_error("baseline markers: need at least two samples and one feature");
   if (labels.size() != n)
     return make_error("baseline markers: " + std::to_string(labels.size()) + " labels for " + std::to_string(n) +
                       " samples");
   if (labels.minCoeff() < 0) return make_error("baseline markers: negative class id");
+  if (known && (known->centered.rows() != n || known->raw.rows() != n))
+    return make_error("baseline markers: the given Gram matrices do not match the " + std::to_string(n) + " samples");
 
   // Y centered (Yc) once per matrix and shared, as is its small Gram matrix: fresh n x d copies are expensive
   // (page faults) and the centered statistics are bitwise those of the public functions.
@@ -79,13 +81,16 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
       }
     }
     if (task == kEarly + class_tasks) {
+      if (known) {
+        gram_statistics(*known, whole);
+        return;
+      }
       centered_ready.wait();
       gram_statistics(sample_gram_of_centered(centered, mean), whole);
       return;
     }
     const std::vector<long>& rows = *classes[static_cast<std::size_t>(task - kEarly)];
-    Eigen::MatrixXd Xc(static_cast<long>(rows.size()), X.cols());
-    for (std::size_t k = 0; k < rows.size(); ++k) Xc.row(static_cast<long>(k)) = X.row(rows[k]);
+    Eigen::MatrixXd Xc = X(rows, Eigen::all);  // indexed gather, column by column (rows of a wide X stride)
     std::array<double, kStats>& slot = per_class[static_cast<std::size_t>(task - kEarly)];
     slot[kSparse] = sparsity(Xc, options.sparsity_threshold);
     const Eigen::RowVectorXd class_mean = Xc.colwise().mean();

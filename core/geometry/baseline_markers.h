@@ -17,6 +17,7 @@
 #include <Eigen/Core>
 
 #include "core/common/result.h"
+#include "core/geometry/baseline_gram.h"
 
 namespace ms::geometry {
 
@@ -53,9 +54,12 @@ struct BaselineMarkers {
   double mean_covariance_avg = 0.0;
 };
 
+// `known`, when given, is sample_gram(X) (shared with GLUE on the same layer): the whole-sample statistics read it
+// instead of computing it again.
 Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::MatrixXd>& X,
                                                  const Eigen::Ref<const Eigen::VectorXi>& labels,
-                                                 const BaselineOptions& options = {});
+                                                 const BaselineOptions& options = {},
+                                                 const SampleGram* known = nullptr);
 // Float features are widened to double once (n d doubles).
 Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::MatrixXf>& X,
                                                  const Eigen::Ref<const Eigen::VectorXi>& labels,

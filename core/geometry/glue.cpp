@@ -46,9 +46,41 @@ void keep_coincident_drawing(const GlueSubsample& subsample, const Eigen::RowVec
   result.mean_removed = mean;
 }
 
+// K of one repeat's subsample and, when centering, the mean removed. From `known` (the Gram matrices of all rows of
+// X): a sub-block, centered within the subsample from the globally centered one (x_i - m_s = xc_i - d with
+// d = m_s - mu, so K_ij = Kc_ij - a_i - a_j + mean(a), a_i = mean over the subsample of Kc_ij). Else gathered and
+// multiplied.
+template <class Derived>
+Eigen::MatrixXd subsample_gram(const Eigen::MatrixBase<Derived>& X, const std::vector<int64_t>& points,
+                               Preprocess preprocess, const SampleGram* known, Eigen::RowVectorXd& mean) {
+  if (known) {
+    if (preprocess != Preprocess::center) return known->raw(points, points);
+    mean = Eigen::RowVectorXd::Zero(X.cols());
+    for (int64_t i : points) mean += X.row(i).template cast<double>();
+    mean /= static_cast<double>(points.size());
+    Eigen::MatrixXd K = known->centered(points, points);
+    const Eigen::VectorXd a = K.rowwise().mean();
+    const double b = a.mean();
+    K.colwise() -= a;
+    K.rowwise() -= a.transpose();
+    K.array() += b;
+    return K;
+  }
+  // Indexed gather: Eigen walks it in X's storage order (row by row would stride through a column-major X).
+  Eigen::MatrixXd gathered = X(points, Eigen::all).template cast<double>();
+  if (preprocess == Preprocess::center) {
+    mean = gathered.colwise().mean();
+    gathered.rowwise() -= mean;
+  }
+  return glue_gram(gathered);
+}
+
 template <class Derived>
 ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
-                                 const GlueOptions& options, Progress* progress, const CancelToken* cancel) {
+                                 const GlueOptions& options, Progress* progress, const CancelToken* cancel,
+                                 const SampleGram* known = nullptr) {
+  if (known && (known->raw.rows() != X.rows() || known->centered.rows() != X.rows()))
+    return ms::make_error("the given Gram matrices do not match X's " + std::to_string(X.rows()) + " rows");
   if (X.rows() != labels.size())
     return ms::make_error("X has " + std::to_string(X.rows()) + " rows but there are " +
                           std::to_string(labels.size()) + " labels");
@@ -71,15 +103,8 @@ ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eige
     result.num_manifolds = P;
 
     auto start = std::chrono::steady_clock::now();
-    // Indexed gather: Eigen walks it in X's storage order (row by row would stride through a column-major X).
-    Eigen::MatrixXd points = X(subsample->points, Eigen::all).template cast<double>();
     Eigen::RowVectorXd mean;
-    if (options.preprocess == Preprocess::center) {
-      mean = points.colwise().mean();
-      points.rowwise() -= mean;
-    }
-    const Eigen::MatrixXd K = glue_gram(points);
-    points.resize(0, 0);
+    const Eigen::MatrixXd K = subsample_gram(X, subsample->points, options.preprocess, known, mean);
     diag.gram_seconds += seconds_since(start);
     start = std::chrono::steady_clock::now();
 
@@ -189,8 +214,9 @@ ms::Result<GlueResult> glue(const Eigen::Ref<const Eigen::MatrixXf>& X, const Ei
 }
 
 ms::Result<GlueResult> glue_row_major(const Eigen::Ref<const RowMatrixXf>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
-                            const GlueOptions& options, Progress* progress, const CancelToken* cancel) {
-  return glue_impl(X, labels, options, progress, cancel);
+                            const GlueOptions& options, Progress* progress, const CancelToken* cancel,
+                            const SampleGram* known) {
+  return glue_impl(X, labels, options, progress, cancel, known);
 }
 
 }  // namespace ms::geometry

@@ -16,6 +16,7 @@
 
 #include "core/common/progress.h"
 #include "core/common/result.h"
+#include "core/geometry/baseline_gram.h"
 #include "core/geometry/glue_options.h"
 #include "core/geometry/glue_result.h"
 
@@ -33,9 +34,12 @@ ms::Result<GlueResult> glue(const Eigen::Ref<const Eigen::MatrixXf>& X, const Ei
                             const GlueOptions& options = {}, Progress* progress = nullptr,
                             const CancelToken* cancel = nullptr);
 // Row-major input (e.g. an item-major float buffer mapped without copying); a separate name, since a MatrixXf
-// would convert to either Ref.
+// would convert to either Ref. `known`, when given, holds the Gram matrices of all n rows of X (baseline_gram.h,
+// shared with the baseline markers of the same layer): each repeat's K is then read from it (a sub-block, centered
+// within the subsample for preprocess = center) instead of one more product over the d features; the result
+// differs from computing K afresh only by rounding.
 ms::Result<GlueResult> glue_row_major(const Eigen::Ref<const RowMatrixXf>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
                             const GlueOptions& options = {}, Progress* progress = nullptr,
-                            const CancelToken* cancel = nullptr);
+                            const CancelToken* cancel = nullptr, const SampleGram* known = nullptr);
 
 }  // namespace ms::geometry

@@ -278,15 +278,18 @@ Result<store::GeometryEntry> layer_markers(const RowMatrixXf& activations, const
   SliceProgress glue_progress(progress, 0.0, 0.8, "GLUE ");
   glue_progress.report(0.0, "");
   clock.restart();
-  auto glue = geometry::glue_row_major(activations, inputs.sample_labels, options.glue, &glue_progress, &cancel);
+  // One Gram matrix of the sample for GLUE and the baselines: a wide layer costs one product over its features.
+  const Eigen::MatrixXd X = activations.cast<double>();
+  const geometry::SampleGram gram = geometry::sample_gram(X);
+  clock.lap("Gram matrix");
+  auto glue = geometry::glue_row_major(activations, inputs.sample_labels, options.glue, &glue_progress, &cancel, &gram);
   clock.lap("GLUE");
   if (!glue) return make_error("layer " + id + ": " + glue.error());
   if (glue->diagnostics.coincident_repeats > 0)
     progress.note("every sampled point of this layer is the same vector (constant inputs or a dead layer): its GLUE "
                   "markers are undefined (NaN; glue_coincident_repeats counts it)");
   progress.report(0.8, "baseline markers");
-  auto baselines = geometry::compute_baseline_markers(Eigen::MatrixXd(activations.cast<double>()), inputs.sample_labels,
-                                                      options.baselines);
+  auto baselines = geometry::compute_baseline_markers(X, inputs.sample_labels, options.baselines, &gram);
   clock.lap("baselines");
   if (!baselines) return make_error("layer " + id + ": " + baselines.error());
   store::GeometryEntry entry{checkpoint.id, options.id_dataset, id, glue_markers(*glue), option_strings(options), {}};

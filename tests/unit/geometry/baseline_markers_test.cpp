@@ -200,8 +200,19 @@ TEST(Baselines, EntryPointAndWithinClassAverages) {
   ASSERT_TRUE(mf.ok());
   EXPECT_NEAR(mf->participation_ratio, m->participation_ratio, 1e-5 * m->participation_ratio);
   EXPECT_NEAR(mf->mean_distance, m->mean_distance, 1e-5 * m->mean_distance);
+  // The sample Gram matrices handed in by the analysis (shared with GLUE) give the same markers, bitwise.
+  const SampleGram gram = sample_gram(X);
+  const Result<BaselineMarkers> shared = compute_baseline_markers(X, labels, BaselineOptions{}, &gram);
+  ASSERT_TRUE(shared.ok());
+  EXPECT_EQ(shared->participation_ratio, m->participation_ratio);
+  EXPECT_EQ(shared->numerical_rank, m->numerical_rank);
+  EXPECT_EQ(shared->mean_distance, m->mean_distance);
+  EXPECT_EQ(shared->mean_angle, m->mean_angle);
+  EXPECT_EQ(shared->mean_distance_avg, m->mean_distance_avg);
   // Errors are values.
   EXPECT_FALSE(compute_baseline_markers(X, cyclic_labels(35, 3)).ok());
+  const SampleGram smaller = sample_gram(X.topRows(30));
+  EXPECT_FALSE(compute_baseline_markers(X, labels, BaselineOptions{}, &smaller).ok());
 }
 
 TEST(LogitMarkers, AurocHandlesTiesAsMannWhitney) {

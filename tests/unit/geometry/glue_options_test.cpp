@@ -184,3 +184,48 @@ TEST(GlueOptions, ProgressReachesOneAndCancelStops) {
 
 }  // namespace
 }  // namespace ms::geometry
+
+namespace ms::geometry {
+namespace {
+
+// The analysis computes one Gram matrix per layer and hands it to GLUE (glue.h, `known`): each repeat's K is then a
+// sub-block (centered within the subsample for preprocess = center). Same result as the product of the gathered
+// rows, to rounding, with a subsample smaller than the classes and with all points.
+TEST(GlueOptions, KnownGramMatricesGiveTheSameResult) {
+  const testing::Manifolds data = testing::clouds(5, 30, 40, 0.7, 17);
+  Eigen::MatrixXd X = data.X;
+  X.rowwise() += Eigen::RowVectorXd::Constant(40, 2.0);  // off the origin, so centering matters
+  const RowMatrixXf Xf = X.cast<float>();
+  const SampleGram gram = sample_gram(Xf.cast<double>());
+  for (Preprocess preprocess : {Preprocess::none, Preprocess::center}) {
+    for (int per_class : {12, 30}) {
+      GlueOptions options;
+      options.n_t = 60;
+      options.repeats = 2;
+      options.points_per_manifold = per_class;
+      options.preprocess = preprocess;
+      const auto direct = glue_row_major(Xf, data.labels, options);
+      const auto shared = glue_row_major(Xf, data.labels, options, nullptr, nullptr, &gram);
+      ASSERT_TRUE(direct.ok() && shared.ok());
+      EXPECT_EQ(direct->points, shared->points);
+      std::vector<double> expected;
+      for_each_measure(direct->mean, [&](const char*, double v) { expected.push_back(v); });
+      size_t i = 0;
+      for_each_measure(shared->mean, [&](const char* name, double v) {
+        EXPECT_NEAR(v, expected[i], 1e-9 * std::max(1.0, std::abs(expected[i])))
+            << name << ", " << to_string(preprocess) << ", " << per_class << " per class";
+        ++i;
+      });
+      // Anchor weights of ill-conditioned supports (150 points in 40 dimensions) move more than the measures.
+      EXPECT_LT((direct->anchor_weights - shared->anchor_weights).cwiseAbs().maxCoeff(), 1e-6)
+          << to_string(preprocess) << ", " << per_class << " per class";
+      if (preprocess == Preprocess::center)
+        EXPECT_LT((direct->mean_removed - shared->mean_removed).cwiseAbs().maxCoeff(), 1e-12);
+    }
+  }
+  const SampleGram wrong = sample_gram(Xf.topRows(10).cast<double>());
+  EXPECT_FALSE(glue_row_major(Xf, data.labels, GlueOptions{}, nullptr, nullptr, &wrong).ok());
+}
+
+}  // namespace
+}  // namespace ms::geometry
