@@ -1,9 +1,14 @@
 // bench_glue: speed and memory of the GLUE engine (core/geometry/glue.h) on synthetic class manifolds, and the
-// ratio against a straightforward reference that solves the same estimator in the ambient space R^N.
+// ratios against the routes users have today, in the same run: a straightforward C++ reference that solves the same
+// estimator in the ambient space R^N, and the Python route (numpy + scipy in Gram space, glue_python_route.py).
 //
 //   bench_glue                 all cases, one child process each (so peak memory is per case); a Markdown table
 //   bench_glue --case I        one case
-//   bench_glue --quick         skip the ambient reference
+//   bench_glue --quick         skip both references
+//   bench_glue --no-python     skip the Python route only
+//   bench_glue --py-budget S   seconds of NNLS solves the Python route may spend per case (default 75)
+//   bench_glue --py-keep       keep the Python route's input files (directory on stderr) to rerun the script
+//   bench_glue --python PATH   the interpreter for it (default: /usr/bin/python3, else python3, if it imports scipy)
 //
 // Gram path: glue() as the app calls it (float input, n_t = 200, 2 threads): gathering + K = X X^T (dsyrk) is
 // "gram", everything after it (Cholesky, 200 NNLS duals, measures) is "rest" (wall clock); "cpu s" is the CPU time
@@ -13,6 +18,9 @@
 // them; afterwards centers and axes in R^N for b_k, c_k. On the big cases it runs fewer samples and its time is
 // scaled to n_t = 200 (column "ref samples"). Both paths are run on the same probes t for a few samples and their
 // a_k compared (column "max |da|/a"): the check that the reference solves the same problem.
+// Python route: n_t = 200 probes t drawn in R^N, H = X T and the dichotomies written as .npy files to a temporary
+// directory; our glue_gram + glue_repeat (2 threads) and glue_python_route.py (run by a python3 that imports scipy)
+// both solve them, timed separately; per-sample a_k compared on the samples the script did within its budget.
 #include "core/geometry/glue.h"
 #include "core/geometry/glue_anchors.h"
 #include "core/geometry/glue_gram.h"
@@ -22,13 +30,18 @@
 
 #include <Eigen/Core>
 
+#include <stdlib.h>  // mkdtemp
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -152,7 +165,164 @@ Reference ambient_reference(const Eigen::MatrixXd& Xs, const std::vector<int>& o
   return out;
 }
 
-int run_case(int index, bool with_reference) {
+// ---- The Python route (glue_python_route.py) ----
+
+struct Settings {
+  bool reference = true;  // ambient reference and Python route
+  std::string python;     // interpreter that imports scipy; empty: no Python route
+  double py_budget = 75;  // seconds of NNLS solves the script may spend
+  bool py_keep = false;   // keep the script's input files (path on stderr), to rerun it by hand
+};
+
+// The first of /usr/bin/python3 and python3 on PATH that imports scipy (a pyenv shim may lack it); empty if none.
+std::string find_python() {
+  for (const char* candidate : {"/usr/bin/python3", "python3"}) {
+    const std::string command = std::string(candidate) + " -c 'import scipy' >/dev/null 2>&1";
+    if (std::system(command.c_str()) == 0) return candidate;
+  }
+  return {};
+}
+
+// A float64 .npy file (format 1.0). Eigen is column-major, so the data go out as they are with fortran_order.
+void write_npy(const std::filesystem::path& path, const double* data, Eigen::Index rows, Eigen::Index cols,
+               bool vector) {
+  std::string header = "{'descr': '<f8', 'fortran_order': True, 'shape': (" + std::to_string(rows) +
+                       (vector ? ",), }" : ", " + std::to_string(cols) + "), }");
+  header.append((64 - (10 + header.size() + 1) % 64) % 64, ' ');  // magic + version + length + header + '\n'
+  header += '\n';
+  const uint16_t length = static_cast<uint16_t>(header.size());
+  std::ofstream out(path, std::ios::binary);
+  out.write("\x93NUMPY\x01\x00", 8);
+  const char length_bytes[2] = {char(length & 0xff), char(length >> 8)};  // little-endian
+  out.write(length_bytes, 2);
+  out << header;
+  out.write(reinterpret_cast<const char*>(data), std::streamsize(sizeof(double) * rows * cols));
+}
+
+// "key": number in the script's JSON (json.dump's default separators); NaN when absent.
+double json_number(const std::string& json, const std::string& key) {
+  const std::string tag = "\"" + key + "\": ";
+  const size_t at = json.find(tag);
+  return at == std::string::npos ? std::numeric_limits<double>::quiet_NaN()
+                                 : std::strtod(json.c_str() + at + tag.size(), nullptr);
+}
+
+// "key": [numbers] in the script's JSON.
+std::vector<double> json_array(const std::string& json, const std::string& key) {
+  std::vector<double> values;
+  const std::string tag = "\"" + key + "\": [";
+  const size_t at = json.find(tag);
+  if (at == std::string::npos) return values;
+  const char* p = json.c_str() + at + tag.size();
+  while (*p && *p != ']') {
+    char* end = nullptr;
+    values.push_back(std::strtod(p, &end));
+    if (end == p) break;
+    for (p = end; *p == ',' || *p == ' ';) ++p;
+  }
+  return values;
+}
+
+// Runs a command and returns its stdout ("" on failure).
+std::string capture(const std::string& command) {
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return {};
+  std::string text;
+  char buffer[4096];
+  for (size_t n; (n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0;) text.append(buffer, n);
+  return pclose(pipe) == 0 ? text : std::string();
+}
+
+struct PythonRoute {
+  bool ok = false;
+  double ours = 0;     // glue_gram + glue_repeat on the same probes, wall clock
+  double python = 0;   // the script's seconds, scaled to n_t when it did fewer samples
+  int samples = 0;     // samples the script did
+  double max_da = 0;   // max_k |a_py - a_ours| / a_ours over those samples
+  double max_dm = std::numeric_limits<double>::quiet_NaN();  // alpha, D_eff, Psi_eff, when it did all n_t
+};
+
+// Writes the inputs of the Python route to a temporary directory, runs the script on them, returns its JSON.
+std::string run_script(const Eigen::MatrixXd& Xs, const Eigen::MatrixXd& H, const Eigen::MatrixXd& Y,
+                       const std::vector<int>& offsets, const Settings& settings) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "bench_glue.XXXXXX").string();
+  if (!mkdtemp(pattern.data())) return {};
+  const std::filesystem::path dir = pattern;
+  const Eigen::VectorXd offsets_d =
+      Eigen::Map<const Eigen::VectorXi>(offsets.data(), Eigen::Index(offsets.size())).cast<double>();
+  write_npy(dir / "X.npy", Xs.data(), Xs.rows(), Xs.cols(), false);
+  write_npy(dir / "H.npy", H.data(), H.rows(), H.cols(), false);
+  write_npy(dir / "Y.npy", Y.data(), Y.rows(), Y.cols(), false);
+  write_npy(dir / "offsets.npy", offsets_d.data(), offsets_d.size(), 1, true);
+  const std::string json = capture(settings.python + " " + MS_GLUE_PYTHON_ROUTE + " " + dir.string() + " --budget " +
+                                   std::to_string(settings.py_budget));
+  if (settings.py_keep)
+    std::fprintf(stderr, "bench_glue: Python route inputs kept in %s\n", dir.c_str());
+  else
+    std::filesystem::remove_all(dir);
+  return json;
+}
+
+double relative(double x, double reference) { return std::abs(x - reference) / std::max(1e-300, std::abs(reference)); }
+
+// The same n_t probes t ~ N(0, I_N) and dichotomies through our Gram path and through the Python script.
+PythonRoute python_route(const Eigen::MatrixXd& Xs, const std::vector<int>& offsets, const Settings& settings) {
+  const int P = static_cast<int>(offsets.size()) - 1;
+  std::mt19937_64 rng(99);
+  std::normal_distribution<double> normal;
+  Eigen::MatrixXd T(Xs.cols(), kNt), Y(P, kNt);
+  for (int k = 0; k < kNt; ++k) {
+    for (Eigen::Index j = 0; j < Xs.cols(); ++j) T(j, k) = normal(rng);
+    for (int mu = 0; mu < P; ++mu) Y(mu, k) = (rng() >> 63) ? 1.0 : -1.0;
+  }
+  const Eigen::MatrixXd H = Xs * T;  // exact projections, shared by both routes (not timed)
+  T.resize(0, 0);
+
+  PythonRoute out;
+  const double start = now();
+  const Eigen::MatrixXd K = glue_gram(Xs);
+  const GlueRepeat ours = glue_repeat(K, offsets, H, Y, InactivePolicy::zero_row, kThreads);
+  out.ours = now() - start;
+
+  const std::string json = run_script(Xs, H, Y, offsets, settings);
+  const std::vector<double> a = json_array(json, "a");
+  out.samples = static_cast<int>(a.size());
+  out.python = json_number(json, "seconds_at_n_t");
+  out.ok = out.samples > 0 && out.samples <= kNt;
+  if (!out.ok) return out;
+  for (int k = 0; k < out.samples; ++k) out.max_da = std::max(out.max_da, relative(a[k], ours.measures.a[k]));
+  if (out.samples == kNt) {
+    const GlueMeasures& m = ours.measures.measures;
+    out.max_dm = std::max({relative(json_number(json, "alpha"), m.capacity),
+                           relative(json_number(json, "d_eff"), m.dimension),
+                           relative(json_number(json, "psi_eff"), m.utility)});
+  }
+  return out;
+}
+
+// The reference columns of the table ("-" when not run).
+std::string reference_columns(const Case& c, const Reference* ref, double total) {
+  if (!ref) return "| - | - | - | - | - ";
+  const double ref_total = ref->seconds_per_sample * kNt;
+  char text[256];
+  std::snprintf(text, sizeof(text), "| %.2f | %.0fx | %d | %.3f | %.1e ", ref_total, ref_total / total,
+                c.ref_samples, ref->alpha, ref->max_da);
+  return text;
+}
+
+std::string python_columns(const PythonRoute* py) {
+  if (!py) return "| - | - | - | - | - | - |";
+  if (!py->ok) return "| failed | - | - | - | - | - |";
+  char text[256];
+  std::snprintf(text, sizeof(text), "| %.3f | %.2f | %d | %.0fx | %.1e | ", py->ours, py->python, py->samples,
+                py->python / py->ours, py->max_da);
+  std::string out = text;
+  if (std::isnan(py->max_dm)) return out + "- |";
+  std::snprintf(text, sizeof(text), "%.1e |", py->max_dm);
+  return out + text;
+}
+
+int run_case(int index, const Settings& settings) {
   const Case& c = kCases[index];
   Eigen::MatrixXf X;
   Eigen::VectorXi labels;
@@ -177,42 +347,60 @@ int run_case(int index, bool with_reference) {
   const GlueDiagnostics& d = result->diagnostics;
 
   Reference ref;
-  if (with_reference) {
+  PythonRoute py;
+  if (settings.reference) {
     const auto sub = glue_subsample(labels, c.M, 1, 0);
     Eigen::MatrixXd Xs(sub->points.size(), c.N);
     for (size_t i = 0; i < sub->points.size(); ++i) Xs.row(i) = X.row(sub->points[i]).cast<double>();
     ref = ambient_reference(Xs, sub->class_offsets, c.ref_samples);
+    if (!settings.python.empty()) py = python_route(Xs, sub->class_offsets, settings);
   }
-  const double ref_total = ref.seconds_per_sample * kNt;
-  char ref_columns[256] = "| - | - | - | - | - |";
-  if (with_reference)
-    std::snprintf(ref_columns, sizeof(ref_columns), "| %.2f | %.0fx | %d | %.3f | %.1e |", ref_total,
-                  ref_total / total, c.ref_samples, ref.alpha, ref.max_da);
-  std::printf("| %d | %d | %d | %.3f | %.3f | %.3f | %.3f | %.0f | %.3f | %d %s\n", c.P, c.M, c.N, total, cpu,
-              d.gram_seconds, d.solve_seconds, peak, result->mean.capacity, d.max_support, ref_columns);
+  const bool with_python = settings.reference && !settings.python.empty();
+  std::printf("| %d | %d | %d | %.3f | %.3f | %.3f | %.3f | %.0f | %.3f | %d %s%s\n", c.P, c.M, c.N, total, cpu,
+              d.gram_seconds, d.solve_seconds, peak, result->mean.capacity, d.max_support,
+              reference_columns(c, settings.reference ? &ref : nullptr, total).c_str(),
+              python_columns(with_python ? &py : nullptr).c_str());
   std::fflush(stdout);
   return 0;
+}
+
+// Flags for the child processes, so they skip what the parent skips and reuse its interpreter.
+std::string child_flags(const Settings& settings) {
+  if (!settings.reference) return " --quick";
+  if (settings.python.empty()) return " --no-python";
+  return " --python " + settings.python + " --py-budget " + std::to_string(settings.py_budget) +
+         (settings.py_keep ? " --py-keep" : "");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool reference = true;
+  Settings settings;
+  bool python = true, python_given = false;
   int only = -1;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--quick") reference = false;
+    if (arg == "--quick") settings.reference = false;
+    if (arg == "--no-python") python = false;
     if (arg == "--case" && i + 1 < argc) only = std::atoi(argv[++i]);
+    if (arg == "--py-budget" && i + 1 < argc) settings.py_budget = std::atof(argv[++i]);
+    if (arg == "--python" && i + 1 < argc) settings.python = argv[++i], python_given = true;
+    if (arg == "--py-keep") settings.py_keep = true;
   }
-  if (only >= 0) return run_case(only, reference);
+  if (settings.reference && python && !python_given) {
+    settings.python = find_python();
+    if (settings.python.empty()) std::fprintf(stderr, "bench_glue: no python3 imports scipy, no Python route\n");
+  }
+  if (!python) settings.python.clear();
+  if (only >= 0) return run_case(only, settings);
   std::printf("| P | M | N | total s | cpu s | gram s | rest s | peak MB | alpha | max support | ref s (n_t=200) | "
-              "speed-up | ref samples | ref alpha | max |da|/a |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+              "speed-up | ref samples | ref alpha | max \\|da\\|/a | ours s (same probes) | py s (n_t=200) | "
+              "py samples | py/ours | py max \\|da\\|/a | py max \\|dm\\|/m |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   std::fflush(stdout);
   int failures = 0;
   for (int i = 0; i < static_cast<int>(sizeof(kCases) / sizeof(kCases[0])); ++i) {
-    const std::string command =
-        std::string(argv[0]) + " --case " + std::to_string(i) + (reference ? "" : " --quick");
+    const std::string command = std::string(argv[0]) + " --case " + std::to_string(i) + child_flags(settings);
     failures += std::system(command.c_str()) != 0;
   }
   return failures ? 1 : 0;
