@@ -172,27 +172,37 @@ Result<Shift> parse_shift(const std::string& text) {
 
 Result<Dataset> apply_shift(const Dataset& clean, const Shift& shift, uint64_t seed, Progress* progress,
                             const CancelToken* cancel) {
+  std::vector<int64_t> all(static_cast<size_t>(clean.count()));
+  std::iota(all.begin(), all.end(), int64_t{0});
+  return apply_shift_to_rows(clean, all, shift, seed, progress, cancel);
+}
+
+Result<Dataset> apply_shift_to_rows(const Dataset& clean, const std::vector<int64_t>& rows, const Shift& shift,
+                                    uint64_t seed, Progress* progress, const CancelToken* cancel) {
   if (!clean.is_image()) return make_error(clean.name + ": corruptions need images, this dataset holds vectors");
   if (shift.severity < 1 || shift.severity > 5) return make_error(shift.label() + ": severity must be 1..5");
   const Corruption* corruption = nullptr;
   for (const Corruption& candidate : corruptions())
     if (shift.corruption == candidate.name) corruption = &candidate;
   if (!corruption) return make_error("unknown shift '" + shift.corruption + "'");
+  for (int64_t row : rows)
+    if (row < 0 || row >= clean.count()) return make_error(clean.name + ": no item " + std::to_string(row));
 
   const float scale = clean.element_type == "uint8" ? 255.0f : std::max(1.0f, summarize(clean).max_value);
-  Dataset shifted = clean;
+  Dataset shifted = take_rows(clean, rows);
   shifted.name = clean.name + "+" + shift.label();
   const int64_t size = clean.item_size();
   Image image{static_cast<int>(clean.item_shape[0]), static_cast<int>(clean.item_shape[1]),
               static_cast<int>(clean.item_shape[2]), std::vector<float>(size)};
-  for (int64_t i = 0; i < clean.count(); ++i) {
+  for (size_t k = 0; k < rows.size(); ++k) {
     if (cancel && cancel->cancelled()) return make_error(shifted.name + ": cancelled");
+    const int64_t i = rows[k];
     std::transform(clean.item(i), clean.item(i) + size, image.values.begin(), [&](float v) { return v / scale; });
     Random random(seed * 0x9E3779B97F4A7C15ull ^ name_hash(shift.corruption) ^ static_cast<uint64_t>(i) * 0xBF58476D1CE4E5B9ull);
     corruption->apply(image, shift.severity, random);
-    float* out = shifted.values.data() + i * size;
-    for (int64_t k = 0; k < size; ++k) out[k] = image.values[k] * scale;
-    if (progress && i % 1000 == 0) progress->report(static_cast<double>(i) / clean.count(), shifted.name);
+    float* out = shifted.values.data() + static_cast<int64_t>(k) * size;
+    for (int64_t p = 0; p < size; ++p) out[p] = image.values[p] * scale;
+    if (progress && k % 1000 == 0) progress->report(static_cast<double>(k) / rows.size(), shifted.name);
   }
   return shifted;
 }

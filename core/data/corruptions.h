@@ -29,5 +29,9 @@ Result<Shift> parse_shift(const std::string& text);
 // Every image draws from its own random stream (seed, corruption, index): the result does not depend on threading.
 Result<Dataset> apply_shift(const Dataset& clean, const Shift& shift, uint64_t seed, Progress* progress = nullptr,
                             const CancelToken* cancel = nullptr);
+// The corrupted copies of the items `rows` of `clean` only, in that order (take_rows of the corrupted copy): each
+// image keeps the random stream of its index in `clean`, and values are scaled by the range of all of `clean`.
+Result<Dataset> apply_shift_to_rows(const Dataset& clean, const std::vector<int64_t>& rows, const Shift& shift,
+                                    uint64_t seed, Progress* progress = nullptr, const CancelToken* cancel = nullptr);
 
 }  // namespace ms::data

@@ -24,6 +24,23 @@ DatasetSummary summarize(const Dataset& dataset) {
   return summary;
 }
 
+Dataset take_rows(const Dataset& dataset, const std::vector<int64_t>& rows) {
+  Dataset subset;
+  subset.name = dataset.name;
+  subset.source = dataset.source;
+  subset.element_type = dataset.element_type;
+  subset.item_shape = dataset.item_shape;
+  subset.class_names = dataset.class_names;
+  const int64_t size = dataset.item_size();
+  subset.values.resize(rows.size() * static_cast<size_t>(size));
+  subset.labels.resize(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    std::copy_n(dataset.item(rows[i]), size, subset.values.begin() + static_cast<std::ptrdiff_t>(i * size));
+    subset.labels[i] = dataset.labels[static_cast<size_t>(rows[i])];
+  }
+  return subset;
+}
+
 std::string shape_string(const std::vector<int64_t>& shape) {
   std::string text;
   for (size_t i = 0; i < shape.size(); ++i) text += (i ? "x" : "") + std::to_string(shape[i]);

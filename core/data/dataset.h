@@ -37,6 +37,9 @@ struct DatasetSummary {
 
 DatasetSummary summarize(const Dataset& dataset);
 
+// The items `rows` of `dataset` (indices in [0, count()), in that order), with its name, source, type and classes.
+Dataset take_rows(const Dataset& dataset, const std::vector<int64_t>& rows);
+
 // "1x28x28" for images, "512" for vectors.
 std::string shape_string(const std::vector<int64_t>& shape);
 

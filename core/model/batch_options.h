@@ -25,6 +25,11 @@ struct BatchOptions {
   int warmup = 1;            // extra forward calls on the first batch, once per model and method: the profiling
                              // executor settles first
   Normalization normalization;
+  // Logits through a frozen, inference-optimised copy of the model (torch::jit::optimize_for_inference: batch norm
+  // folded into convolutions, oneDNN kernels), used only when it agrees with the model on the first batch
+  // (|difference| <= 1e-3 |logit| + 1e-4 max|logit|); false = the model as loaded. Activations always come from the
+  // model as loaded (its layers are what is tapped).
+  bool inference_copy = true;
 };
 
 }  // namespace ms::model

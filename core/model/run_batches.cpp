@@ -112,6 +112,48 @@ Status hand_over(const std::vector<torch::Tensor>& outputs, const std::vector<in
   return Ok{};
 }
 
+// A forward's output as rows x C contiguous float logits on the CPU, or why it is not one tensor.
+Result<torch::Tensor> logits_of(const c10::IValue& output, int64_t rows, const std::string& path) {
+  if (!output.isTensor()) return make_error(path + ": forward does not return one tensor");
+  return output.toTensor().reshape({rows, -1}).to(torch::kCPU, torch::kFloat32).contiguous();
+}
+
+// Whether the inference copy's logits are the model's up to the rounding its fused kernels change.
+bool same_logits(const torch::Tensor& reference, const torch::Tensor& candidate) {
+  if (reference.sizes() != candidate.sizes()) return false;
+  const double scale = reference.abs().nan_to_num(0, 0, 0).max().item<double>();
+  return torch::allclose(candidate, reference, 1e-3, 1e-4 * scale + 1e-6, /*equal_nan=*/true);
+}
+
+// The module logits run through: the inference copy once it is built and has matched the model on `first_batch`
+// (the first batch that asks), the model itself when options say so or the copy was refused (noted once, why).
+torch::jit::Module& logit_module(Model::Impl& impl, const torch::Tensor& first_batch, const BatchOptions& options,
+                                 Progress& progress) {
+  using State = Model::Impl::InferenceCopy::State;
+  Model::Impl::InferenceCopy& copy = impl.inference;
+  if (!options.inference_copy || copy.state == State::refused) return impl.module;
+  if (copy.state == State::ready) return copy.module;
+  copy.state = State::refused;
+  try {
+    torch::jit::Module frozen = torch::jit::freeze(impl.module);
+    copy.module = torch::jit::optimize_for_inference(frozen);
+    const int64_t rows = first_batch.size(0);
+    Result<torch::Tensor> reference = logits_of(impl.module.forward({first_batch}), rows, impl.path);
+    if (!reference) return impl.module;  // the caller reports what the model's output is
+    Result<torch::Tensor> candidate = logits_of(copy.module.forward({first_batch}), rows, impl.path);
+    if (!candidate || !same_logits(*reference, *candidate)) {
+      progress.note("logits through the model as loaded: its inference-optimised copy disagrees on the first batch");
+      return impl.module;
+    }
+  } catch (const std::exception& error) {
+    progress.note("logits through the model as loaded: no inference-optimised copy (" + detail::short_message(error) +
+                  ")");
+    return impl.module;
+  }
+  copy.state = State::ready;
+  return copy.module;
+}
+
 }  // namespace
 
 Status extract_activations(Model& model, const Eigen::Ref<const RowMatrixXf>& X,
@@ -175,18 +217,18 @@ Result<Eigen::MatrixXf> compute_logits(Model& model, const Eigen::Ref<const RowM
                                        Progress& progress, CancelToken& cancel) {
   Model::Impl& impl = model.impl();
   Eigen::MatrixXf logits;
-  auto forward = [&](const torch::Tensor& batch) { return impl.module.forward({batch}); };
   Status status = for_each_batch(
       model, X, item_shape, options, "logits", progress, cancel,
       [&](int64_t first, const torch::Tensor& batch) -> Status {
-        warm_up_once(impl, "forward", options.warmup, [&] { forward(batch); });
-        c10::IValue output = forward(batch);
-        if (!output.isTensor()) return make_error(model.path() + ": forward does not return one tensor");
-        const int64_t rows = batch.size(0);
-        torch::Tensor values = output.toTensor().reshape({rows, -1}).to(torch::kCPU, torch::kFloat32).contiguous();
-        if (first == 0) logits.resize(X.rows(), values.size(1));
-        if (values.size(1) != logits.cols()) return make_error(model.path() + ": output width changed");
-        logits.middleRows(first, rows) = Eigen::Map<const RowMatrixXf>(values.data_ptr<float>(), rows, values.size(1));
+        torch::jit::Module& net = logit_module(impl, batch, options, progress);
+        const std::string method = &net == &impl.module ? "forward" : "forward (inference copy)";
+        warm_up_once(impl, method, options.warmup, [&] { net.forward({batch}); });
+        Result<torch::Tensor> values = logits_of(net.forward({batch}), batch.size(0), model.path());
+        if (!values) return make_error(values.error());
+        const int64_t rows = values->size(0), width = values->size(1);
+        if (first == 0) logits.resize(X.rows(), width);
+        if (width != logits.cols()) return make_error(model.path() + ": output width changed");
+        logits.middleRows(first, rows) = Eigen::Map<const RowMatrixXf>(values->data_ptr<float>(), rows, width);
         return Ok{};
       });
   if (!status) return make_error(status.error());

@@ -23,6 +23,7 @@
 #include "core/pipeline/projecting_sink.h"
 #include "core/pipeline/stage_clock.h"
 #include "core/pipeline/ood_inputs.h"
+#include "core/pipeline/shifted_sets.h"
 #include "core/stats/binomial_interval.h"
 #include "core/store/ood_sets.h"
 #include "core/store/locations.h"
@@ -136,29 +137,23 @@ struct Inputs {
   RowMatrixXf sample;          // class-balanced rows of id
   std::vector<int64_t> sample_rows;  // their row indices in id
   Eigen::VectorXi sample_labels;
-  // The shifted copies, then the user's sets, each named by the dataset id its evaluations are stored under
-  // (store/ood_sets.h) and cut to options.ood_limit items.
-  std::vector<data::Dataset> ood;
+  // The OOD sets, each named by the dataset id its evaluations are stored under (store/ood_sets.h) and cut to
+  // options.ood_limit items: the shifted copies (made in the background while the first checkpoint runs), then the
+  // user's sets.
+  std::unique_ptr<ShiftedSets> shifted;
+  std::vector<data::Dataset> user_sets;
   data::Dataset transfer;      // empty when no transfer set
   std::vector<store::DatasetEntry> entries;  // what the project records of the data (whole sets, before any limit)
 };
 
-Status add_ood(data::Dataset dataset, const AnalyseOptions& options, Inputs& inputs) {
-  auto limited = limit_items(std::move(dataset), options.ood_limit, options.seed);
-  if (!limited) return make_error(limited.error());
-  inputs.ood.push_back(std::move(limited).value());
-  return Ok{};
-}
-
 Status prepare_ood(const AnalyseOptions& options, Inputs& inputs, Progress& progress, CancelToken& cancel) {
-  for (const data::Shift& shift : options.shifts) {
-    if (cancel.cancelled()) return make_error("cancelled");
-    progress.report(0.0, "corrupting " + options.id_dataset + " with " + shift.label());
-    auto shifted = data::apply_shift(inputs.id, shift, options.seed, nullptr, &cancel);
-    if (!shifted) return make_error(shifted.error());
-    inputs.entries.push_back(
-        dataset_entry(*shifted, options.id_dataset + "+" + shift.label(), shift.corruption, shift.severity));
-    if (Status added = add_ood(std::move(shifted).value(), options, inputs); !added.ok()) return added;
+  inputs.shifted = std::make_unique<ShiftedSets>(inputs.id, options.shifts, options.ood_limit, options.seed);
+  for (size_t k = 0; k < options.shifts.size(); ++k) {
+    const data::Shift& shift = options.shifts[k];
+    store::DatasetEntry entry =  // the copy holds the ID set's items and labels
+        dataset_entry(inputs.id, options.id_dataset + "+" + shift.label(), shift.corruption, shift.severity);
+    entry.id = inputs.shifted->name(k);
+    inputs.entries.push_back(std::move(entry));
   }
   for (const OodSetOption& set : options.ood_sets) {
     if (cancel.cancelled()) return make_error("cancelled");
@@ -169,13 +164,17 @@ Status prepare_ood(const AnalyseOptions& options, Inputs& inputs, Progress& prog
     entry.kind = store::kOodSetKind;
     entry.source = set.spec;  // what a re-run compares against
     inputs.entries.push_back(std::move(entry));
-    if (Status added = add_ood(std::move(opened).value(), options, inputs); !added.ok()) return added;
+    auto limited = limit_items(std::move(opened).value(), options.ood_limit, options.seed);
+    if (!limited) return make_error(limited.error());
+    inputs.user_sets.push_back(std::move(limited).value());
   }
   return Ok{};
 }
 
-Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress, CancelToken& cancel) {
-  Inputs inputs;
+// On the heap, never moved: the shifted sets' worker reads inputs.id.
+Result<std::unique_ptr<Inputs>> prepare_inputs(const AnalyseOptions& options, Progress& progress, CancelToken& cancel) {
+  auto owned = std::make_unique<Inputs>();
+  Inputs& inputs = *owned;
   progress.report(0.0, "reading " + options.id_dataset);
   auto id = data::open_dataset(options.id_dataset);
   if (!id) return make_error(id.error());
@@ -205,7 +204,7 @@ Result<Inputs> prepare_inputs(const AnalyseOptions& options, Progress& progress,
     inputs.transfer = std::move(transfer).value();
     inputs.entries.push_back(dataset_entry(inputs.transfer, options.transfer_dataset, "", 0));
   }
-  return inputs;
+  return owned;
 }
 
 // The checkpoint's own normalisation (sidecar) wins; else images stored as bytes go in as 0..1 unless the caller set
@@ -414,6 +413,36 @@ AnalyseOptions fitted_to_memory(const AnalyseOptions& options, const std::vector
   return fitted;
 }
 
+// The logit stage: the ID set first (it fits the label-free estimators), then the shifted copies (each awaited from
+// the background worker), then the user's OOD sets. Errors name the dataset.
+Status evaluate_all(model::Model& net, const std::string& checkpoint, const Inputs& inputs,
+                    const AnalyseOptions& options, const std::optional<model::Normalization>& declared,
+                    store::Project& project, StageClock& clock, Progress& progress, CancelToken& cancel) {
+  const size_t count = 1 + inputs.shifted->size() + inputs.user_sets.size();
+  std::optional<geometry::LabelFreeFit> label_free;
+  for (size_t k = 0; k < count; ++k) {
+    SliceProgress slice(progress, 0.75 + 0.15 * k / count, 0.75 + 0.15 * (k + 1) / count, "");
+    const data::Dataset* dataset = &inputs.id;
+    if (k > 0 && k <= inputs.shifted->size()) {
+      clock.restart();
+      auto made = inputs.shifted->get(k - 1, slice, cancel);
+      clock.lap("waiting for shifted copies");
+      if (!made) return make_error(inputs.shifted->name(k - 1) + ": " + made.error());
+      dataset = *made;
+    } else if (k > 0) {
+      dataset = &inputs.user_sets[k - 1 - inputs.shifted->size()];
+    }
+    SliceProgress logit_progress(slice, 0.0, 1.0, "logits on " + dataset->name + ": ");
+    clock.restart();
+    auto entry = evaluate_on(net, checkpoint, *dataset, k > 0, batch_for(options, *dataset, declared), label_free,
+                             logit_progress, cancel);
+    clock.lap(k == 0 ? "ID logits" : "OOD logits");
+    if (!entry) return make_error(dataset->name + ": " + entry.error());
+    project.evaluations.push_back(std::move(entry).value());
+  }
+  return Ok{};
+}
+
 // The analysis of a loaded checkpoint: geometry of the chosen layers, logits on the ID and OOD sets, transfer probe.
 Status analyse_loaded(model::Model& net, const std::vector<model::LayerInfo>& layers, const std::string& path,
                       const store::CheckpointEntry& checkpoint, const Inputs& inputs, const AnalyseOptions& options,
@@ -436,20 +465,9 @@ Status analyse_loaded(model::Model& net, const std::vector<model::LayerInfo>& la
     return make_error(path + ": " + geometry.error());
 
   // 3. Logits on the full ID set and on every OOD set.
-  std::vector<const data::Dataset*> evaluated{&inputs.id};  // the ID set first: it fits the label-free estimators
-  std::optional<geometry::LabelFreeFit> label_free;
-  for (const auto& ood : inputs.ood) evaluated.push_back(&ood);
-  for (size_t k = 0; k < evaluated.size(); ++k) {
-    const data::Dataset& dataset = *evaluated[k];
-    SliceProgress logit_progress(progress, 0.75 + 0.15 * k / evaluated.size(), 0.75 + 0.15 * (k + 1) / evaluated.size(),
-                                 "logits on " + dataset.name + ": ");
-    clock.restart();
-    auto entry = evaluate_on(net, checkpoint.id, dataset, k > 0, batch_for(options, dataset, declared), label_free,
-                             logit_progress, cancel);
-    clock.lap(k == 0 ? "ID logits" : "OOD logits");
-    if (!entry) return make_error(path + ", " + dataset.name + ": " + entry.error());
-    project.evaluations.push_back(std::move(entry).value());
-  }
+  if (Status logits = evaluate_all(net, checkpoint.id, inputs, options, declared, project, clock, progress, cancel);
+      !logits.ok())
+    return make_error(path + ", " + logits.error());
 
   // 4. Transfer: a linear probe on the penultimate layer's features of the transfer set.
   if (inputs.transfer.count() > 0) {
@@ -488,6 +506,7 @@ Status analyse_loaded(model::Model& net, const std::vector<model::LayerInfo>& la
 Status analyse_checkpoint(const std::string& path, const store::CheckpointEntry& checkpoint, const Inputs& inputs,
                           const AnalyseOptions& options, store::Project& project, CacheUse& cache, Progress& progress,
                           CancelToken& cancel) {
+  inputs.shifted->start();  // the shifted copies are made while this checkpoint's geometry runs
   progress.report(0.0, "loading the checkpoint");
   auto loaded = model::load_model(path, options.device);
   if (!loaded) return make_error(loaded.error());
@@ -567,7 +586,7 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
     if (cancel.cancelled()) summary.cancelled = true;
     return cancel.cancelled() ? Result<AnalyseSummary>(summary) : make_error(inputs.error());
   }
-  for (store::DatasetEntry& entry : inputs->entries) put_dataset(project, std::move(entry));
+  for (store::DatasetEntry& entry : (*inputs)->entries) put_dataset(project, std::move(entry));
 
   for (size_t c = 0; c < files->size(); ++c) {
     const std::string& path = (*files)[c];
@@ -588,7 +607,7 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
                                       counter + checkpoint->id + ": ");
     store::Project attempt = project;  // a failed or cancelled checkpoint leaves no partial entries
     CacheUse cache;
-    Status done = analyse_checkpoint(path, *checkpoint, *inputs, options, attempt, cache, checkpoint_progress, cancel);
+    Status done = analyse_checkpoint(path, *checkpoint, **inputs, options, attempt, cache, checkpoint_progress, cancel);
     summary.warnings.insert(summary.warnings.end(), cache.warnings.begin(), cache.warnings.end());
     if (cancel.cancelled()) break;
     if (!done.ok()) {

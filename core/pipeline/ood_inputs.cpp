@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <numeric>
 #include <set>
 
 #include "core/data/corruptions.h"
@@ -89,24 +90,22 @@ Result<data::Dataset> open_ood_set(const OodSetOption& set, const data::Dataset&
   return dataset;
 }
 
-Result<data::Dataset> limit_items(data::Dataset dataset, int64_t limit, uint64_t seed) {
-  if (limit <= 0 || limit >= dataset.count()) return dataset;
+Result<std::vector<int64_t>> limited_rows(const data::Dataset& dataset, int64_t limit, uint64_t seed) {
+  if (limit <= 0 || limit >= dataset.count()) {
+    std::vector<int64_t> all(static_cast<size_t>(dataset.count()));
+    std::iota(all.begin(), all.end(), int64_t{0});
+    return all;
+  }
   auto rows = data::sample_stratified(dataset.labels, dataset.num_classes(), limit, seed);
   if (!rows) return make_error(dataset.name + ": " + rows.error());
-  data::Dataset subset;
-  subset.name = dataset.name;
-  subset.source = dataset.source;
-  subset.element_type = dataset.element_type;
-  subset.item_shape = dataset.item_shape;
-  subset.class_names = dataset.class_names;
-  const int64_t size = dataset.item_size();
-  subset.values.resize(rows->size() * static_cast<size_t>(size));
-  subset.labels.resize(rows->size());
-  for (size_t i = 0; i < rows->size(); ++i) {
-    std::copy_n(dataset.item((*rows)[i]), size, subset.values.begin() + static_cast<std::ptrdiff_t>(i * size));
-    subset.labels[i] = dataset.labels[(*rows)[i]];
-  }
-  return subset;
+  return rows;
+}
+
+Result<data::Dataset> limit_items(data::Dataset dataset, int64_t limit, uint64_t seed) {
+  if (limit <= 0 || limit >= dataset.count()) return dataset;
+  auto rows = limited_rows(dataset, limit, seed);
+  if (!rows) return make_error(rows.error());
+  return data::take_rows(dataset, *rows);
 }
 
 }  // namespace ms::pipeline

@@ -25,6 +25,9 @@ Result<data::Dataset> open_ood_set(const OodSetOption& set, const data::Dataset&
 
 // The class-stratified, seeded subsample of at most `limit` items (data::sample_stratified); the whole dataset for
 // limit 0 or a limit of at least its size.
+// The rows of that subsample, in the order data::sample_stratified gives them (all rows, ascending, for limit 0 or
+// a limit of at least the dataset's size).
+Result<std::vector<int64_t>> limited_rows(const data::Dataset& dataset, int64_t limit, uint64_t seed);
 Result<data::Dataset> limit_items(data::Dataset dataset, int64_t limit, uint64_t seed);
 
 }  // namespace ms::pipeline

@@ -21,6 +21,12 @@ struct Model::Impl {
   std::map<std::string, std::string> tap_methods;
   // Methods that have run their warm-up: later calls (the next dataset through the same model) skip it.
   std::set<std::string> warmed;
+  // The frozen, inference-optimised copy logits run through (run_batches.cpp): built and checked against `module`
+  // on the first batch that asks for it; refused (and `module` used) when it cannot be built or disagrees.
+  struct InferenceCopy {
+    enum class State { untried, ready, refused } state = State::untried;
+    torch::jit::Module module;
+  } inference;
 };
 
 namespace detail {

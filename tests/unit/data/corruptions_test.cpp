@@ -91,6 +91,25 @@ TEST(Corruptions, GaussianNoiseHasTheTabulatedSpread) {
   EXPECT_NEAR(std::sqrt(squares / n), 0.08, 0.002);
 }
 
+// Corrupting chosen rows only (the OOD limit's subsample) gives exactly those rows of the whole corrupted copy: every
+// image keeps the random stream of its index, and the scale comes from the whole clean set.
+TEST(Corruptions, ChosenRowsEqualThoseRowsOfTheWholeCopy) {
+  const std::vector<int64_t> rows = {37, 2, 19, 0, 38, 5};
+  for (const char* name : {"gaussian_noise", "fog", "rotation", "jpeg_compression"}) {
+    const Shift shift{name, 4};
+    auto whole = apply_shift(real_images(), shift, 11);
+    auto chosen = apply_shift_to_rows(real_images(), rows, shift, 11);
+    ASSERT_TRUE(whole.ok() && chosen.ok()) << name;
+    const Dataset expected = take_rows(*whole, rows);
+    EXPECT_EQ(chosen->name, whole->name);
+    EXPECT_EQ(chosen->labels, expected.labels) << name;
+    EXPECT_EQ(chosen->values, expected.values) << name;  // bitwise
+  }
+  auto outside = apply_shift_to_rows(real_images(), {3, 40}, Shift{"fog", 3}, 0);
+  ASSERT_FALSE(outside.ok());
+  EXPECT_NE(outside.error().find("no item 40"), std::string::npos) << outside.error();
+}
+
 TEST(Corruptions, VectorsAreRejected) {
   Dataset vectors;
   vectors.name = "features";

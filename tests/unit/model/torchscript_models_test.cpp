@@ -368,6 +368,61 @@ TEST_F(TorchScriptModels, LogitsEqualForward) {
   EXPECT_LT(max_difference(*logits, fixture.module.forward({as_tensor(X, {2, 8, 8})}).toTensor()), 1e-5);
 }
 
+// Progress that keeps the notes (what the user is told once, such as which module ran the logits).
+struct NoteRecorder final : Progress {
+  void report(double, const std::string&) override {}
+  void note(const std::string& message) override { notes.push_back(message); }
+  std::vector<std::string> notes;
+};
+
+// Logits run through a frozen, inference-optimised copy (batch norm folded into the convolution, oneDNN kernels):
+// the same numbers as the model as loaded, to float rounding; with inference_copy = false the model itself.
+TEST_F(TorchScriptModels, InferenceCopyGivesTheModelsLogits) {
+  Fixture fixture = save(make_cnn(), "cnn_inference_copy.pt");
+  const RowMatrixXf X = random_inputs(64, 128, 9);
+  torch::NoGradGuard no_grad;
+  const torch::Tensor expected = fixture.module.forward({as_tensor(X, {2, 8, 8})}).toTensor();
+  for (bool copy : {true, false}) {
+    Result<Model> model = load_model(fixture.path);
+    ASSERT_TRUE(model.ok()) << model.error();
+    NoteRecorder progress;
+    CancelToken cancel;
+    BatchOptions options;
+    options.batch_size = 16;
+    options.inference_copy = copy;
+    Result<Eigen::MatrixXf> logits = compute_logits(*model, X, {2, 8, 8}, options, progress, cancel);
+    ASSERT_TRUE(logits.ok()) << logits.error();
+    EXPECT_LT(max_difference(*logits, expected), 1e-5) << "inference copy " << copy;
+    EXPECT_TRUE(progress.notes.empty()) << progress.notes.front();
+  }
+}
+
+// A model whose forward is not a function of its input (noise added on every call, as a dropout left on would):
+// the copy cannot be checked against it, so the logits come from the model as loaded and the user is told why.
+TEST_F(TorchScriptModels, InferenceCopyThatDisagreesIsRefused) {
+  Module noisy("Noisy");
+  noisy.register_module("fc", linear_module("NoisyFc", 16, 3));
+  noisy.define(
+      "def forward(self, x):\n"
+      "  y = self.fc.forward(torch.flatten(x, 1))\n"
+      "  return y + torch.rand_like(y)\n");
+  Fixture fixture = save(noisy, "noisy.pt");
+  Result<Model> model = load_model(fixture.path);
+  ASSERT_TRUE(model.ok()) << model.error();
+  NoteRecorder progress;
+  CancelToken cancel;
+  const RowMatrixXf X = random_inputs(20, 16, 10);
+  Result<Eigen::MatrixXf> logits = compute_logits(*model, X, {1, 4, 4}, {}, progress, cancel);
+  ASSERT_TRUE(logits.ok()) << logits.error();
+  EXPECT_EQ(logits->rows(), 20);
+  ASSERT_EQ(progress.notes.size(), 1u);
+  EXPECT_NE(progress.notes[0].find("inference-optimised copy disagrees on the first batch"), std::string::npos)
+      << progress.notes[0];
+  // Once refused, later calls on the same model use the model as loaded without a second note.
+  ASSERT_TRUE(compute_logits(*model, X, {1, 4, 4}, {}, progress, cancel).ok());
+  EXPECT_EQ(progress.notes.size(), 1u);
+}
+
 // The device of the forward passes: "cpu" (explicitly) gives the same logits; a misspelt device is refused; CUDA
 // works where this LibTorch has it and is otherwise a clear error (Debian's libtorch-dev is CPU-only).
 TEST_F(TorchScriptModels, DevicesAreCheckedAndCpuIsTheDefault) {
