@@ -101,12 +101,16 @@ std::vector<std::pair<int, float>> box_weights(int out_index, int out_size, int 
 
 Image resize_box(const Image& image, int height, int width) {
   Image out = blank_like(image, height, width);
+  // The weights depend on the output row or column only: computed once, not per pixel.
+  std::vector<std::vector<std::pair<int, float>>> rows(height), columns(width);
+  for (int y = 0; y < height; ++y) rows[y] = box_weights(y, height, image.height);
+  for (int x = 0; x < width; ++x) columns[x] = box_weights(x, width, image.width);
   for (int c = 0; c < image.channels; ++c)
     for (int y = 0; y < height; ++y)
       for (int x = 0; x < width; ++x) {
         float sum = 0;
-        for (auto [yy, wy] : box_weights(y, height, image.height))
-          for (auto [xx, wx] : box_weights(x, width, image.width)) sum += wy * wx * image.at(c, yy, xx);
+        for (auto [yy, wy] : rows[y])
+          for (auto [xx, wx] : columns[x]) sum += wy * wx * image.at(c, yy, xx);
         out.at(c, y, x) = sum;
       }
   return out;

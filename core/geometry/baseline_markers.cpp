@@ -1,11 +1,11 @@
 #include "core/geometry/baseline_markers.h"
 
 #include <array>
-#include <future>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/geometry/baseline_covariance.h"
 #include "core/geometry/baseline_gemm.h"
 #include "core/geometry/baseline_gram.h"
 #include "core/geometry/baseline_nc1.h"
@@ -27,38 +27,31 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
   if (known && (known->centered.rows() != n || known->raw.rows() != n))
     return make_error("baseline markers: the given Gram matrices do not match the " + std::to_string(n) + " samples");
 
-  // Y centered (Yc) once per matrix and shared, as is its small Gram matrix: fresh n x d copies are expensive
-  // (page faults) and the centered statistics are bitwise those of the public functions.
-  auto covariance = [&](const Eigen::Ref<const Eigen::MatrixXd>& Yc) {
-    const bool exact = options.covariance_exact_max_features <= 0 || Yc.cols() <= options.covariance_exact_max_features;
-    return exact ? mean_covariance_centered(Yc, options.block)
-                 : mean_covariance_sampled_centered(Yc, options.covariance_pairs, options.covariance_seed,
-                                                    options.covariance_cache_order);
-  };
-
-  // Within-class variants: the same statistic on each class's rows, averaged over classes with >= 2 samples.
-  std::vector<std::vector<long>> members(static_cast<std::size_t>(labels.maxCoeff()) + 1);
+  // The classes' rows, each class contiguous in Z and centered on its own mean: the within-class statistics read
+  // them, and the mean covariance of the whole sample and of every class comes from them in one pass
+  // (baseline_covariance.h). Within-class variants average over classes with >= 2 samples.
+  const long num_classes = static_cast<long>(labels.maxCoeff()) + 1;
+  std::vector<std::vector<long>> members(static_cast<std::size_t>(num_classes));
   for (long i = 0; i < n; ++i) members[static_cast<std::size_t>(labels(i))].push_back(i);
-  std::vector<const std::vector<long>*> classes;
-  for (const std::vector<long>& rows : members)
-    if (rows.size() >= 2) classes.push_back(&rows);
+  std::vector<long> offsets{0};
+  std::vector<long> classes;  // the class ids with >= 2 samples, in order
+  for (long c = 0; c < num_classes; ++c) {
+    offsets.push_back(offsets.back() + static_cast<long>(members[static_cast<std::size_t>(c)].size()));
+    if (members[static_cast<std::size_t>(c)].size() >= 2) classes.push_back(c);
+  }
   if (classes.empty()) return make_error("baseline markers: no class has two samples");
+  Eigen::MatrixXd Z(n, X.cols());
+  Eigen::MatrixXd means(num_classes, X.cols());
 
-  // Tasks: the whole-sample statistics (the covariance first: the largest; it also centers X), one task per class,
-  // then the Gram-based statistics, which need the centered X (they wait for it, already there in practice). Each
+  // Tasks: the whole-sample statistics, then one task per class (gathering and centering its rows into Z). Each
   // task writes only its own slots; the reduction below runs in class order, as the serial loop did. Participation
-  // ratio, rank, distance and angle all read one sample Gram matrix (baseline_gram.h).
-  enum Early { kCovariance, kNc1, kSparsity, kEarly };
+  // ratio, rank, distance and angle all read one sample Gram matrix per matrix (baseline_gram.h).
+  enum Whole { kNc1, kSparsity, kGram, kWholeTasks };
   enum Stat { kRatio, kRank, kSparse, kDist, kAng, kCov, kStats };
-  Eigen::MatrixXd centered;
-  Eigen::RowVectorXd mean;
-  std::promise<void> centering;
-  const std::shared_future<void> centered_ready = centering.get_future().share();
   std::array<double, kStats> whole{};
   double whole_nc1 = 0.0;
-  const int class_tasks = static_cast<int>(classes.size());
-  std::vector<std::array<double, kStats>> per_class(classes.size());
-  const int tasks = kEarly + class_tasks + 1;
+  const int tasks = kWholeTasks + static_cast<int>(num_classes);
+  std::vector<std::array<double, kStats>> per_class(static_cast<std::size_t>(num_classes));
   auto gram_statistics = [&](const SampleGram& gram, std::array<double, kStats>& slot) {
     slot[kRatio] = participation_ratio_of_gram(gram.centered);
     slot[kRank] = static_cast<double>(numerical_rank_of_gram(gram.centered, options.rank_tolerance));
@@ -68,36 +61,27 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
   std::optional<SingleThreadedBlas> blas_scope;  // the tasks use the cores; see baseline_gemm.h
   if (glue_workers(tasks, options.threads) > 1) blas_scope.emplace();
   glue_parallel_for(tasks, options.threads, [&](int task, int) {
-    if (task < kEarly) {
-      switch (task) {
-        case kCovariance:
-          mean = X.colwise().mean();
-          centered = X.rowwise() - mean;
-          centering.set_value();
-          whole[kCov] = covariance(centered);
-          return;
-        case kNc1: whole_nc1 = nc1(X, labels, options.nc1_tolerance); return;
-        default: whole[kSparse] = sparsity(X, options.sparsity_threshold); return;
-      }
+    switch (task) {
+      case kNc1: whole_nc1 = nc1(X, labels, options.nc1_tolerance); return;
+      case kSparsity: whole[kSparse] = sparsity(X, options.sparsity_threshold); return;
+      case kGram: gram_statistics(known ? *known : sample_gram(X), whole); return;
+      default: break;
     }
-    if (task == kEarly + class_tasks) {
-      if (known) {
-        gram_statistics(*known, whole);
-        return;
-      }
-      centered_ready.wait();
-      gram_statistics(sample_gram_of_centered(centered, mean), whole);
-      return;
-    }
-    const std::vector<long>& rows = *classes[static_cast<std::size_t>(task - kEarly)];
-    Eigen::MatrixXd Xc = X(rows, Eigen::all);  // indexed gather, column by column (rows of a wide X stride)
-    std::array<double, kStats>& slot = per_class[static_cast<std::size_t>(task - kEarly)];
-    slot[kSparse] = sparsity(Xc, options.sparsity_threshold);
-    const Eigen::RowVectorXd class_mean = Xc.colwise().mean();
-    Xc.rowwise() -= class_mean;  // centered in place: one n_c x d copy per task
-    gram_statistics(sample_gram_of_centered(Xc, class_mean), slot);
-    slot[kCov] = covariance(Xc);
+    const long c = task - kWholeTasks;
+    const std::vector<long>& rows = members[static_cast<std::size_t>(c)];
+    if (rows.empty()) return;
+    auto Zc = Z.middleRows(offsets[c], static_cast<long>(rows.size()));
+    Zc = X(rows, Eigen::all);  // indexed gather, column by column (rows of a wide X stride)
+    means.row(c) = Zc.colwise().mean();
+    if (rows.size() < 2) return void(Zc.setZero());
+    std::array<double, kStats>& slot = per_class[static_cast<std::size_t>(c)];
+    slot[kSparse] = sparsity(Zc, options.sparsity_threshold);
+    Zc.rowwise() -= means.row(c);
+    gram_statistics(sample_gram_of_centered(Zc, means.row(c)), slot);
   });
+  const CovarianceByClass covariance = mean_covariance_by_class(Z, offsets, means, options);
+  whole[kCov] = covariance.whole;
+  for (long c : classes) per_class[static_cast<std::size_t>(c)][kCov] = covariance.classes[static_cast<std::size_t>(c)];
 
   BaselineMarkers m;
   m.participation_ratio = whole[kRatio];
@@ -107,7 +91,8 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
   m.mean_distance = whole[kDist];
   m.mean_angle = whole[kAng];
   m.mean_covariance = whole[kCov];
-  for (const std::array<double, kStats>& slot : per_class) {
+  for (long c : classes) {
+    const std::array<double, kStats>& slot = per_class[static_cast<std::size_t>(c)];
     m.participation_ratio_avg += slot[kRatio];
     m.numerical_rank_avg += slot[kRank];
     m.sparsity_avg += slot[kSparse];

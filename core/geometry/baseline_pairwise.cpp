@@ -58,10 +58,8 @@ double mean_covariance_sampled(const Eigen::Ref<const Eigen::MatrixXd>& X, long 
   return mean_covariance_sampled_centered(Eigen::MatrixXd(X.rowwise() - X.colwise().mean()), pairs, seed, cache_order);
 }
 
-double mean_covariance_sampled_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long pairs,
-                                        unsigned long long seed, bool cache_order) {
-  const long n = Xc.rows(), d = Xc.cols();
-  if (n < 2 || d < 2 || pairs < 1) return nan;
+std::vector<std::uint32_t> covariance_pairs(long n, long d, long pairs, unsigned long long seed, bool cache_order) {
+  if (d < 2 || pairs < 1) return {};
   std::mt19937_64 rng(seed);
   // A uniform pair k != l; the unordered pair {k, l} is then uniform over the d(d-1)/2 pairs.
   auto draw = [&](long& k, long& l) {
@@ -69,20 +67,21 @@ double mean_covariance_sampled_centered(const Eigen::Ref<const Eigen::MatrixXd>&
     l = static_cast<long>(rng() % static_cast<unsigned long long>(d - 1));
     if (l >= k) ++l;
   };
-  double total = 0.0;
-  if (!cache_order || Xc.size() * static_cast<long>(sizeof(double)) <= kCovarianceCachedBytes) {
-    for (long p = 0; p < pairs; ++p) {
+  std::vector<std::uint32_t> ordered(2 * static_cast<std::size_t>(pairs));
+  if (!cache_order || n * d * static_cast<long>(sizeof(double)) <= kCovarianceCachedBytes) {
+    for (std::size_t p = 0; p < static_cast<std::size_t>(pairs); ++p) {
       long k, l;
       draw(k, l);
-      total += std::abs(Xc.col(k).dot(Xc.col(l)));
+      ordered[2 * p] = static_cast<std::uint32_t>(k);
+      ordered[2 * p + 1] = static_cast<std::uint32_t>(l);
     }
-    return total / static_cast<double>(n - 1) / static_cast<double>(pairs);
+    return ordered;
   }
 
-  // The same pairs, visited in a cache-friendly order (only the summation order changes). Random columns of a wide
-  // matrix miss the cache on every pair; instead the pairs are bucketed (counting sort, stable) by the stripe of
-  // their smaller column, a stripe of columns small enough to stay cached, then by their larger column ascending.
-  // Within a stripe the larger columns are then streamed in order, each read once for all its pairs in the stripe.
+  // A cache-friendly order (only the summation order changes). Random columns of a wide matrix miss the cache on
+  // every pair; instead the pairs are bucketed (counting sort, stable) by the stripe of their smaller column, a stripe
+  // of columns small enough to stay cached, then by their larger column ascending. Within a stripe the larger columns
+  // are then streamed in order, each read once for all its pairs in the stripe.
   const long max_stripes = std::max(1L, 4 * pairs / d);  // bounds the bucket table to ~4 entries per pair
   const long stripe = std::max({1L, kCovarianceStripeBytes / (n * static_cast<long>(sizeof(double))),
                                 (d + max_stripes - 1) / max_stripes});
@@ -98,13 +97,21 @@ double mean_covariance_sampled_centered(const Eigen::Ref<const Eigen::MatrixXd>&
     ++start[bucket(p) + 1];
   }
   for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-  std::vector<std::uint32_t> ordered(2 * first.size());
   for (std::size_t p = 0; p < first.size(); ++p) {
     const std::size_t slot = start[bucket(p)]++;
     ordered[2 * slot] = first[p];
     ordered[2 * slot + 1] = second[p];
   }
-  for (std::size_t p = 0; p < first.size(); ++p) total += std::abs(Xc.col(ordered[2 * p]).dot(Xc.col(ordered[2 * p + 1])));
+  return ordered;
+}
+
+double mean_covariance_sampled_centered(const Eigen::Ref<const Eigen::MatrixXd>& Xc, long pairs,
+                                        unsigned long long seed, bool cache_order) {
+  const long n = Xc.rows(), d = Xc.cols();
+  if (n < 2 || d < 2 || pairs < 1) return nan;
+  const std::vector<std::uint32_t> visit = covariance_pairs(n, d, pairs, seed, cache_order);
+  double total = 0.0;
+  for (std::size_t p = 0; p < visit.size(); p += 2) total += std::abs(Xc.col(visit[p]).dot(Xc.col(visit[p + 1])));
   return total / static_cast<double>(n - 1) / static_cast<double>(pairs);
 }
 

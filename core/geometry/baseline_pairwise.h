@@ -12,6 +12,9 @@
 // Outputs: the statistic; NaN when there is no pair (n < 2, or d < 2 for mean_covariance).
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
 #include <Eigen/Core>
 
 namespace ms::geometry {
@@ -27,6 +30,9 @@ double mean_covariance(const Eigen::Ref<const Eigen::MatrixXd>& X, long block = 
 double mean_covariance_sampled(const Eigen::Ref<const Eigen::MatrixXd>& X, long pairs, unsigned long long seed,
                                bool cache_order = true);
 double sparsity(const Eigen::Ref<const Eigen::MatrixXd>& X, double threshold = 1e-6);
+// The feature pairs mean_covariance_sampled visits for an n by d matrix, in its order, interleaved (k, l, k, l, ...):
+// as drawn, or (cache_order, and the matrix larger than the cache) by column stripe.
+std::vector<std::uint32_t> covariance_pairs(long n, long d, long pairs, unsigned long long seed, bool cache_order);
 
 // The same statistics of an already centered Xc (X minus its column means), for callers that center once and share
 // it (baseline_markers.cpp): bitwise what the functions above return for X.

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/geometry/baseline_covariance.h"
 #include "core/geometry/baseline_markers.h"
 #include "core/geometry/baseline_nc1.h"
 #include "core/geometry/baseline_pairwise.h"
@@ -82,7 +83,11 @@ TEST(BaselinesParallel, ThreadCountDoesNotChangeTheMarkers) {
       expect_identical(*one, *many);
     }
 
-    // The serial definition: every statistic on the whole sample, and per class summed in class order.
+    // The serial definition: every statistic on the whole sample, and per class summed in class order. Bitwise,
+    // except where the sums run in another order: the whole sample's covariance comes from the classes' scatters
+    // (baseline_covariance.h), and the within-class statistics read the class's rows in place (in a matrix with
+    // another leading dimension) — those to 1e-12 relative.
+    auto near = [](double value, double expected) { EXPECT_NEAR(value, expected, 1e-12 * std::abs(expected)); };
     auto covariance = [&](const Eigen::MatrixXd& Y) {
       return exact_max == 4096 ? mean_covariance(Y) : mean_covariance_sampled(Y, 30000, 0);
     };
@@ -91,7 +96,7 @@ TEST(BaselinesParallel, ThreadCountDoesNotChangeTheMarkers) {
     EXPECT_EQ(one->nc1, nc1(X, labels));
     EXPECT_EQ(one->mean_distance, mean_distance(X));
     EXPECT_EQ(one->mean_angle, mean_angle(X));
-    EXPECT_EQ(one->mean_covariance, covariance(X));
+    near(one->mean_covariance, covariance(X));
     double pr = 0, rank = 0, sparse = 0, dist = 0, angle = 0, cov = 0;
     for (int c = 0; c < 4; ++c) {
       std::vector<long> rows;
@@ -106,12 +111,50 @@ TEST(BaselinesParallel, ThreadCountDoesNotChangeTheMarkers) {
       angle += mean_angle(Xc);
       cov += covariance(Xc);
     }
-    EXPECT_EQ(one->participation_ratio_avg, pr / 4);
-    EXPECT_EQ(one->numerical_rank_avg, rank / 4);
+    near(one->participation_ratio_avg, pr / 4);
+    near(one->numerical_rank_avg, rank / 4);
     EXPECT_EQ(one->sparsity_avg, sparse / 4);
-    EXPECT_EQ(one->mean_distance_avg, dist / 4);
-    EXPECT_EQ(one->mean_angle_avg, angle / 4);
-    EXPECT_EQ(one->mean_covariance_avg, cov / 4);
+    near(one->mean_distance_avg, dist / 4);
+    near(one->mean_angle_avg, angle / 4);
+    near(one->mean_covariance_avg, cov / 4);
+  }
+}
+
+// The whole sample's mean covariance from the classes' scatters plus the between-class term, against the direct
+// product of the whole sample: exact (several feature blocks) and sampled (the same pairs; 200 x 6000 is above the
+// size where they are visited by column stripe), with an empty class and a one-sample class among them.
+TEST(BaselinesParallel, CovarianceByClassEqualsTheDirectProducts) {
+  for (long d : {100L, 6000L}) {
+    const Eigen::MatrixXd X = relu_matrix(200, d, 4);
+    const std::vector<long> offsets = {0, 70, 70, 71, 200};  // class 1 empty, class 2 one sample
+    Eigen::MatrixXd Z = X, means(4, d);
+    for (long c = 0; c < 4; ++c) {
+      const long rows = offsets[c + 1] - offsets[c];
+      if (rows == 0) continue;
+      means.row(c) = X.middleRows(offsets[c], rows).colwise().mean();
+      Z.middleRows(offsets[c], rows).rowwise() -= means.row(c);
+    }
+    BaselineOptions options;
+    options.block = 16;
+    options.covariance_exact_max_features = 1000;
+    options.covariance_pairs = 50000;
+    options.covariance_seed = 9;
+    const CovarianceByClass got = mean_covariance_by_class(Z, offsets, means, options);
+    const bool exact = d <= 1000;
+    auto direct = [&](const Eigen::MatrixXd& Y) {
+      return exact ? mean_covariance(Y) : mean_covariance_sampled(Y, options.covariance_pairs, options.covariance_seed);
+    };
+    EXPECT_NEAR(got.whole, direct(X), 1e-12 * direct(X)) << "d = " << d;
+    ASSERT_EQ(got.classes.size(), 4u);
+    for (long c : {0L, 3L}) {
+      const Eigen::MatrixXd rows = X.middleRows(offsets[c], offsets[c + 1] - offsets[c]);
+      EXPECT_NEAR(got.classes[static_cast<size_t>(c)], direct(rows), 1e-12 * direct(rows)) << "class " << c;
+    }
+    EXPECT_TRUE(std::isnan(got.classes[1]) && std::isnan(got.classes[2]));
+    options.threads = 1;
+    const CovarianceByClass serial = mean_covariance_by_class(Z, offsets, means, options);
+    EXPECT_EQ(serial.whole, got.whole);
+    EXPECT_EQ(serial.classes[3], got.classes[3]);
   }
 }
 
