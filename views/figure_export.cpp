@@ -1,7 +1,6 @@
 #include "views/figure_export.h"
 
 #include <QFileInfo>
-#include <QTemporaryFile>
 
 #include <vtkContextActor.h>
 #include <vtkContextDevice2D.h>
@@ -26,13 +25,13 @@
 #include <vtkRenderWindow.h>
 #include <vtkWindowToImageFilter.h>
 
+#include "core/common/atomic_write.h"
 #include "views/user_questions.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdlib>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -62,7 +61,7 @@ ms::Status save_window_png(vtkRenderWindow* window, const std::string& path, int
   window->SetSize(width, height);
   window->SetDPI(dpi);
 
-  return write_file_atomically(path, [&](const std::string& part) -> ms::Status {
+  return ms::write_atomically(path, [&](const std::string& part) -> ms::Status {
     vtkNew<vtkPNGWriter> writer;
     writer->SetFileName(part.c_str());
     writer->SetInputConnection(grab->GetOutputPort());
@@ -400,22 +399,6 @@ bool complete_file(const std::string& path, const std::string& type) {
 
 }  // namespace
 
-ms::Status write_file_atomically(const std::string& path, const std::function<ms::Status(const std::string&)>& write) {
-  const QString target = QString::fromStdString(path);
-  QTemporaryFile temporary(target + ".XXXXXX.part");  // same folder: the rename stays on one file system
-  if (!temporary.open()) return ms::make_error("cannot create a file next to " + path);
-  const std::string part = temporary.fileName().toStdString();
-  temporary.close();
-  if (ms::Status written = write(part); !written.ok()) return written;
-  // QTemporaryFile makes the file private; a figure gets the usual permissions.
-  QFile::setPermissions(QString::fromStdString(part),
-                        QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-  if (std::rename(part.c_str(), path.c_str()) != 0)
-    return ms::make_error("cannot replace " + path + ": " + std::strerror(errno));
-  temporary.setAutoRemove(false);
-  return ms::Ok{};
-}
-
 ms::Status save_window_vector(vtkRenderWindow* window, const std::string& path) {
   const std::string type = lower_extension(path);
   const std::string what = "save " + QString::fromStdString(type).toUpper().toStdString() + " " + path;
@@ -423,7 +406,7 @@ ms::Status save_window_vector(vtkRenderWindow* window, const std::string& path) 
   if (!window) return ms::make_error(what + ": no render window");
   const int* size = window->GetSize();
   if (size[0] <= 0 || size[1] <= 0) return ms::make_error(what + ": the window has no size yet");
-  return write_file_atomically(path, [&](const std::string& part) -> ms::Status {
+  return ms::write_atomically(path, [&](const std::string& part) -> ms::Status {
     const ms::Status written = type == "svg" ? write_svg(window, part) : write_pdf(window, part);
     if (!written.ok()) return ms::make_error(what + ": " + written.error());
     if (!complete_file(part, type)) return ms::make_error(what + ": the exporter wrote no complete file");

@@ -62,9 +62,7 @@ bool is_vector_path(const std::string& path);
 // The file dialog filter of the image types: "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)".
 QString image_file_filter();
 
-// Calls write(temporary) for a temporary file next to `path`, then renames it to `path`; on an error the
-// temporary file is removed and `path` is untouched. Errors from `write` are passed on.
-ms::Status write_file_atomically(const std::string& path, const std::function<ms::Status(const std::string&)>& write);
+// Files are replaced atomically by ms::write_atomically (core/common/atomic_write.h).
 
 // One CSV field: quoted (with doubled quotes) when it holds a comma, quote or line break.
 std::string csv_field(const std::string& text);

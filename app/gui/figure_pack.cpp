@@ -1,4 +1,5 @@
 #include "app/gui/figure_pack.h"
+#include "core/common/atomic_write.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -239,7 +240,7 @@ Result<std::vector<std::string>> write_figure_pack(const store::Project& project
 
   const std::filesystem::path index = std::filesystem::path(out) / "index.md";
   const std::string text = writer.index;
-  const Status written = views::write_file_atomically(
+  const Status written = ms::write_atomically(
       index.string(), [&text](const std::string& temporary) { return views::write_text_file(temporary, text); });
   if (!written.ok()) return make_error(written.error());
   writer.files.push_back(index.string());

@@ -186,7 +186,7 @@ void MainWindow::build_menus() {
   file->addAction(tr("Open Dataset &File…"), QKeySequence::Open, this, [this] {
     const QString path = views::ask_file(
         this, {views::FileMode::Open, tr("Open dataset"), {},
-               {tr("Datasets (*.gz *-ubyte *.bin *.h5 *.hdf5)"), tr("All files (*)")}, {}});
+               {tr("Datasets (*.gz *-ubyte *.bin *.h5 *.hdf5 *.npy)"), tr("All files (*)")}, {}});
     if (!path.isEmpty()) open_dataset(path);
   });
   file->addAction(tr("Open Image &Folder…"), this, [this] {

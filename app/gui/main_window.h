@@ -1,5 +1,6 @@
-// The ManifoldScope main window: a dataset browser for now (samples per class and a summary), loading on a worker
-// thread so the window never freezes.
+// The ManifoldScope main window: the tabs over one project (samples, layer profile, projection, marker vs OOD,
+// correlations, model selection, compare, results), with the Jobs dock; files load and analyses run on
+// worker threads so the window never freezes.
 #pragma once
 
 #include <QFutureWatcher>

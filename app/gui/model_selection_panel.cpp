@@ -1,4 +1,5 @@
 #include "app/gui/model_selection_panel.h"
+#include "core/common/atomic_write.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -247,7 +248,7 @@ void ModelSelectionPanel::save_data() {
   const QString path = views::ask_csv_path(this, tr("Save data"), "model_selection_" + key_of(targets_));
   if (path.isEmpty()) return;
   const std::string csv = model_selection_csv(selection_, options());
-  const Status saved = views::write_file_atomically(
+  const Status saved = ms::write_atomically(
       path.toStdString(), [&csv](const std::string& temporary) { return views::write_text_file(temporary, csv); });
   Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
 }

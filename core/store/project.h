@@ -1,4 +1,4 @@
-// The in-memory project: what a *.msproj file holds (layout in design/architecture.md, "Data model").
+// The in-memory project: what a *.msproj file holds (layout in docs/architecture.md, "The project file").
 #pragma once
 
 #include <Eigen/Core>
@@ -11,7 +11,7 @@ namespace ms::store {
 
 struct DatasetEntry {
   std::string id;        // "fashion-mnist:test", "fashion-mnist:test+fog:3"
-  std::string kind;      // "idx", "cifar", "image-folder", "hdf5", "known"
+  std::string kind;      // "dataset", kOodSetKind ("ood-set", ood_sets.h) for a user's OOD set, "known" (demo)
   std::string source;    // the file or folder it was read from
   std::string shift;     // corruption name, empty for none
   int shift_severity = 0;
@@ -53,9 +53,9 @@ struct Project {
   std::vector<CheckpointEntry> checkpoints;
   std::vector<GeometryEntry> geometry;
   std::vector<EvaluationEntry> evaluations;
-  std::string views_json = "{}";
+  std::string views_json = "{}";  // the GUI session: open views, panel choices, selection
   // Folders the user said moved: old folder -> new folder (locations.h), so reopening finds them again.
-  std::map<std::string, std::string> relocations;  // the GUI session: open views, cameras, selections
+  std::map<std::string, std::string> relocations;
 };
 
 }  // namespace ms::store

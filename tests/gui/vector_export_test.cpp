@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "tests/gui/scripted_answers.h"
+#include "core/common/atomic_write.h"
 #include "views/correlation_heatmap_view.h"
 #include "views/figure_export.h"
 #include "views/layer_profile_view.h"
@@ -421,7 +422,7 @@ TEST(VectorExport, AFailedExportLeavesTheEarlierFileAndNoTemporaryFile) {
   ASSERT_TRUE(views::write_text_file(path.toStdString(), "<svg>earlier</svg>").ok());
 
   // A writer that gets half way and fails: the earlier file stays, the half file goes.
-  const ms::Status failed = views::write_file_atomically(path.toStdString(), [](const std::string& part) {
+  const ms::Status failed = ms::write_atomically(path.toStdString(), [](const std::string& part) {
     EXPECT_NE(part, std::string()) << "a temporary name";
     EXPECT_TRUE(views::write_text_file(part, "<svg><g").ok());
     return ms::Status(ms::make_error("stopped half way"));
