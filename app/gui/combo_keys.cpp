@@ -3,6 +3,8 @@
 #include <QComboBox>
 #include <QSignalBlocker>
 
+#include "core/store/marker_catalogue.h"
+
 namespace ms::gui {
 
 void refill(QComboBox* combo, const std::vector<std::pair<QString, QString>>& items, const QString& fallback) {
@@ -13,6 +15,15 @@ void refill(QComboBox* combo, const std::vector<std::pair<QString, QString>>& it
   int keep = previous.isValid() ? combo->findData(previous) : -1;
   if (keep < 0 && !fallback.isEmpty()) keep = combo->findData(fallback);
   combo->setCurrentIndex(keep >= 0 ? keep : 0);
+}
+
+void describe_markers(QComboBox* combo) {
+  for (int i = 0; i < combo->count(); ++i) {
+    const QVariant key = combo->itemData(i);
+    const std::string name = (key.isValid() ? key.toString() : combo->itemText(i)).toStdString();
+    const std::string description = store::marker_description(name);
+    if (!description.empty()) combo->setItemData(i, QString::fromStdString(description), Qt::ToolTipRole);
+  }
 }
 
 void select_key(QComboBox* combo, const QString& key) {

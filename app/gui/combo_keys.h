@@ -16,6 +16,10 @@ namespace ms::gui {
 // else the first. Emits no signal.
 void refill(QComboBox* combo, const std::vector<std::pair<QString, QString>>& items, const QString& fallback = {});
 
+// Gives every item whose key (or, without one, text) is a catalogued marker its description as a tooltip
+// (store::marker_description: "D_eff: GLUE effective dimension: …").
+void describe_markers(QComboBox* combo);
+
 // Chooses the item with `key`; nothing happens when no item has it.
 void select_key(QComboBox* combo, const QString& key);
 

@@ -1,5 +1,4 @@
 #include "app/gui/figure_pack.h"
-#include "core/common/atomic_write.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -13,6 +12,8 @@
 
 #include "app/gui/ood_correlation.h"
 #include "app/gui/project_profile.h"
+#include "core/common/atomic_write.h"
+#include "core/store/marker_catalogue.h"
 #include "core/store/project_file.h"
 #include "core/store/table_import.h"
 #include "views/correlation_heatmap_view.h"
@@ -103,8 +104,10 @@ Status check_keys(const std::vector<std::string>& chosen, const std::vector<std:
 std::vector<std::string> default_markers(const store::Project& project) {
   const std::vector<std::string> offered = ood_markers(project);
   std::vector<std::string> markers;
-  for (const char* name : {"dimension", "utility", "id_accuracy"})
-    if (std::find(offered.begin(), offered.end(), name) != offered.end()) markers.emplace_back(name);
+  std::vector<std::string> wanted = store::headline_markers();
+  wanted.push_back("id_accuracy");  // the baseline the markers are compared with
+  for (const std::string& name : wanted)
+    if (std::find(offered.begin(), offered.end(), name) != offered.end()) markers.push_back(name);
   return markers.empty() ? std::vector<std::string>(offered.begin(), offered.begin() + std::min<size_t>(3, offered.size()))
                          : markers;
 }

@@ -1,5 +1,4 @@
 #include "app/gui/model_selection_panel.h"
-#include "core/common/atomic_write.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -14,6 +13,7 @@
 
 #include "app/gui/combo_keys.h"
 #include "app/gui/project_profile.h"
+#include "core/common/atomic_write.h"
 #include "views/figure_export.h"
 
 namespace ms::gui {
@@ -108,6 +108,7 @@ void ModelSelectionPanel::fill_combos() {
   optional.insert(optional.begin(), {tr("none"), QString()});
   refill(second_markers_, optional);
   refill(baselines_, optional, QStringLiteral("id_accuracy"));
+  for (QComboBox* combo : {markers_, second_markers_, baselines_}) describe_markers(combo);
   std::vector<std::pair<QString, QString>> items;
   for (const auto& name : marker_layers(project))
     items.emplace_back(name == kPenultimateLayer ? tr("penultimate") : q(name), q(name));

@@ -11,6 +11,7 @@
 #include "app/gui/project_profile.h"
 #include "core/stats/correlation.h"
 #include "core/stats/significance.h"
+#include "core/store/marker_catalogue.h"
 #include "core/store/ood_sets.h"
 
 namespace ms::gui {
@@ -19,10 +20,13 @@ namespace {
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 const std::string kIdPrefix = "id_";
 
-// Layer bookkeeping and GLUE internals rather than markers (mean_a/b/c exactly: mean_angle is a marker).
-bool is_bookkeeping(const std::string& name) {
-  return name == "layer_index" || name == "num_manifolds" || name == "num_features" || name == "mean_a" ||
-         name == "mean_b" || name == "mean_c" || name.rfind("glue_", 0) == 0;
+// Whether a row of the marker lists (a geometry marker, or "id_<metric>" of the ID set) is one of the paper's
+// released tables (store/marker_catalogue.h).
+bool in_paper_tables(const std::string& name) {
+  const bool id_metric = name.rfind(kIdPrefix, 0) == 0;
+  const std::string stored = id_metric ? name.substr(kIdPrefix.size()) : name;
+  const store::MarkerInfo* info = store::find_marker(stored);
+  return info && info->name == stored && info->paper_table && id_metric == (info->family == store::MarkerFamily::logit);
 }
 
 double depth(const store::GeometryEntry& entry) {
@@ -208,16 +212,9 @@ std::vector<std::string> ood_markers(const store::Project& project) {
   for (const auto& entry : project.geometry)
     if (entry.dataset == id_dataset)
       for (const auto& [name, value] : entry.markers)
-        if (!is_bookkeeping(name)) found.insert(name);
-  std::vector<std::string> names(found.begin(), found.end());
+        if (!store::is_bookkeeping(name)) found.insert(name);
   // The paper's markers first, in the order of its heat map; then the rest alphabetically.
-  std::vector<std::string> ordered;
-  for (const char* main : {"dimension", "utility", "radius", "capacity", "center_alignment", "axis_alignment",
-                           "center_axis_alignment", "participation_ratio", "nc1"}) {
-    auto it = std::find(names.begin(), names.end(), main);
-    if (it != names.end()) ordered.push_back(*it), names.erase(it);
-  }
-  ordered.insert(ordered.end(), names.begin(), names.end());
+  std::vector<std::string> ordered = store::featured_first(std::move(found));
   std::set<std::string> id_metrics;
   for (const auto& evaluation : project.evaluations)
     if (evaluation.dataset == id_dataset)
@@ -242,14 +239,9 @@ const std::vector<std::string>& label_free_metrics() {
 }
 
 std::vector<std::string> paper_markers(const store::Project& project) {
-  static const std::set<std::string> paper{"dimension", "utility", "radius", "capacity", "center_alignment",
-                                           "axis_alignment", "center_axis_alignment", "participation_ratio", "nc1",
-                                           "sparsity", "mean_covariance", "mean_distance", "mean_distance_avg",
-                                           "mean_angle", "numerical_rank", "id_accuracy", "id_auroc", "id_entropy",
-                                           "id_train_accuracy"};  // the paper's acc_train (store/table_import.h)
   std::vector<std::string> chosen;
   for (const auto& name : ood_markers(project))
-    if (paper.count(name) || name.rfind(kLabelFreePrefix, 0) == 0) chosen.push_back(name);
+    if (in_paper_tables(name) || name.rfind(kLabelFreePrefix, 0) == 0) chosen.push_back(name);
   return chosen;
 }
 

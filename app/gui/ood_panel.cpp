@@ -91,6 +91,7 @@ void OodPanel::fill_combos() {
   std::vector<std::pair<QString, QString>> items;
   for (const auto& name : ood_markers(project)) items.emplace_back(q(name), q(name));
   refill(markers_, items);
+  describe_markers(markers_);
   items.clear();
   for (const auto& name : marker_layers(project))
     items.emplace_back(name == kPenultimateLayer ? tr("penultimate") : q(name), q(name));

@@ -7,6 +7,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "app/gui/combo_keys.h"
 #include "app/gui/project_profile.h"
 #include "views/layer_profile_view.h"
 #include "views/figure_export.h"
@@ -52,6 +53,7 @@ void ProfilePanel::set_project(std::shared_ptr<const store::Project> project) {
   markers_->clear();
   for (const std::string& name : profile_markers(*project_, geometry_dataset(*project_)))
     markers_->addItem(QString::fromStdString(name));
+  describe_markers(markers_);
   const int keep = markers_->findText(previous);
   markers_->setCurrentIndex(keep >= 0 ? keep : 0);
   const QString previous_architecture = architectures_->currentText();

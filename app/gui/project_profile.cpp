@@ -5,13 +5,10 @@
 #include <map>
 #include <set>
 
+#include "core/store/marker_catalogue.h"
+
 namespace ms::gui {
 namespace {
-
-bool is_bookkeeping(const std::string& name) {
-  return name == "layer_index" || name == "num_manifolds" || name == "num_features" || name.rfind("glue_", 0) == 0 ||
-         name == "mean_a" || name == "mean_b" || name == "mean_c";  // GLUE internals; mean_angle etc. are markers
-}
 
 double depth(const store::GeometryEntry& entry) {
   auto it = entry.markers.find("layer_index");
@@ -29,13 +26,8 @@ std::vector<std::string> profile_markers(const store::Project& project, const st
   for (const auto& entry : project.geometry)
     if (entry.dataset == dataset)
       for (const auto& [name, value] : entry.markers)
-        if (!is_bookkeeping(name)) names.insert(name);
-  // The paper's main markers first, the rest alphabetically.
-  std::vector<std::string> ordered;
-  for (const char* main : {"dimension", "utility", "radius", "capacity", "participation_ratio", "nc1"})
-    if (names.erase(main)) ordered.push_back(main);
-  ordered.insert(ordered.end(), names.begin(), names.end());
-  return ordered;
+        if (!store::is_bookkeeping(name)) names.insert(name);
+  return store::featured_first(std::move(names), /*profile_only=*/true);  // the paper's main markers, then by name
 }
 
 std::vector<std::string> architectures(const store::Project& project) {

@@ -299,6 +299,12 @@ TEST(OodPanel, DefaultsScatterClickSelectionAndState) {
   panel.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
   EXPECT_EQ(panel.marker(), "dimension");
+  // The marker items explain themselves in a tooltip (store/marker_catalogue.h).
+  QString tooltip;
+  for (QComboBox* combo : panel.findChildren<QComboBox*>())
+    if (const int item = combo->findData(QString("dimension")); item >= 0)
+      tooltip = combo->itemData(item, Qt::ToolTipRole).toString();
+  EXPECT_TRUE(tooltip.startsWith("D_eff: GLUE effective dimension")) << tooltip.toStdString();
   EXPECT_EQ(panel.layer(), "penultimate");
   EXPECT_EQ(panel.target(), "mean_ood_accuracy");
   EXPECT_EQ(panel.colour_by(), "architecture") << "two architectures: coloured by architecture";

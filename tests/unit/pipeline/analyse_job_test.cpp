@@ -11,6 +11,7 @@
 #include <fstream>
 #include <set>
 
+#include "core/store/marker_catalogue.h"
 #include "core/store/ood_sets.h"
 #include "core/store/project_file.h"
 #include "tests/unit/pipeline/test_cnn.h"
@@ -83,6 +84,10 @@ TEST(AnalyseJob, EveryLayerEveryShiftAndTheTransferProbe) {
                 1e-9 * m.at("capacity"));
     EXPECT_EQ(m.at("glue_failed_solves"), 0.0);
     EXPECT_EQ(m.at("num_manifolds"), 10.0);
+    // Every stored name is a catalogued marker or bookkeeping, never both (store/marker_catalogue.h): a new marker
+    // without its catalogue line fails here.
+    for (const auto& [name, value] : m)
+      EXPECT_NE(store::find_marker(name) != nullptr, store::is_bookkeeping(name)) << name;
   }
   // ID + two shifts + the transfer probe per checkpoint.
   ASSERT_EQ(project->evaluations.size(), 8u);
@@ -90,6 +95,9 @@ TEST(AnalyseJob, EveryLayerEveryShiftAndTheTransferProbe) {
     if (evaluation.dataset == "uci-digits@28x28") {
       EXPECT_GT(evaluation.metrics.at("probe_accuracy"), 0.5);  // 10 digit classes: chance is 0.1
     } else {
+      for (const auto& [name, value] : evaluation.metrics)  // the ID set's logit markers are catalogued too
+        if (evaluation.dataset == "fashion-mnist:test" && name != "analysis_complete")
+          EXPECT_NE(store::find_marker(name), nullptr) << name;
       const double accuracy = evaluation.metrics.at("accuracy");
       EXPECT_GE(accuracy, 0.0);
       EXPECT_LE(accuracy, 1.0);
