@@ -119,8 +119,8 @@ CovarianceByClass mean_covariance_by_class(const Eigen::Ref<const Eigen::MatrixX
   const bool exact = options.covariance_exact_max_features <= 0 || d <= options.covariance_exact_max_features;
   if (!exact && options.covariance_pairs < 1) return out;
   const Layout layout(offsets, means);
-  const std::vector<double> sums =
-      exact ? exact_sums(Z, offsets, layout, options.block, options.threads) : sampled_sums(Z, offsets, layout, options);
+  const std::vector<double> sums = exact ? exact_sums(Z, offsets, layout, options.block, options.threads)
+                                         : sampled_sums(Z, offsets, layout, options);
   const double pairs = exact ? 0.5 * static_cast<double>(d) * static_cast<double>(d - 1)
                              : static_cast<double>(options.covariance_pairs);
   out.whole = sums[classes] / static_cast<double>(n - 1) / pairs;
