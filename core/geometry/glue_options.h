@@ -4,7 +4,10 @@
 #include "core/geometry/nnls_gram.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
+
+#include "core/common/result.h"
 
 namespace ms::geometry {
 
@@ -48,5 +51,14 @@ const char* to_string(Preprocess value);
 bool parse_dichotomies(const std::string& name, Dichotomies* out);
 bool parse_inactive_policy(const std::string& name, InactivePolicy* out);
 bool parse_preprocess(const std::string& name, Preprocess* out);
+
+// The options that decide a GLUE result, as the text stored beside it (a project's geometry options): keys
+// points_per_manifold, n_t, dichotomies, inactive, preprocess, repeats and glue_seed (named apart from an analysis'
+// sample_seed). Threads, the anchors kept for drawing and the solver settings change no marker and are not stored.
+std::map<std::string, std::string> to_map(const GlueOptions& options);
+// Reads those keys back into `options`; an absent key keeps its value. Errors name the key and its text.
+Status from_map(const std::map<std::string, std::string>& map, GlueOptions& options);
+// What no run accepts: points_per_manifold < 2, n_t < 1, repeats < 1. Errors name the option.
+Status validate(const GlueOptions& options);
 
 }  // namespace ms::geometry

@@ -68,15 +68,8 @@ void put_dataset(store::Project& project, store::DatasetEntry entry) {
 
 // The options a checkpoint's rows were computed with.
 std::map<std::string, std::string> option_strings(const AnalyseOptions& options) {
-  const auto& g = options.glue;
-  std::map<std::string, std::string> strings{{"points_per_manifold", std::to_string(g.points_per_manifold)},
-                                             {"n_t", std::to_string(g.n_t)},
-                                             {"dichotomies", geometry::to_string(g.dichotomies)},
-                                             {"inactive", geometry::to_string(g.inactive)},
-                                             {"preprocess", geometry::to_string(g.preprocess)},
-                                             {"repeats", std::to_string(g.repeats)},
-                                             {"glue_seed", std::to_string(g.seed)},
-                                             {"sample_seed", std::to_string(options.seed)}};
+  std::map<std::string, std::string> strings = geometry::to_map(options.glue);
+  strings["sample_seed"] = std::to_string(options.seed);
   // Only when set, so projects analysed before these existed still count as complete.
   if (options.project_dim > 0) strings["project_dim"] = std::to_string(options.project_dim);
   if (options.ood_limit > 0) strings["ood_limit"] = std::to_string(options.ood_limit);
@@ -562,6 +555,7 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
   if (Status writable = check_can_write_beside(options.project_path); !writable)
     return make_error("the project " + options.project_path + " cannot be saved: " + writable.error());
   if (Status device = model::check_device(options.device); !device.ok()) return make_error(device.error());
+  if (Status glue = geometry::validate(options.glue); !glue.ok()) return make_error(glue.error());
   auto files = expand_checkpoints(options.checkpoints);
   if (!files) return make_error(files.error());
   if (options.shard.count > 1) *files = shard_files(std::move(*files), options.shard);

@@ -46,24 +46,15 @@ void apply_analysis_options(const store::Project& project, const std::string& ch
                             pipeline::ProjectionRequest& request) {
   for (const auto& g : project.geometry) {
     if (g.checkpoint != checkpoint) continue;
-    auto number = [&](const char* key, auto& out) {
-      if (auto it = g.options.find(key); it != g.options.end()) {
-        try {
-          out = static_cast<std::remove_reference_t<decltype(out)>>(std::stoull(it->second));
-        } catch (...) {
-        }
+    // A stored value that does not parse leaves the defaults: the projection still draws, with its own options.
+    if (!geometry::from_map(g.options, request.glue).ok()) return;
+    if (g.options.count("points_per_manifold")) request.per_class = request.glue.points_per_manifold;
+    if (auto it = g.options.find("sample_seed"); it != g.options.end()) {
+      try {
+        request.seed = std::stoull(it->second);
+      } catch (...) {
       }
-    };
-    number("points_per_manifold", request.per_class);
-    number("sample_seed", request.seed);
-    number("n_t", request.glue.n_t);
-    number("glue_seed", request.glue.seed);
-    if (auto it = g.options.find("dichotomies"); it != g.options.end())
-      geometry::parse_dichotomies(it->second, &request.glue.dichotomies);
-    if (auto it = g.options.find("inactive"); it != g.options.end())
-      geometry::parse_inactive_policy(it->second, &request.glue.inactive);
-    if (auto it = g.options.find("preprocess"); it != g.options.end())
-      geometry::parse_preprocess(it->second, &request.glue.preprocess);
+    }
     return;
   }
 }

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 
 namespace ms::geometry {
@@ -57,6 +58,48 @@ TEST(GlueOptions, ErrorsNameTheRowOrClass) {
   GlueOptions options;
   options.n_t = 0;
   EXPECT_FALSE(glue(testing::clouds(3, 5, 8, 1.0, 2).X, testing::clouds(3, 5, 8, 1.0, 2).labels, options).ok());
+}
+
+// The stored form of the options: every option that decides a result, read back to the same options; bad text
+// names its key and changes nothing; validate() refuses what no run accepts.
+TEST(GlueOptions, StoredFormRoundTripsAndBadValuesAreNamed) {
+  GlueOptions options;
+  options.points_per_manifold = 17;
+  options.n_t = 333;
+  options.dichotomies = Dichotomies::one_vs_rest;
+  options.inactive = InactivePolicy::active_only;
+  options.preprocess = Preprocess::center;
+  options.repeats = 4;
+  options.seed = 18446744073709551615ull;
+  const std::map<std::string, std::string> stored = to_map(options);
+  EXPECT_EQ(stored.size(), 7u);
+  EXPECT_EQ(stored.at("glue_seed"), "18446744073709551615");
+  EXPECT_EQ(stored.at("inactive"), "active_only");
+  GlueOptions read;
+  ASSERT_TRUE(from_map(stored, read).ok());
+  EXPECT_EQ(to_map(read), stored);
+  EXPECT_EQ(read.seed, options.seed);
+
+  for (const auto& [key, text] : std::vector<std::pair<std::string, std::string>>{
+           {"n_t", "-3"}, {"n_t", "12x"}, {"points_per_manifold", "99999999999"}, {"dichotomies", "some"}}) {
+    GlueOptions unchanged;
+    const Status status = from_map({{"repeats", "3"}, {key, text}}, unchanged);
+    ASSERT_FALSE(status.ok()) << key << "=" << text;
+    EXPECT_NE(status.error().find(key), std::string::npos) << status.error();
+    EXPECT_EQ(unchanged.repeats, 1) << "nothing is read from a map with a bad value";
+  }
+  EXPECT_TRUE(from_map({{"sample_seed", "5"}}, read).ok()) << "keys of other options are not GLUE's";
+
+  EXPECT_TRUE(validate(GlueOptions{}).ok());
+  GlueOptions bad;
+  bad.points_per_manifold = 1;
+  EXPECT_NE(validate(bad).error().find("points_per_manifold = 1"), std::string::npos);
+  bad = GlueOptions{};
+  bad.n_t = 0;
+  EXPECT_NE(validate(bad).error().find("n_t = 0"), std::string::npos);
+  bad = GlueOptions{};
+  bad.repeats = 0;
+  EXPECT_NE(validate(bad).error().find("repeats = 0"), std::string::npos);
 }
 
 TEST(GlueOptions, InactivePoliciesShareCapacityButNotAxes) {

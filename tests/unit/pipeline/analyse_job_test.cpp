@@ -241,6 +241,13 @@ TEST(AnalyseJob, BadCheckpointsAreReportedAndTheOthersGoOn) {
   auto missing = run_analyse([&] { auto o = options; o.checkpoints = {"/no/such/dir"}; return o; }(), progress, cancel);
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().find("/no/such/dir"), std::string::npos);
+
+  // GLUE options no run accepts are refused before any work (the GUI's path as well as the command line's).
+  AnalyseOptions one_point = options;
+  one_point.glue.points_per_manifold = 1;
+  auto refused = run_analyse(one_point, progress, cancel);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().find("points_per_manifold = 1"), std::string::npos) << refused.error();
 }
 
 }  // namespace
