@@ -117,6 +117,31 @@ TEST(ImageFolderReader, AnImageDeclaringGigapixelsIsRefusedBeforeDecoding) {
   EXPECT_NE(dataset.error().find("16-megapixel"), std::string::npos) << dataset.error();
 }
 
+// Found by fuzz_image_folder (UndefinedBehaviorSanitizer): a PNG whose first IDAT chunk is empty — legal — makes
+// stb_image copy zero bytes to a null buffer. The file reads, pixel for pixel; stb's translation unit is compiled
+// without that one check (core/data/CMakeLists.txt), so the sanitizer builds read it too.
+TEST(ImageFolderReader, APngWhoseFirstDataChunkIsEmptyReads) {
+  const std::string dir = test::scratch_dir("image_folder_empty_idat");
+  std::filesystem::create_directories(dir + "/cat");
+  std::vector<unsigned char> png = png_header_only(6, 6);  // IHDR (6x6 RGB) and an empty IDAT
+  std::vector<unsigned char> rows;                          // each row: filter 0, then 6 RGB pixels
+  for (int y = 0; y < 6; ++y) {
+    rows.push_back(0);
+    for (int x = 0; x < 18; ++x) rows.push_back(static_cast<unsigned char>(40 * y + x));
+  }
+  std::vector<unsigned char> deflated(compressBound(static_cast<uLong>(rows.size())));
+  uLongf size = static_cast<uLongf>(deflated.size());
+  ASSERT_EQ(compress(deflated.data(), &size, rows.data(), static_cast<uLong>(rows.size())), Z_OK);
+  deflated.resize(size);
+  append_png_chunk(png, "IDAT", deflated);
+  append_png_chunk(png, "IEND", {});
+  test::write_bytes(dir + "/cat/split.png", png);
+  auto dataset = read_image_folder(dir);
+  ASSERT_TRUE(dataset.ok()) << dataset.error();
+  EXPECT_EQ(dataset->item_shape, (std::vector<int64_t>{3, 6, 6}));
+  EXPECT_EQ(dataset->item(0)[2 * 36 + 1 * 6 + 4], 40 * 1 + 4 * 3 + 2);  // blue of pixel (x 4, y 1), channel-major
+}
+
 // Found by fuzz_image_folder: Debian's stb_image 2.27 wrote past its Huffman table for a JPEG segment declaring more
 // than 256 codes (AddressSanitizer: heap overflow). The vendored stb_image refuses the file.
 TEST(ImageFolderReader, AJpegDeclaringMoreThan256HuffmanCodesIsAnError) {
