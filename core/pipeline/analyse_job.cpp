@@ -22,6 +22,7 @@
 #include "core/pipeline/memory_plan.h"
 #include "core/pipeline/projecting_sink.h"
 #include "core/pipeline/stage_clock.h"
+#include "core/pipeline/dataset_matrix.h"
 #include "core/pipeline/ood_inputs.h"
 #include "core/pipeline/shifted_sets.h"
 #include "core/stats/binomial_interval.h"
@@ -35,14 +36,6 @@ namespace fs = std::filesystem;
 using model::RowMatrixXf;
 
 namespace {
-
-Eigen::Map<const RowMatrixXf> as_matrix(const data::Dataset& dataset) {
-  return {dataset.values.data(), dataset.count(), dataset.item_size()};
-}
-
-Eigen::VectorXi as_labels(const std::vector<int32_t>& labels) {
-  return Eigen::Map<const Eigen::Matrix<int32_t, Eigen::Dynamic, 1>>(labels.data(), static_cast<Eigen::Index>(labels.size())).cast<int>();
-}
 
 // `spec` is what opened it; its file part is kept absolute so the project can reopen it from anywhere (locations.h).
 store::DatasetEntry dataset_entry(const data::Dataset& dataset, const std::string& spec, const std::string& shift,

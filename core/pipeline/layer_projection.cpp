@@ -15,32 +15,14 @@
 #include "core/model/extract_activations.h"
 #include "core/model/layer_selection.h"
 #include "core/pipeline/checkpoint_info.h"
+#include "core/pipeline/dataset_matrix.h"
 
 namespace ms::pipeline {
 namespace {
 
-using model::RowMatrixXf;
-
-Eigen::Map<const RowMatrixXf> as_matrix(const data::Dataset& dataset) {
-  return {dataset.values.data(), dataset.count(), dataset.item_size()};
-}
-
-// The items `rows` of `dataset` as a dataset of their own (item i = rows[i]).
+// The items `rows` of `dataset` as a dataset of their own (item i = rows[i]), shared by the cached inputs.
 std::shared_ptr<data::Dataset> gather(const data::Dataset& dataset, const std::vector<int64_t>& rows) {
-  auto out = std::make_shared<data::Dataset>();
-  out->name = dataset.name;
-  out->source = dataset.source;
-  out->element_type = dataset.element_type;
-  out->item_shape = dataset.item_shape;
-  out->class_names = dataset.class_names;
-  const int64_t size = dataset.item_size();
-  out->values.resize(rows.size() * size);
-  out->labels.resize(rows.size());
-  for (size_t i = 0; i < rows.size(); ++i) {
-    std::copy(dataset.item(rows[i]), dataset.item(rows[i]) + size, out->values.begin() + i * size);
-    out->labels[i] = dataset.labels[rows[i]];
-  }
-  return out;
+  return std::make_shared<data::Dataset>(data::take_rows(dataset, rows));
 }
 
 Eigen::VectorXi argmax_rows(const Eigen::MatrixXf& logits) {
