@@ -83,6 +83,118 @@ namespace {
 Status prepare_id(LayerProjector::Cache& cache, const ProjectionRequest& request, Progress& progress,
                   CancelToken& cancel);
 
+Status check_request(const ProjectionRequest& request) {
+  if (request.dimensions != 2 && request.dimensions != 3)
+    return make_error("projection: dimensions must be 2 or 3, got " + std::to_string(request.dimensions));
+  if (request.per_class < 2) return make_error("projection: at least 2 samples per class are needed");
+  return Ok{};
+}
+
+// The shifted copy's sample and predictions, when the request names another one than the cache holds.
+Status prepare_shifted(LayerProjector::Cache& cache, const ProjectionRequest& request, Progress& progress,
+                       CancelToken& cancel) {
+  if (cache.shifted_dataset == request.shifted_dataset) return Ok{};
+  cache.shifted_dataset.clear();
+  cache.shifted_inputs.reset();
+  cache.shifted_predictions.resize(0);
+  if (request.shifted_dataset.empty()) return Ok{};
+  progress.report(0.3, "reading " + request.shifted_dataset);
+  auto shifted = data::open_dataset(request.shifted_dataset);
+  if (!shifted) return make_error(shifted.error());
+  if (shifted->item_shape != cache.id_shape || shifted->labels != cache.id_labels)
+    return make_error(request.shifted_dataset + ": not a shifted copy of " + request.id_dataset +
+                      " (different items, labels or shape)");
+  auto inputs = gather(*shifted, cache.indices);
+  SliceProgress logit_progress(progress, 0.35, 0.4, "predictions on " + request.shifted_dataset + ": ");
+  auto logits = model::compute_logits(*cache.model, as_matrix(*inputs), inputs->item_shape, cache.batch,
+                                      logit_progress, cancel);
+  if (!logits) return make_error(request.checkpoint + ", " + request.shifted_dataset + ": " + logits.error());
+  cache.shifted_predictions = argmax_rows(*logits);
+  cache.shifted_inputs = std::move(inputs);
+  cache.shifted_dataset = request.shifted_dataset;
+  return Ok{};
+}
+
+// The layer the request names (an id, or a name model::select_layers knows: module output, glob, keyword), else
+// the final classifier's input.
+Result<int> chosen_layer(const LayerProjector::Cache& cache, const ProjectionRequest& request) {
+  auto named = model::select_layers(cache.layers, {request.layer.empty() ? "penultimate" : request.layer});
+  if (named) return static_cast<int>(named->front());
+  if (request.layer.empty() && !cache.layers.empty())
+    return static_cast<int>(cache.layers.size()) - (cache.layers.size() >= 2 ? 2 : 1);  // no linear classifier
+  return make_error(request.checkpoint + ": " + named.error());
+}
+
+// One tap pass over `inputs`, this layer only.
+Result<Eigen::MatrixXd> layer_activations(LayerProjector::Cache& cache, const ProjectionRequest& request,
+                                          const model::LayerInfo& info, const data::Dataset& inputs, Progress& stage,
+                                          CancelToken& cancel) {
+  std::vector<int64_t> rows(static_cast<size_t>(inputs.count()));
+  std::iota(rows.begin(), rows.end(), 0);
+  model::SubsetSink sink(rows);
+  if (Status s = model::extract_activations(*cache.model, as_matrix(inputs), inputs.item_shape, {info.id}, cache.batch,
+                                            sink, stage, cancel);
+      !s.ok())
+    return make_error(request.checkpoint + ", layer " + info.id + ": " + s.error());
+  return Eigen::MatrixXd(sink.matrices()[0].cast<double>());
+}
+
+// GLUE's anchor centers and active anchors of the drawn sample, in the points' frame, with each anchor's class.
+struct AnchorGeometry {
+  Eigen::MatrixXd centers, anchors;
+  std::vector<int> anchor_classes;
+};
+
+Result<AnchorGeometry> anchor_geometry(const Eigen::MatrixXd& X, const Eigen::VectorXi& labels, int P,
+                                       const ProjectionRequest& request, Progress& progress, CancelToken& cancel) {
+  geometry::GlueOptions glue_options = request.glue;
+  glue_options.points_per_manifold = request.per_class;
+  auto glue = geometry::glue(X, labels, glue_options, &progress, &cancel);
+  if (!glue) return make_error(glue.error());
+  // Anchors are formed from the preprocessed points; the removed mean goes back so they sit among the points.
+  auto in_point_frame = [&](Eigen::MatrixXd rows) {
+    if (glue->mean_removed.size() > 0) rows.rowwise() += glue->mean_removed;
+    return rows;
+  };
+  AnchorGeometry out;
+  out.centers = in_point_frame(geometry::glue_vectors(X, *glue, glue->center_weights));
+  std::vector<Eigen::RowVectorXd> rows;
+  for (Eigen::Index k = 0; k < glue->anchor_weights.cols(); ++k) {
+    const Eigen::MatrixXd S = in_point_frame(geometry::glue_vectors(X, *glue, glue->anchor_weights.col(k)));
+    for (int mu = 0; mu < P; ++mu)
+      if (glue->anchor_active(mu, k)) rows.push_back(S.row(mu)), out.anchor_classes.push_back(mu);
+  }
+  out.anchors.resize(static_cast<Eigen::Index>(rows.size()), X.cols());
+  for (size_t a = 0; a < rows.size(); ++a) out.anchors.row(static_cast<Eigen::Index>(a)) = rows[a];
+  return out;
+}
+
+// P by d class means of X (rows of a class without samples stay 0).
+Eigen::MatrixXd class_means(const Eigen::MatrixXd& X, const Eigen::VectorXi& labels, int P) {
+  Eigen::MatrixXd means = Eigen::MatrixXd::Zero(P, X.cols());
+  Eigen::VectorXd counts = Eigen::VectorXd::Zero(P);
+  for (Eigen::Index i = 0; i < X.rows(); ++i) means.row(labels[i]) += X.row(i), counts[labels[i]] += 1;
+  for (int mu = 0; mu < P; ++mu)
+    if (counts[mu] > 0) means.row(mu) /= counts[mu];
+  return means;
+}
+
+// The basis the request asks for, fitted to the points, the class means or the anchors.
+Result<geometry::Projection> fit_basis(const ProjectionRequest& request, const Eigen::MatrixXd& X,
+                                       const Eigen::MatrixXd& means, const Eigen::MatrixXd& anchors) {
+  const long k = request.dimensions;
+  switch (request.basis) {
+    case ProjectionBasis::points_pca: return geometry::pca_projection(X, k);
+    case ProjectionBasis::center_plane: return geometry::center_plane_projection(X, means, k);
+    case ProjectionBasis::anchor_view:
+      if (anchors.rows() <= k)
+        return make_error("the anchor view needs more than " + std::to_string(k) + " active anchors, GLUE kept " +
+                          std::to_string(anchors.rows()));
+      return geometry::pca_projection(anchors, k);
+  }
+  return make_error("unknown projection basis");
+}
+
 }  // namespace
 
 Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request, Progress& progress,
@@ -92,9 +204,7 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
     return make_error(cancel.cancelled() ? std::string("cancelled") : message);
   };
   if (cancel.cancelled()) return make_error("cancelled");
-  if (request.dimensions != 2 && request.dimensions != 3)
-    return make_error("projection: dimensions must be 2 or 3, got " + std::to_string(request.dimensions));
-  if (request.per_class < 2) return make_error("projection: at least 2 samples per class are needed");
+  if (Status checked = check_request(request); !checked.ok()) return make_error(checked.error());
 
   // 1. Model, layers, sample and predictions: reused when only the layer, basis or shift changed.
   const bool same_id = cache_ && cache_->checkpoint == request.checkpoint && cache_->id_dataset == request.id_dataset &&
@@ -107,115 +217,47 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
     cache_ = std::move(fresh);
   }
   Cache& cache = *cache_;
-  if (cache.shifted_dataset != request.shifted_dataset) {
-    cache.shifted_dataset.clear();
-    cache.shifted_inputs.reset();
-    cache.shifted_predictions.resize(0);
-    if (!request.shifted_dataset.empty()) {
-      progress.report(0.3, "reading " + request.shifted_dataset);
-      auto shifted = data::open_dataset(request.shifted_dataset);
-      if (!shifted) return cancelled_or(shifted.error());
-      if (shifted->item_shape != cache.id_shape || shifted->labels != cache.id_labels)
-        return make_error(request.shifted_dataset + ": not a shifted copy of " + request.id_dataset +
-                          " (different items, labels or shape)");
-      auto inputs = gather(*shifted, cache.indices);
-      SliceProgress logit_progress(progress, 0.35, 0.4, "predictions on " + request.shifted_dataset + ": ");
-      auto logits = model::compute_logits(*cache.model, as_matrix(*inputs), inputs->item_shape, cache.batch,
-                                          logit_progress, cancel);
-      if (!logits) return cancelled_or(request.checkpoint + ", " + request.shifted_dataset + ": " + logits.error());
-      cache.shifted_predictions = argmax_rows(*logits);
-      cache.shifted_inputs = std::move(inputs);
-      cache.shifted_dataset = request.shifted_dataset;
-    }
-  }
+  if (Status s = prepare_shifted(cache, request, progress, cancel); !s.ok()) return cancelled_or(s.error());
   if (cancel.cancelled()) return make_error("cancelled");
 
-  // 2. The layer: the one named (an id, or a name model::select_layers knows: module output, glob, keyword), else the
-  // final classifier's input.
-  int layer = -1;
-  auto named = model::select_layers(cache.layers, {request.layer.empty() ? "penultimate" : request.layer});
-  if (named) {
-    layer = static_cast<int>(named->front());
-  } else if (request.layer.empty() && !cache.layers.empty()) {
-    layer = static_cast<int>(cache.layers.size()) - (cache.layers.size() >= 2 ? 2 : 1);  // no linear classifier
-  } else {
-    return make_error(request.checkpoint + ": " + named.error());
-  }
-  const model::LayerInfo& info = cache.layers[layer];
+  // 2. The layer.
+  auto layer = chosen_layer(cache, request);
+  if (!layer) return make_error(layer.error());
+  const model::LayerInfo& info = cache.layers[*layer];
 
   // 3. One tap pass per data set, only this layer.
-  auto tap = [&](const data::Dataset& inputs, Progress& stage) -> Result<Eigen::MatrixXd> {
-    std::vector<int64_t> rows(static_cast<size_t>(inputs.count()));
-    std::iota(rows.begin(), rows.end(), 0);
-    model::SubsetSink sink(rows);
-    if (Status s = model::extract_activations(*cache.model, as_matrix(inputs), inputs.item_shape, {info.id},
-                                              cache.batch, sink, stage, cancel);
-        !s.ok())
-      return make_error(request.checkpoint + ", layer " + info.id + ": " + s.error());
-    return Eigen::MatrixXd(sink.matrices()[0].cast<double>());
-  };
   SliceProgress id_stage(progress, 0.4, 0.5, "activations of " + info.id + ": ");
-  auto X = tap(*cache.inputs, id_stage);
+  auto X = layer_activations(cache, request, info, *cache.inputs, id_stage, cancel);
   if (!X) return cancelled_or(X.error());
   std::optional<Eigen::MatrixXd> Y;
   if (cache.shifted_inputs) {
     SliceProgress shifted_stage(progress, 0.5, 0.6, "shifted activations of " + info.id + ": ");
-    auto shifted = tap(*cache.shifted_inputs, shifted_stage);
+    auto shifted = layer_activations(cache, request, info, *cache.shifted_inputs, shifted_stage, cancel);
     if (!shifted) return cancelled_or(shifted.error());
     Y = std::move(shifted).value();
   }
 
-  // 4. GLUE anchors on the drawn sample.
+  // 4. GLUE anchors on the drawn sample, and the class means.
   const int P = static_cast<int>(cache.inputs->class_names.size());
-  Eigen::MatrixXd centers_d(0, X->cols());
-  std::vector<Eigen::RowVectorXd> anchor_rows;
-  std::vector<int> anchor_classes;
+  AnchorGeometry anchors{Eigen::MatrixXd(0, X->cols()), Eigen::MatrixXd(0, X->cols()), {}};
   if (request.anchors || request.basis == ProjectionBasis::anchor_view) {
-    geometry::GlueOptions glue_options = request.glue;
-    glue_options.points_per_manifold = request.per_class;
     SliceProgress glue_stage(progress, 0.6, 0.95, "GLUE anchors of " + info.id + ": ");
-    auto glue = geometry::glue(*X, cache.labels, glue_options, &glue_stage, &cancel);
-    if (!glue) return cancelled_or(request.checkpoint + ", layer " + info.id + ": " + glue.error());
-    // Anchors are formed from the preprocessed points; the removed mean goes back so they sit among the points.
-    auto in_point_frame = [&](Eigen::MatrixXd rows) {
-      if (glue->mean_removed.size() > 0) rows.rowwise() += glue->mean_removed;
-      return rows;
-    };
-    centers_d = in_point_frame(geometry::glue_vectors(*X, *glue, glue->center_weights));
-    for (Eigen::Index k = 0; k < glue->anchor_weights.cols(); ++k) {
-      const Eigen::MatrixXd S = in_point_frame(geometry::glue_vectors(*X, *glue, glue->anchor_weights.col(k)));
-      for (int mu = 0; mu < P; ++mu)
-        if (glue->anchor_active(mu, k)) anchor_rows.push_back(S.row(mu)), anchor_classes.push_back(mu);
-    }
+    auto made = anchor_geometry(*X, cache.labels, P, request, glue_stage, cancel);
+    if (!made) return cancelled_or(request.checkpoint + ", layer " + info.id + ": " + made.error());
+    anchors = std::move(made).value();
   }
-  Eigen::MatrixXd anchors_d(static_cast<Eigen::Index>(anchor_rows.size()), X->cols());
-  for (size_t a = 0; a < anchor_rows.size(); ++a) anchors_d.row(static_cast<Eigen::Index>(a)) = anchor_rows[a];
-  Eigen::MatrixXd means_d = Eigen::MatrixXd::Zero(P, X->cols());
-  Eigen::VectorXd counts = Eigen::VectorXd::Zero(P);
-  for (Eigen::Index i = 0; i < X->rows(); ++i) means_d.row(cache.labels[i]) += X->row(i), counts[cache.labels[i]] += 1;
-  for (int mu = 0; mu < P; ++mu)
-    if (counts[mu] > 0) means_d.row(mu) /= counts[mu];
+  const Eigen::MatrixXd means_d = class_means(*X, cache.labels, P);
   if (cancel.cancelled()) return make_error("cancelled");
 
   // 5. One basis for everything.
   progress.report(0.95, "projecting " + info.id);
   const long k = request.dimensions;
-  Result<geometry::Projection> fitted = make_error("");
-  switch (request.basis) {
-    case ProjectionBasis::points_pca: fitted = geometry::pca_projection(*X, k); break;
-    case ProjectionBasis::center_plane: fitted = geometry::center_plane_projection(*X, means_d, k); break;
-    case ProjectionBasis::anchor_view:
-      if (anchors_d.rows() <= k)
-        return make_error(request.checkpoint + ", layer " + info.id + ": the anchor view needs more than " +
-                          std::to_string(k) + " active anchors, GLUE kept " + std::to_string(anchors_d.rows()));
-      fitted = geometry::pca_projection(anchors_d, k);
-      break;
-  }
+  auto fitted = fit_basis(request, *X, means_d, anchors.anchors);
   if (!fitted) return make_error(request.checkpoint + ", layer " + info.id + ": " + fitted.error());
 
   LayerProjection out;
   out.layers = cache.layers;
-  out.layer_index = layer;
+  out.layer_index = *layer;
   out.class_names = cache.inputs->class_names;
   out.indices = cache.indices;
   out.labels = cache.labels;
@@ -224,9 +266,11 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
   out.points = request.basis == ProjectionBasis::points_pca ? fitted->coordinates : geometry::project_points(*X, *fitted);
   if (Y) out.shifted_points = geometry::project_points(*Y, *fitted);
   out.class_means = geometry::project_points(means_d, *fitted);
-  out.anchor_centers = centers_d.rows() > 0 ? geometry::project_points(centers_d, *fitted) : Eigen::MatrixXd(0, k);
-  out.anchors = anchors_d.rows() > 0 ? geometry::project_points(anchors_d, *fitted) : Eigen::MatrixXd(0, k);
-  out.anchor_labels = Eigen::Map<const Eigen::VectorXi>(anchor_classes.data(), static_cast<Eigen::Index>(anchor_classes.size()));
+  out.anchor_centers =
+      anchors.centers.rows() > 0 ? geometry::project_points(anchors.centers, *fitted) : Eigen::MatrixXd(0, k);
+  out.anchors = anchors.anchors.rows() > 0 ? geometry::project_points(anchors.anchors, *fitted) : Eigen::MatrixXd(0, k);
+  out.anchor_labels = Eigen::Map<const Eigen::VectorXi>(anchors.anchor_classes.data(),
+                                                        static_cast<Eigen::Index>(anchors.anchor_classes.size()));
   out.variance = column_variance(out.points);
   out.inputs = cache.inputs;
   out.shifted_inputs = cache.shifted_inputs;
