@@ -20,12 +20,18 @@ struct Layout {
   Layout(const std::vector<long>& offsets, const Eigen::Ref<const Eigen::MatrixXd>& means) {
     const long classes = static_cast<long>(offsets.size()) - 1;
     const long n = offsets.back();
+    // An empty class's row of `means` is never read (it may hold anything, NaN included): its δ is 0.
     Eigen::RowVectorXd mu = Eigen::RowVectorXd::Zero(means.cols());
-    for (long c = 0; c < classes; ++c) mu += static_cast<double>(offsets[c + 1] - offsets[c]) * means.row(c);
+    for (long c = 0; c < classes; ++c)
+      if (offsets[c + 1] > offsets[c]) mu += static_cast<double>(offsets[c + 1] - offsets[c]) * means.row(c);
     mu /= static_cast<double>(n);
-    delta = means.rowwise() - mu;  // δ_c, one row per class (empty classes weigh 0 below)
+    delta = Eigen::MatrixXd::Zero(classes, means.cols());
     weighted = delta;
-    for (long c = 0; c < classes; ++c) weighted.row(c) *= static_cast<double>(offsets[c + 1] - offsets[c]);
+    for (long c = 0; c < classes; ++c) {
+      if (offsets[c + 1] == offsets[c]) continue;
+      delta.row(c) = means.row(c) - mu;  // δ_c
+      weighted.row(c) = static_cast<double>(offsets[c + 1] - offsets[c]) * delta.row(c);
+    }
   }
   Eigen::MatrixXd delta, weighted;  // C x d: δ_c and n_c δ_c
 };

@@ -98,7 +98,7 @@ Result<BaselineMarkers> compute_baseline_markers(const Eigen::Ref<const Eigen::M
   // own slots; the reduction runs in class order. The Gram-based statistics read one sample Gram matrix per matrix.
   enum Whole { kNc1, kSparsity, kGram, kWholeTasks };
   const long num_classes = static_cast<long>(layout.members.size());
-  Eigen::MatrixXd Z(n, X.cols()), means(num_classes, X.cols());
+  Eigen::MatrixXd Z(n, X.cols()), means = Eigen::MatrixXd::Zero(num_classes, X.cols());
   Slot whole{};
   double whole_nc1 = 0.0;
   std::vector<Slot> per_class(static_cast<std::size_t>(num_classes));

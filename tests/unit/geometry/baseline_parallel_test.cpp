@@ -1,6 +1,7 @@
 // Baseline markers on several threads: identical to one thread and to the statistics computed one by one (the
 // serial definition), and the cache-ordered sampled covariance against the straightforward pair loop.
 #include <cmath>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -128,6 +129,7 @@ TEST(BaselinesParallel, CovarianceByClassEqualsTheDirectProducts) {
     const Eigen::MatrixXd X = relu_matrix(200, d, 4);
     const std::vector<long> offsets = {0, 70, 70, 71, 200};  // class 1 empty, class 2 one sample
     Eigen::MatrixXd Z = X, means(4, d);
+    means.row(1).setConstant(std::numeric_limits<double>::quiet_NaN());  // an empty class's mean is never read
     for (long c = 0; c < 4; ++c) {
       const long rows = offsets[c + 1] - offsets[c];
       if (rows == 0) continue;
