@@ -31,6 +31,9 @@ struct Random {
 
 float clip01(float value) { return std::clamp(value, 0.0f, 1.0f); }
 
+// The largest fog fractal: 1024 x 1024 doubles (8 MB); CIFAR-10-C and ImageNet-C sizes stay far below it.
+constexpr int kMaxFogSide = 1024;
+
 // Diamond-square fractal on a torus of side `size` (a power of two), normalised to [0, 1] — CIFAR-10-C's fog.
 std::vector<double> plasma_fractal(int size, double wibble_decay, Random& random) {
   std::vector<double> map(static_cast<size_t>(size) * size, 0.0);
@@ -110,14 +113,17 @@ const std::vector<Corruption>& corruptions() {
        [](Image& image, int s, Random& random) {
          const double strength = std::array<double, 5>{1.5, 2.0, 2.5, 2.5, 3.0}[s - 1];
          const double decay = std::array<double, 5>{2.0, 2.0, 1.7, 1.5, 1.4}[s - 1];
+         // The fractal's side: the image's larger side rounded up to a power of two, at most kMaxFogSide (it lives
+         // on a torus, so a larger image repeats it seamlessly; its memory is side² whatever the aspect ratio).
          int size = 1;
-         while (size < std::max(image.height, image.width)) size *= 2;
+         while (size < std::min(std::max(image.height, image.width), kMaxFogSide)) size *= 2;
          const auto fog = plasma_fractal(size, decay, random);
          const float max_value = *std::max_element(image.values.begin(), image.values.end());
          for (int ch = 0; ch < image.channels; ++ch)
            for (int y = 0; y < image.height; ++y)
              for (int x = 0; x < image.width; ++x) {
-               const double foggy = image.at(ch, y, x) + strength * fog[static_cast<size_t>(y) * size + x];
+               const double haze = fog[static_cast<size_t>(y % size) * size + static_cast<size_t>(x % size)];
+               const double foggy = image.at(ch, y, x) + strength * haze;
                image.at(ch, y, x) = clip01(static_cast<float>(foggy * max_value / (max_value + strength)));
              }
        }},

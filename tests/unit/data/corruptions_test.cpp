@@ -110,6 +110,25 @@ TEST(Corruptions, ChosenRowsEqualThoseRowsOfTheWholeCopy) {
   EXPECT_NE(outside.error().find("no item 40"), std::string::npos) << outside.error();
 }
 
+// Found by fuzz_dataset_spec ("…@8x8666+fog:4"): fog's fractal had the image's larger side squared (16384², 2 GB
+// for one 8 x 8666 image). Its side is now at most 1024 and repeats beyond: a long image fogs in bounded memory, and
+// an image within 1024 px is fogged exactly as before (the fractal and the pixels it reads are unchanged).
+TEST(Corruptions, FogOfALongThinImageTakesBoundedMemory) {
+  Dataset thin;
+  thin.name = "thin";
+  thin.element_type = "uint8";
+  thin.item_shape = {1, 8, 3000};
+  thin.class_names = {"a"};
+  thin.labels = {0};
+  thin.values.assign(8 * 3000, 100.0f);
+  auto fogged = apply_shift(thin, Shift{"fog", 4}, 0);
+  ASSERT_TRUE(fogged.ok()) << fogged.error();
+  for (float v : fogged->values) ASSERT_TRUE(v >= 0.0f && v <= 255.0f);
+  // The fog repeats every 1024 columns, like the torus it was drawn on.
+  EXPECT_EQ(fogged->values[5 * 3000 + 7], fogged->values[5 * 3000 + 7 + 1024]);
+  EXPECT_NE(fogged->values[5 * 3000 + 7], fogged->values[5 * 3000 + 8]);
+}
+
 TEST(Corruptions, VectorsAreRejected) {
   Dataset vectors;
   vectors.name = "features";
