@@ -1,5 +1,7 @@
 #include "core/geometry/glue_options.h"
 
+#include <cerrno>
+#include <cstdlib>
 #include <limits>
 
 namespace ms::geometry {
@@ -68,8 +70,9 @@ namespace {
 template <class T>
 bool parse_number(const std::string& text, T* out) {
   if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos) return false;
-  const unsigned long long value = std::stoull(text);
-  if (value > static_cast<unsigned long long>(std::numeric_limits<T>::max())) return false;
+  errno = 0;
+  const unsigned long long value = std::strtoull(text.c_str(), nullptr, 10);  // 20 digits may exceed 2^64
+  if (errno == ERANGE || value > static_cast<unsigned long long>(std::numeric_limits<T>::max())) return false;
   *out = static_cast<T>(value);
   return true;
 }

@@ -81,7 +81,8 @@ TEST(GlueOptions, StoredFormRoundTripsAndBadValuesAreNamed) {
   EXPECT_EQ(read.seed, options.seed);
 
   for (const auto& [key, text] : std::vector<std::pair<std::string, std::string>>{
-           {"n_t", "-3"}, {"n_t", "12x"}, {"points_per_manifold", "99999999999"}, {"dichotomies", "some"}}) {
+           {"n_t", "-3"}, {"n_t", "12x"}, {"points_per_manifold", "99999999999"}, {"dichotomies", "some"},
+           {"glue_seed", "99999999999999999999"}}) {  // 20 digits, beyond 2^64
     GlueOptions unchanged;
     const Status status = from_map({{"repeats", "3"}, {key, text}}, unchanged);
     ASSERT_FALSE(status.ok()) << key << "=" << text;
