@@ -1,5 +1,6 @@
 // `manifoldscope figures PROJECT.msproj|TABLE.csv --out DIR [--markers M,…] [--targets T,…|all] [--layer L]
-// [--formats png,svg,pdf] [--scale K]`: the window's marker-versus-OOD figures written to a folder with their CSVs
+// [--group COL] [--formats png,svg,pdf] [--scale K] [--checkpoints A,B] [--projection-layers TERMS] [--basis B]
+// [--dimensions 2|3] [--no-profiles] [--no-projections]`: the window's figures written to a folder with their CSVs
 // and an index.md (app/gui/figure_pack.h). Draws with VTK, so it needs a display: under `xvfb-run -a` on a server.
 #include <QCommandLineParser>
 
@@ -23,23 +24,42 @@ std::vector<std::string> list_value(const QCommandLineParser& parser, const QCom
 int run_figures(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      "Write the marker-versus-OOD figures of a project or results table to a folder, as the window draws them: the "
-      "correlation heat map (pooled, and per architecture for each target), one scatter per marker and target, each "
-      "with the CSV of its numbers, and index.md listing every figure with its caption and r, p, rho, CI, n. Draws "
-      "with VTK and needs a display; on a machine without one run it under `xvfb-run -a`.");
+      "Write the figures of a project or results table to a folder, as the window draws them: the correlation heat "
+      "map (pooled, and per architecture for each target), one scatter per marker and target, the layer profiles of "
+      "the markers, projections of chosen layers of two checkpoints and their compare view (a project's checkpoints "
+      "only), each with the CSV of its numbers, and index.md listing every figure with its caption and r, p, rho, "
+      "CI, n. Draws with VTK and needs a display; on a machine without one run it under `xvfb-run -a`.");
   parser.addPositionalArgument("results", "A project (.msproj) or a results table (.csv).", "RESULTS");
   const QCommandLineOption out("out", "Folder to write the figures into (created if missing).", "DIR");
   const QCommandLineOption markers("markers", "Markers of the scatters (default: dimension, utility, id_accuracy).",
                                    "M[,M]");
   const QCommandLineOption targets(
-      "targets", "OOD targets (default: mean_ood_accuracy, else every target; `all` = every target).", "T[,T]");
+      QStringList{"targets", "y"}, "OOD targets (default: mean_ood_accuracy, else every target; `all` = every target).",
+      "T[,T]");
+  const QCommandLineOption group("group",
+                                 "Colour the scatters by COL: architecture, a hyper-parameter, or a results table's "
+                                 "architecture column (default: architecture when there are several).",
+                                 "COL");
   const QCommandLineOption layer("layer", "Layer the markers are read at (default: penultimate).", "LAYER",
                                  QString::fromStdString(gui::kPenultimateLayer));
   const QCommandLineOption formats("formats", "Image formats, any of png, svg, pdf (default: png,svg).", "F[,F]",
                                    "png,svg");
   const QCommandLineOption scale("scale", "PNG size as a multiple of the figure's 900 x 650 px (1-8, default 2).", "K",
                                  "2");
-  for (const auto& option : {out, markers, targets, layer, formats, scale}) parser.addOption(option);
+  const QCommandLineOption checkpoints(
+      "checkpoints", "Checkpoints to project; the first two are compared (default: the highest and lowest on the "
+                     "first target).", "A[,B…]");
+  const QCommandLineOption projection_layers(
+      "projection-layers", "Layers projected, as `layers --select` terms (default: penultimate).", "TERMS",
+      "penultimate");
+  const QCommandLineOption basis("basis", "Projection basis: pca, center_plane or anchor_view (default pca).", "B",
+                                 "pca");
+  const QCommandLineOption dimensions("dimensions", "Projections in 2 or 3 dimensions (default 2).", "K", "2");
+  const QCommandLineOption no_profiles("no-profiles", "No layer profiles.");
+  const QCommandLineOption no_projections("no-projections", "No projections and no compare view (no model runs).");
+  for (const auto& option : {out, markers, targets, group, layer, formats, scale, checkpoints, projection_layers, basis,
+                             dimensions, no_profiles, no_projections})
+    parser.addOption(option);
   if (int code = parse_or_exit(parser, "figures", arguments); code >= 0) return code;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1 || !parser.isSet(out)) {
@@ -54,6 +74,18 @@ int run_figures(const QStringList& arguments) {
     options.all_targets = true;
   }
   options.layer = parser.value(layer).toStdString();
+  options.colour_by = parser.value(group).toStdString();
+  options.checkpoints = list_value(parser, checkpoints);
+  options.projection_layers = parser.value(projection_layers).toStdString();
+  options.basis = parser.value(basis).toStdString();
+  options.profiles = !parser.isSet(no_profiles);
+  options.projections = !parser.isSet(no_projections);
+  bool dimensions_ok = false;
+  options.dimensions = parser.value(dimensions).toInt(&dimensions_ok);
+  if (!dimensions_ok || (options.dimensions != 2 && options.dimensions != 3)) {
+    print_error("figures: --dimensions must be 2 or 3, not '" + parser.value(dimensions) + "'");
+    return 2;
+  }
   options.formats = parser.value(formats).split(',', Qt::SkipEmptyParts);
   bool scale_ok = false;
   options.scale = parser.value(scale).toInt(&scale_ok);

@@ -1,99 +1,43 @@
 #include "app/gui/figure_pack.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QWindow>
-
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <filesystem>
-#include <sstream>
 
+#include "app/gui/figure_pack_sections.h"
 #include "app/gui/ood_correlation.h"
 #include "app/gui/project_profile.h"
 #include "core/common/atomic_write.h"
+#ifdef MS_HAVE_MODEL
+#include "core/pipeline/layer_projection.h"
+#endif
+#include "core/stats/csv_table.h"
 #include "core/store/marker_catalogue.h"
 #include "core/store/project_file.h"
 #include "core/store/table_import.h"
-#include "views/correlation_heatmap_view.h"
+#include "core/store/table_roles.h"
 #include "views/figure_export.h"
-#include "views/marker_scatter_view.h"
 
 namespace ms::gui {
+
+Result<store::Project> read_results(const std::string& path) {
+  const std::string extension = std::filesystem::path(path).extension().string();
+  if (extension == ".csv" || extension == ".CSV") return store::read_table_project(path);
+  return store::read_project(path);
+}
+
 namespace {
 
-// A key as a file name: "acc_fog:3" -> "acc_fog-3".
-std::string file_stem(std::string key) {
-  for (char& c : key)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') c = '-';
-  return key;
+using pack::PackPlan;
+
+bool contains(const std::vector<std::string>& list, const std::string& key) {
+  return std::find(list.begin(), list.end(), key) != list.end();
 }
-
-std::string fixed(double value, int digits = 3) {
-  if (!std::isfinite(value)) return "–";
-  std::ostringstream out;
-  out.setf(std::ios::fixed);
-  out.precision(digits);
-  out << value;
-  return out.str();
-}
-
-std::string p_value(double p) {
-  if (!std::isfinite(p)) return "–";
-  std::ostringstream out;
-  out.precision(2);
-  out << p;
-  return out.str();
-}
-
-// VTK renders once the widget is on screen: show it at the figure's size and let the window system expose it.
-void show_for_export(QWidget* view, int width, int height) {
-  view->resize(width, height);
-  view->show();
-  QDeadlineTimer deadline(5000);
-  while (!deadline.hasExpired() && !(view->windowHandle() && view->windowHandle()->isExposed()))
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-  QCoreApplication::processEvents();
-}
-
-struct Writer {
-  const FigurePackOptions& options;
-  std::filesystem::path out;
-  const std::function<void(int, int, const std::string&)>& progress;
-  int total = 0;
-  int done = 0;
-  std::vector<std::string> files = {};
-  std::string index = {};
-
-  void next(const std::string& name) { progress(done++, total, name); }
-
-  // The figure in every format and its CSV; a section of index.md with the caption and numbers.
-  template <typename View>
-  Status write(View* view, const std::string& stem, const std::string& caption) {
-    for (const QString& format : options.formats) {
-      const std::filesystem::path path = out / (stem + "." + format.toStdString());
-      const Status saved = view->save_figure(path.string(), options.scale);
-      if (!saved.ok()) return saved;
-      files.push_back(path.string());
-    }
-    const std::filesystem::path csv = out / (stem + ".csv");
-    const Status saved = view->save_csv(csv.string());
-    if (!saved.ok()) return saved;
-    files.push_back(csv.string());
-    index += "## " + stem + "\n\n";
-    if (options.formats.contains("png")) index += "![" + stem + "](" + stem + ".png)\n\n";
-    index += caption + "\n\nFiles:";
-    for (const QString& format : options.formats) index += " `" + stem + "." + format.toStdString() + "`";
-    index += " `" + stem + ".csv` (the numbers)\n\n";
-    return Ok{};
-  }
-};
 
 Status check_keys(const std::vector<std::string>& chosen, const std::vector<std::string>& offered,
                   const std::string& what) {
   for (const std::string& key : chosen)
-    if (std::find(offered.begin(), offered.end(), key) == offered.end()) {
+    if (!contains(offered, key)) {
       std::string list;
       for (const std::string& name : offered) list += (list.empty() ? "" : ", ") + name;
       return make_error("no " + what + " '" + key + "' in these results; they have: " + list);
@@ -107,7 +51,7 @@ std::vector<std::string> default_markers(const store::Project& project) {
   std::vector<std::string> wanted = store::headline_markers();
   wanted.push_back("id_accuracy");  // the baseline the markers are compared with
   for (const std::string& name : wanted)
-    if (std::find(offered.begin(), offered.end(), name) != offered.end()) markers.push_back(name);
+    if (contains(offered, name)) markers.push_back(name);
   return markers.empty() ? std::vector<std::string>(offered.begin(), offered.begin() + std::min<size_t>(3, offered.size()))
                          : markers;
 }
@@ -119,35 +63,80 @@ std::vector<std::string> target_keys(const store::Project& project) {
   return keys;
 }
 
-std::string scatter_caption(const views::ScatterData& data) {
-  const views::ScatterStatistics& s = data.statistics;
-  std::string text = data.y_title + " against " + data.x_title + ", one point per checkpoint";
-  if (!data.colour_title.empty()) text += ", coloured by " + data.colour_title;
-  text += ". Pearson r = " + fixed(s.pearson_r) + " (p = " + p_value(s.pearson_p) + ", " +
-          fixed(100.0 * s.ci_level, 0) + " % bootstrap CI [" + fixed(s.ci_low) + ", " + fixed(s.ci_high) +
-          "]), Spearman ρ = " + fixed(s.spearman_rho) + " (p = " + p_value(s.spearman_p) + "), n = " +
-          std::to_string(s.n);
-  if (data.missing > 0) text += "; " + std::to_string(data.missing) + " checkpoints without both values left out";
-  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  return text + ".";
+// --group: a colour key of the project, or a results table's column read as the architecture or a hyper-parameter.
+Result<std::string> colour_key(const store::Project& project, const std::string& source, const std::string& group) {
+  const std::vector<std::string> keys = colour_keys(project);
+  if (group.empty()) return architectures(project).size() > 1 ? std::string("architecture") : std::string();
+  if (contains(keys, group)) return group;
+  if (auto table = stats::read_csv_table(source); table && source.size() > 4 &&
+                                                  source.substr(source.size() - 4) == ".csv") {
+    const std::vector<store::ColumnRole> roles = store::guess_column_roles(*table);
+    const long column = table->column_index(group);
+    if (column >= 0 && roles[static_cast<size_t>(column)] == store::ColumnRole::architecture) return std::string("architecture");
+  }
+  if (Status ok = check_keys({group}, keys, "colour group"); !ok.ok()) return make_error(ok.error());
+  return group;
 }
 
-}  // namespace
-
-Result<store::Project> read_results(const std::string& path) {
-  const std::string extension = std::filesystem::path(path).extension().string();
-  if (extension == ".csv" || extension == ".CSV") return store::read_table_project(path);
-  return store::read_project(path);
+// Layer profiles: the chosen geometry markers, when some checkpoint has more than one layer of geometry.
+void plan_profiles(const store::Project& project, PackPlan& plan) {
+  plan.profile_dataset = geometry_dataset(project);
+  std::map<std::string, int> layers;
+  for (const store::GeometryEntry& g : project.geometry)
+    if (g.dataset == plan.profile_dataset) ++layers[g.checkpoint];
+  if (std::none_of(layers.begin(), layers.end(), [](const auto& entry) { return entry.second > 1; })) return;
+  const std::vector<std::string> offered = profile_markers(project, plan.profile_dataset);
+  for (const std::string& marker : plan.markers)
+    if (contains(offered, marker)) plan.profile_markers.push_back(marker);
+  plan.architectures = architectures(project);
 }
 
-namespace {
+// The checkpoints to project: the chosen ones, else the highest and the lowest on the first target.
+[[maybe_unused]] Status plan_checkpoints(const store::Project& project, const FigurePackOptions& options, PackPlan& plan) {
+  std::vector<std::string> with_files;
+  for (const store::CheckpointEntry& c : project.checkpoints)
+    if (!c.path.empty() || !c.relative_path.empty()) with_files.push_back(c.id);
+  if (!options.checkpoints.empty()) {
+    if (Status ok = check_keys(options.checkpoints, with_files, "checkpoint with a model file"); !ok.ok()) return ok;
+    plan.checkpoints = options.checkpoints;
+    plan.compare_reason = "chosen by the user.";
+    return Ok{};
+  }
+  if (with_files.empty()) return Ok{};
+  const std::string& target = plan.targets.front();
+  const CheckpointValues values = checkpoint_values(project, {}, options.layer, target);
+  int best = -1, worst = -1;
+  for (size_t i = 0; i < values.checkpoints.size(); ++i) {
+    if (!contains(with_files, values.checkpoints[i]) || !std::isfinite(values.target[i])) continue;
+    if (best < 0 || values.target[i] > values.target[static_cast<size_t>(best)]) best = static_cast<int>(i);
+    if (worst < 0 || values.target[i] < values.target[static_cast<size_t>(worst)]) worst = static_cast<int>(i);
+  }
+  if (best < 0) {
+    plan.checkpoints.assign(with_files.begin(), with_files.begin() + std::min<size_t>(2, with_files.size()));
+    plan.compare_reason = "the project's first two checkpoints.";
+    return Ok{};
+  }
+  plan.checkpoints.push_back(values.checkpoints[static_cast<size_t>(best)]);
+  if (worst != best) plan.checkpoints.push_back(values.checkpoints[static_cast<size_t>(worst)]);
+  plan.compare_reason = "the highest and the lowest " + target_label(project, target) + " of the project (" +
+                        pack::fixed(values.target[static_cast<size_t>(best)]) + " and " +
+                        pack::fixed(values.target[static_cast<size_t>(worst)]) + ").";
+  return Ok{};
+}
 
-// What the pack draws, checked against what the results have.
-struct PackPlan {
-  std::vector<std::string> markers, targets;
-  bool by_architecture = false;
-  int figures = 0;
-};
+Status check_projection_options(const FigurePackOptions& options, PackPlan& plan) {
+#ifndef MS_HAVE_MODEL
+  (void)options, (void)plan;  // no projections in this build: note_left_out says so
+  return Ok{};
+#else
+  pipeline::ProjectionBasis basis;
+  if (!pipeline::parse_projection_basis(options.basis, &basis))
+    return make_error("projection basis '" + options.basis + "': one of pca, center_plane, anchor_view");
+  plan.basis_label = options.basis == "pca" ? "PCA" : options.basis;
+  if (options.dimensions != 2 && options.dimensions != 3) return make_error("projections have 2 or 3 dimensions");
+  return Ok{};
+#endif
+}
 
 Result<PackPlan> plan_pack(const store::Project& project, const std::string& source, const FigurePackOptions& options) {
   PackPlan plan;
@@ -164,63 +153,41 @@ Result<PackPlan> plan_pack(const store::Project& project, const std::string& sou
   for (const QString& format : options.formats)
     if (format != "png" && format != "svg" && format != "pdf")
       return make_error("figure format '" + format.toStdString() + "': png, svg or pdf");
+  auto colour = colour_key(project, source, options.colour_by);
+  if (!colour) return make_error(colour.error());
+  plan.colour_by = *colour;
   plan.by_architecture = architectures(project).size() > 1;
+  if (options.profiles) plan_profiles(project, plan);
+  if (options.projections) {
+    if (Status ok = check_projection_options(options, plan); !ok.ok()) return make_error(ok.error());
+#ifdef MS_HAVE_MODEL
+    if (Status ok = plan_checkpoints(project, options, plan); !ok.ok()) return make_error(ok.error());
+#endif
+  }
+  const int groups = plan.architectures.size() > 1 ? static_cast<int>(plan.architectures.size()) : 1;
   plan.figures = 1 + static_cast<int>(plan.targets.size()) *
-                         (static_cast<int>(plan.markers.size()) + (plan.by_architecture ? 1 : 0));
+                         (static_cast<int>(plan.markers.size()) + (plan.by_architecture ? 1 : 0)) +
+                 static_cast<int>(plan.profile_markers.size()) * groups + static_cast<int>(plan.checkpoints.size()) +
+                 (plan.checkpoints.size() > 1 ? 1 : 0);
   return plan;
 }
 
-// The pooled heat map, then one per target with a column per architecture.
-Status write_heatmaps(const store::Project& project, const PackPlan& plan, Writer& writer) {
-  views::CorrelationHeatmapView view;
-  show_for_export(&view, 1100, 700);
-  HeatmapOptions heatmap;
-  heatmap.layer = writer.options.layer;
-  heatmap.markers = paper_markers(project);
-  if (heatmap.markers.empty()) heatmap.markers = ood_markers(project);
-  writer.next("correlation_heatmap");
-  const OodHeatmap pooled = ood_heatmap(project, heatmap);
-  if (Status shown = view.set_data(pooled.data); !shown.ok()) return shown;
-  if (Status ok = writer.write(&view, "correlation_heatmap",
-                               pooled.data.title + ": Pearson r of every ID marker (rows) against every OOD target "
-                                                   "(columns), stars for p < 0.05, 0.01, 0.001, 0.0001.");
-      !ok.ok())
-    return ok;
-  if (!plan.by_architecture) return Ok{};
-  heatmap.by_architecture = true;
-  for (const std::string& target : plan.targets) {
-    const std::string stem = "correlation_heatmap_by_architecture_" + file_stem(target);
-    writer.next(stem);
-    heatmap.target = target;
-    const OodHeatmap per = ood_heatmap(project, heatmap);
-    if (Status shown = view.set_data(per.data); !shown.ok()) return shown;
-    if (Status ok = writer.write(&view, stem,
-                                 per.data.title + ": Pearson r of every ID marker against " +
-                                     target_label(project, target) + ", one column per architecture.");
-        !ok.ok())
-      return ok;
-  }
-  return Ok{};
-}
-
-// One scatter per target and marker, coloured by architecture when there are several.
-Status write_scatters(const store::Project& project, const PackPlan& plan, Writer& writer) {
-  views::MarkerScatterView view;
-  show_for_export(&view, 900, 650);
-  for (const std::string& target : plan.targets)
-    for (const std::string& marker : plan.markers) {
-      const std::string stem = file_stem(marker) + "_vs_" + file_stem(target);
-      writer.next(stem);
-      ScatterOptions scatter;
-      scatter.marker = marker;
-      scatter.layer = writer.options.layer;
-      scatter.target = target;
-      scatter.colour_by = plan.by_architecture ? "architecture" : "";
-      const views::ScatterData data = ood_scatter(project, scatter);
-      if (Status shown = view.set_data(data); !shown.ok()) return shown;
-      if (Status ok = writer.write(&view, stem, scatter_caption(data)); !ok.ok()) return ok;
-    }
-  return Ok{};
+// What the plan left out and why, so a reader of index.md does not look for it.
+void note_left_out(const store::Project& project, const FigurePackOptions& options, const PackPlan& plan,
+                   pack::Writer& writer) {
+  if (options.profiles && plan.profile_markers.empty())
+    writer.note("Layer profiles", "None: these results have one layer per checkpoint (or none of the chosen "
+                                  "markers is a geometry marker), so there is no depth to plot.");
+#ifndef MS_HAVE_MODEL
+  if (options.projections)
+    writer.note("Projections", "None: this build has no model support (configure with -DMS_BUILD_TORCH=ON).");
+  return;
+#endif
+  if (options.projections && plan.checkpoints.empty())
+    writer.note("Projections", project.checkpoints.empty() || project.checkpoints.front().path.empty()
+                                   ? "None: these results have no checkpoint files (a results table holds numbers "
+                                     "only); run `manifoldscope figures` on a project to draw them."
+                                   : "None: no checkpoint has a model file.");
 }
 
 }  // namespace
@@ -233,13 +200,21 @@ Result<std::vector<std::string>> write_figure_pack(const store::Project& project
   std::error_code error;
   std::filesystem::create_directories(out, error);
   if (error) return make_error("cannot create " + out + ": " + error.message());
-  Writer writer{options, out, progress, plan->figures};
+  pack::Writer writer{options, out, progress, plan->figures};
   writer.index = "# Figures of " + std::filesystem::path(source).filename().string() + "\n\nWritten by `manifoldscope " +
                  "figures` (ManifoldScope " MS_VERSION ") from `" + source + "`: " +
                  std::to_string(project.checkpoints.size()) + " checkpoints, markers read at the " + options.layer +
                  " layer. Each figure's numbers are in the CSV of the same name.\n\n";
-  if (Status ok = write_heatmaps(project, *plan, writer); !ok.ok()) return make_error(ok.error());
-  if (Status ok = write_scatters(project, *plan, writer); !ok.ok()) return make_error(ok.error());
+  for (const auto& section : {pack::write_heatmaps, pack::write_scatters, pack::write_profiles})
+    if (Status ok = section(project, *plan, writer); !ok.ok()) return make_error(ok.error());
+  note_left_out(project, options, *plan, writer);
+  // A checkpoint that cannot be run loses its projections only: the rest of the pack and index.md are written.
+#ifdef MS_HAVE_MODEL
+  const Status projected = pack::write_projections(project, source, *plan, writer);
+#else
+  const Status projected = Ok{};  // plan_pack refused projections
+#endif
+  if (!projected.ok()) writer.note("Projections", "Stopped: " + projected.error());
 
   const std::filesystem::path index = std::filesystem::path(out) / "index.md";
   const std::string text = writer.index;
@@ -247,6 +222,9 @@ Result<std::vector<std::string>> write_figure_pack(const store::Project& project
       index.string(), [&text](const std::string& temporary) { return views::write_text_file(temporary, text); });
   if (!written.ok()) return make_error(written.error());
   writer.files.push_back(index.string());
+  if (!projected.ok())
+    return make_error("projections: " + projected.error() + " (the other figures and index.md are written in " + out +
+                      ")");
   return writer.files;
 }
 

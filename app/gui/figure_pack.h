@@ -9,10 +9,17 @@
 //   correlation_heatmap_by_architecture_<target>.*              one column per architecture (two or more of them)
 //   <marker>_vs_<target>.*                                      one scatter per marker x target, coloured by
 //                                                               architecture, with r, p, rho, the bootstrap CI, n
+//   profile_<marker>[_<architecture>].*                         the marker against depth, one line per checkpoint
+//                                                               (per architecture when there are several)
+//   projection_<checkpoint>_<layer>.*                           the layer's ID sample in the chosen basis
+//   compare_<A>_vs_<B>.*                                        two checkpoints side by side (CSV: their markers)
 //   index.md                                                    every figure: file, caption, key numbers
+// Profiles need results with several layers per checkpoint, projections a project whose checkpoint files are
+// there (a results table has neither: index.md says what was left out and why).
 // Needs a display for VTK's OpenGL (an X server: `xvfb-run -a` where there is none). Errors: an unreadable project
-// or table, a marker or target the results do not have (naming the ones they do), an unwritable folder; figures
-// already written stay (each is written atomically).
+// or table, a marker, target, colour group or checkpoint the results do not have (naming the ones they do), an
+// unwritable folder; figures already written stay (each is written atomically). A checkpoint that cannot be
+// projected (its file moved) is an error after the other figures and index.md are written.
 #pragma once
 
 #include <QString>
@@ -32,8 +39,18 @@ struct FigurePackOptions {
   std::vector<std::string> targets;  // empty = the mean OOD accuracy if there is one, else every target
   bool all_targets = false;          // every target, whatever `targets` says
   std::string layer = "penultimate";
+  // The scatters' colour groups: "" = the architecture when there are several; else "architecture", a
+  // hyper-parameter key, or (a results table) the column read as the architecture or a hyper-parameter.
+  std::string colour_by;
   QStringList formats{"png", "svg"};  // any of png, svg, pdf
   int scale = 2;                      // PNG: times the figure's size in pixels (900 x 650 for a scatter)
+  bool profiles = true;     // layer profiles of the chosen geometry markers (results with several layers)
+  bool projections = true;  // projections and the compare view (a project whose checkpoints have files)
+  // The checkpoints projected; the first two are compared. Empty = the highest and the lowest on the first target.
+  std::vector<std::string> checkpoints;
+  std::string projection_layers = "penultimate";  // model::select_layers terms, comma-separated
+  std::string basis = "pca";                      // layer_projection.h basis names
+  int dimensions = 2;                             // 2 or 3
 };
 
 // Loads a project (.msproj) or a results table (.csv, column roles guessed as the window does with no question).

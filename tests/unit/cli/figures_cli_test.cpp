@@ -1,7 +1,8 @@
 // `manifoldscope figures` through the real binary (the suite runs under xvfb-run, so there is a display) on the
 // paper's released CIFAR-10 sweep: every figure of the pack in every format, the scatter's CSV holding the table's
-// own columns, index.md's r equal to Pearson's r computed here; and the clear errors without a display and for a
-// marker the results do not have.
+// own columns, index.md's r equal to Pearson's r computed here; on a project of two trained quick-zoo checkpoints:
+// layer profiles, projections and the compare view of the best and worst; and the clear errors without a display,
+// for a marker the results do not have and for a checkpoint whose file is gone.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,6 +12,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "core/stats/csv_table.h"
 #include "tests/unit/cli/run_cli.h"
@@ -49,7 +52,7 @@ TEST(FiguresCli, PaperSweepPackWithCsvsAndIndex) {
   const fs::path out = fs::path(MS_TEST_OUTPUT_DIR) / "figures_cli" / "paper";
   fs::remove_all(out);
   const test::CliRun run = test::run_cli("figures '" + kSweep + "' --out '" + out.string() +
-                                         "' --targets acc_lp_ood --markers dimension,id_accuracy --formats png,svg,pdf");
+                                         "' --y acc_lp_ood --group arch_name --markers dimension,id_accuracy --formats png,svg,pdf");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("written to"), std::string::npos) << run.out;
   EXPECT_NE(run.err.find("[4/4] id_accuracy_vs_acc_lp_ood"), std::string::npos) << run.err;
@@ -91,6 +94,65 @@ TEST(FiguresCli, PaperSweepPackWithCsvsAndIndex) {
   EXPECT_NEAR(std::strtod(index.c_str() + at + 12, nullptr), pearson(x, y), 0.0005);
   EXPECT_NE(index.find("n = 224", section), std::string::npos) << index;
   EXPECT_NE(index.find("coloured by architecture", section), std::string::npos);
+  // A table has one layer per checkpoint and no model files: index.md says why there are no profiles, projections.
+  EXPECT_NE(index.find("## Layer profiles\n\nNone: these results have one layer per checkpoint"), std::string::npos);
+  EXPECT_NE(index.find("## Projections\n\nNone: these results have no checkpoint files"), std::string::npos);
+}
+
+// Two quick-zoo checkpoints trained and analysed at every layer with one shifted set: the pack adds a profile per
+// marker, the penultimate projection of both (the higher and lower OOD accuracy) and their compare view.
+TEST(FiguresCli, ProjectPackHasProfilesProjectionsAndTheCompareView) {
+  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / ("figures_cli_project-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  const test::CliRun zoo = test::run_cli("zoo train --preset quick --runs 2 --out '" + (dir / "zoo").string() + "'");
+  ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
+  const std::string project = (dir / "p.msproj").string();
+  const test::CliRun analysed = test::run_cli("analyze '" + (dir / "zoo").string() + "' --project '" + project +
+                                              "' --points-per-manifold 10 --n-t 20 --ood fog:3 --ood-limit 200");
+  ASSERT_EQ(analysed.exit_code, 0) << analysed.err;
+  const fs::path out = dir / "figures";
+  const test::CliRun run = test::run_cli("figures '" + project + "' --out '" + out.string() + "' --formats png,svg");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+
+  std::vector<std::string> projections, compares;
+  for (const auto& entry : fs::directory_iterator(out)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("projection_", 0) == 0 && entry.path().extension() == ".png") projections.push_back(name);
+    if (name.rfind("compare_", 0) == 0 && entry.path().extension() == ".csv") compares.push_back(name);
+  }
+  EXPECT_EQ(projections.size(), 2u) << "the penultimate layer of each checkpoint";
+  ASSERT_EQ(compares.size(), 1u);
+  for (const std::string stem : {"profile_dimension", "profile_utility"}) {
+    EXPECT_GT(fs::exists(out / (stem + ".svg")) ? fs::file_size(out / (stem + ".svg")) : 0u, 500u) << stem;
+    Result<stats::CsvTable> profile = stats::read_csv_table((out / (stem + ".csv")).string());
+    ASSERT_TRUE(profile.ok()) << profile.error();
+    EXPECT_GE(profile->rows.size(), 3u) << stem << ": one row per layer";
+    EXPECT_EQ(profile->header.size(), 4u) << stem << ": layer_index, layer and one column per checkpoint";
+  }
+  // The projection's CSV: one sample row per drawn point (10 classes x 10), with class names.
+  Result<stats::CsvTable> points = stats::read_csv_table((out / (projections[0].substr(0, projections[0].size() - 4) +
+                                                                 ".csv")).string());
+  ASSERT_TRUE(points.ok()) << points.error();
+  EXPECT_GE(points->rows.size(), 100u);
+  // The compare view's CSV: markers of both checkpoints at one layer and B - A.
+  Result<stats::CsvTable> compared = stats::read_csv_table((out / compares[0]).string());
+  ASSERT_TRUE(compared.ok()) << compared.error();
+  ASSERT_GE(compared->rows.size(), 5u);
+  EXPECT_EQ(compared->header.back(), "b_minus_a");
+  const std::string index = read_file(out / "index.md");
+  EXPECT_NE(index.find("the highest and the lowest mean OOD accuracy"), std::string::npos) << index;
+  EXPECT_NE(index.find("## profile_dimension"), std::string::npos);
+
+  // The first checkpoint's file gone: the charts and index.md are still written, the error names the file.
+  const fs::path moved = dir / "moved";
+  fs::rename(dir / "zoo", moved);
+  const test::CliRun gone =
+      test::run_cli("figures '" + project + "' --out '" + (dir / "figures-2").string() + "' --formats png");
+  EXPECT_EQ(gone.exit_code, 1);
+  EXPECT_NE(gone.err.find(".pt"), std::string::npos) << gone.err;
+  EXPECT_NE(gone.err.find("the other figures and index.md are written"), std::string::npos) << gone.err;
+  EXPECT_TRUE(fs::exists(dir / "figures-2" / "profile_dimension.png"));
+  EXPECT_NE(read_file(dir / "figures-2" / "index.md").find("## Projections\n\nStopped: "), std::string::npos);
 }
 
 TEST(FiguresCli, ClearErrors) {
