@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <optional>
+#include <sstream>
 
 #include "core/data/dataset_registry.h"
 #include "core/data/sampling.h"
@@ -44,15 +45,20 @@ const char* to_string(ProjectionBasis basis) {
     case ProjectionBasis::points_pca: return "pca";
     case ProjectionBasis::center_plane: return "center_plane";
     case ProjectionBasis::anchor_view: return "anchor_view";
+    case ProjectionBasis::umap: return "umap";
+    case ProjectionBasis::tsne: return "tsne";
   }
   return "pca";
 }
 
 bool parse_projection_basis(const std::string& name, ProjectionBasis* out) {
-  for (ProjectionBasis b : {ProjectionBasis::points_pca, ProjectionBasis::center_plane, ProjectionBasis::anchor_view})
+  for (ProjectionBasis b : {ProjectionBasis::points_pca, ProjectionBasis::center_plane, ProjectionBasis::anchor_view,
+                            ProjectionBasis::umap, ProjectionBasis::tsne})
     if (name == to_string(b)) return *out = b, true;
   return false;
 }
+
+bool is_embedding(ProjectionBasis basis) { return basis == ProjectionBasis::umap || basis == ProjectionBasis::tsne; }
 
 // What stepping through the layers of one checkpoint reuses.
 struct LayerProjector::Cache {
@@ -83,10 +89,22 @@ namespace {
 Status prepare_id(LayerProjector::Cache& cache, const ProjectionRequest& request, Progress& progress,
                   CancelToken& cancel);
 
+// The request's embedding options with the method and dimensions the basis and dimensions choose.
+geometry::EmbeddingOptions embedding_options(const ProjectionRequest& request) {
+  geometry::EmbeddingOptions options = request.embedding;
+  options.method = request.basis == ProjectionBasis::tsne ? geometry::EmbeddingMethod::tsne
+                                                          : geometry::EmbeddingMethod::umap;
+  options.dimensions = request.dimensions;
+  return options;
+}
+
 Status check_request(const ProjectionRequest& request) {
   if (request.dimensions != 2 && request.dimensions != 3)
     return make_error("projection: dimensions must be 2 or 3, got " + std::to_string(request.dimensions));
   if (request.per_class < 2) return make_error("projection: at least 2 samples per class are needed");
+  if (is_embedding(request.basis))  // the parameters now; the number of points once the sample is drawn
+    if (Status s = geometry::check_embedding_options(embedding_options(request), 1L << 40); !s.ok())
+      return make_error("projection: " + s.error());
   return Ok{};
 }
 
@@ -179,6 +197,21 @@ Eigen::MatrixXd class_means(const Eigen::MatrixXd& X, const Eigen::VectorXi& lab
   return means;
 }
 
+// What every projection of this layer shares: the layers, the sample, its labels, predictions and inputs.
+LayerProjection base_projection(const LayerProjector::Cache& cache, int layer) {
+  LayerProjection out;
+  out.layers = cache.layers;
+  out.layer_index = layer;
+  out.class_names = cache.inputs->class_names;
+  out.indices = cache.indices;
+  out.labels = cache.labels;
+  out.predictions = cache.predictions;
+  out.shifted_predictions = cache.shifted_predictions;
+  out.inputs = cache.inputs;
+  out.shifted_inputs = cache.shifted_inputs;
+  return out;
+}
+
 // The basis the request asks for, fitted to the points, the class means or the anchors.
 Result<geometry::Projection> fit_basis(const ProjectionRequest& request, const Eigen::MatrixXd& X,
                                        const Eigen::MatrixXd& means, const Eigen::MatrixXd& anchors) {
@@ -191,6 +224,8 @@ Result<geometry::Projection> fit_basis(const ProjectionRequest& request, const E
         return make_error("the anchor view needs more than " + std::to_string(k) + " active anchors, GLUE kept " +
                           std::to_string(anchors.rows()));
       return geometry::pca_projection(anchors, k);
+    case ProjectionBasis::umap:
+    case ProjectionBasis::tsne: break;  // layouts, not bases: project_embedded
   }
   return make_error("unknown projection basis");
 }
@@ -223,6 +258,7 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
   // 2. The layer.
   auto layer = chosen_layer(cache, request);
   if (!layer) return make_error(layer.error());
+  if (is_embedding(request.basis)) return project_embedded(request, *layer, progress, cancel);
   const model::LayerInfo& info = cache.layers[*layer];
 
   // 3. One tap pass per data set, only this layer.
@@ -255,14 +291,7 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
   auto fitted = fit_basis(request, *X, means_d, anchors.anchors);
   if (!fitted) return make_error(request.checkpoint + ", layer " + info.id + ": " + fitted.error());
 
-  LayerProjection out;
-  out.layers = cache.layers;
-  out.layer_index = *layer;
-  out.class_names = cache.inputs->class_names;
-  out.indices = cache.indices;
-  out.labels = cache.labels;
-  out.predictions = cache.predictions;
-  out.shifted_predictions = cache.shifted_predictions;
+  LayerProjection out = base_projection(cache, *layer);
   out.points = request.basis == ProjectionBasis::points_pca ? fitted->coordinates : geometry::project_points(*X, *fitted);
   if (Y) out.shifted_points = geometry::project_points(*Y, *fitted);
   out.class_means = geometry::project_points(means_d, *fitted);
@@ -272,8 +301,6 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
   out.anchor_labels = Eigen::Map<const Eigen::VectorXi>(anchors.anchor_classes.data(),
                                                         static_cast<Eigen::Index>(anchors.anchor_classes.size()));
   out.variance = column_variance(out.points);
-  out.inputs = cache.inputs;
-  out.shifted_inputs = cache.shifted_inputs;
   progress.report(1.0, "done");
   return out;
 }
@@ -323,6 +350,103 @@ Status prepare_id(LayerProjector::Cache& cache, const ProjectionRequest& request
 }
 
 }  // namespace
+
+namespace {
+
+// Layouts kept per projector; a sample's layout is a few thousand numbers, the cap only bounds a long session.
+constexpr size_t kMaxLayouts = 256;
+// Wider layers are embedded on this many principal components: the neighbour search's cost grows with d, and the
+// leading components carry the neighbourhoods (the usual practice before UMAP and t-SNE).
+constexpr long kEmbeddingComponents = 50;
+
+std::string number(double value) {
+  std::ostringstream os;
+  os << value;
+  return os.str();
+}
+
+// Everything a layout depends on; threads do not change it (projection_embedding.h).
+std::string layout_key(const ProjectionRequest& request, const std::string& layer) {
+  const geometry::EmbeddingOptions o = embedding_options(request);
+  std::ostringstream key;
+  key << request.checkpoint << '\n' << request.id_dataset << '\n' << request.shifted_dataset << '\n'
+      << request.per_class << ' ' << request.seed << '\n' << layer << '\n' << to_string(request.basis) << ' '
+      << o.dimensions << ' ' << o.neighbours << ' ' << number(o.min_dist) << ' ' << number(o.perplexity) << ' '
+      << o.iterations << ' ' << o.seed;
+  return key.str();
+}
+
+// The points the layout is fitted to: the first kEmbeddingComponents principal components when X is wider.
+Result<Eigen::MatrixXd> embedding_input(Eigen::MatrixXd X) {
+  if (X.cols() <= kEmbeddingComponents || X.rows() <= kEmbeddingComponents) return X;
+  auto pca = geometry::pca_projection(X, kEmbeddingComponents);
+  if (!pca) return make_error(pca.error());
+  return std::move(pca->coordinates);
+}
+
+// One line for the view: the method and its parameters, what was fitted, and what this mode does not show.
+std::string layout_note(const ProjectionRequest& request, long n, long d, bool shifted) {
+  const geometry::EmbeddingOptions o = embedding_options(request);
+  std::string note = o.method == geometry::EmbeddingMethod::umap
+                         ? "UMAP (" + std::to_string(o.neighbours) + " neighbours, min_dist " + number(o.min_dist)
+                         : "t-SNE (perplexity " + number(o.perplexity);
+  note += o.iterations > 0 ? ", " + std::to_string(o.iterations) + " iterations" : std::string();
+  note += ", seed " + std::to_string(o.seed) + ") of " + std::to_string(n) + " ID points";
+  if (shifted) note += " and their " + std::to_string(n) + " shifted copies, fitted jointly (a layout cannot place new points)";
+  if (d > kEmbeddingComponents && (shifted ? 2 * n : n) > kEmbeddingComponents)
+    note += "; on the first " + std::to_string(kEmbeddingComponents) + " principal components of " + std::to_string(d) +
+            " features";
+  return note + ". No GLUE anchors in this mode.";
+}
+
+}  // namespace
+
+Result<LayerProjection> LayerProjector::project_embedded(const ProjectionRequest& request, int layer,
+                                                         Progress& progress, CancelToken& cancel) {
+  Cache& cache = *cache_;
+  const model::LayerInfo& info = cache.layers[layer];
+  auto cancelled_or = [&](const std::string& message) {
+    return make_error(cancel.cancelled() ? std::string("cancelled") : request.checkpoint + ", layer " + info.id + ": " + message);
+  };
+  const std::string key = layout_key(request, info.id);
+  auto found = layouts_.find(key);
+  if (found == layouts_.end()) {
+    SliceProgress id_stage(progress, 0.4, 0.5, "activations of " + info.id + ": ");
+    auto X = layer_activations(cache, request, info, *cache.inputs, id_stage, cancel);
+    if (!X) return make_error(cancel.cancelled() ? std::string("cancelled") : X.error());
+    const long n = static_cast<long>(X->rows()), d = static_cast<long>(X->cols());
+    Eigen::MatrixXd joint = std::move(X).value();
+    if (cache.shifted_inputs) {
+      SliceProgress shifted_stage(progress, 0.5, 0.55, "shifted activations of " + info.id + ": ");
+      auto Y = layer_activations(cache, request, info, *cache.shifted_inputs, shifted_stage, cancel);
+      if (!Y) return make_error(cancel.cancelled() ? std::string("cancelled") : Y.error());
+      joint.conservativeResize(2 * n, Eigen::NoChange);
+      joint.bottomRows(n) = *Y;
+    }
+    progress.report(0.55, "principal components of " + info.id);
+    auto input = embedding_input(std::move(joint));
+    if (!input) return cancelled_or(input.error());
+    const char* method = request.basis == ProjectionBasis::umap ? "UMAP of " : "t-SNE of ";
+    SliceProgress fit_stage(progress, 0.6, 1.0, method + info.id + ": ");
+    auto fitted = geometry::embed_points(*input, embedding_options(request), fit_stage, &cancel);
+    if (!fitted) return cancelled_or(fitted.error());
+    if (layouts_.size() >= kMaxLayouts) layouts_.erase(layouts_.begin());
+    found = layouts_.emplace(key, std::make_pair(std::move(fitted).value(),
+                                                 layout_note(request, n, d, cache.shifted_inputs != nullptr))).first;
+  }
+  const Eigen::MatrixXd& layout = found->second.first;
+  const Eigen::Index n = cache.labels.size();
+  LayerProjection out = base_projection(cache, layer);
+  out.points = layout.topRows(n);
+  if (cache.shifted_inputs) out.shifted_points = layout.bottomRows(n);
+  out.class_means = class_means(out.points, cache.labels, static_cast<int>(out.class_names.size()));
+  out.anchor_centers = out.anchors = Eigen::MatrixXd(0, request.dimensions);
+  out.variance = column_variance(out.points);
+  out.joint_fit = cache.shifted_inputs != nullptr;
+  out.note = found->second.second;
+  progress.report(1.0, "done");
+  return out;
+}
 
 Result<LayerProjection> project_layer(const ProjectionRequest& request, Progress& progress, CancelToken& cancel) {
   LayerProjector projector;

@@ -15,7 +15,14 @@
 //   anchor_view   principal directions of the GLUE sample anchors s^mu_k (origin = their mean): the directions in which
 //                 the anchors - the points of each class manifold that support the separating planes of random
 //                 dichotomies - vary, i.e. what D_eff and R_eff measure.
-// Shifted points never fit the basis: they are projected into the ID basis, so a shift shows as a displacement.
+//   umap, tsne    non-linear layouts (geometry/projection_embedding.h) of the layer's points with
+//                 request.embedding's parameters, on the first 50 principal components when the layer is wider.
+// Shifted points never fit a linear basis: they are projected into the ID basis, so a shift shows as a displacement.
+// A UMAP/t-SNE layout places only the points it was fitted to, so with a shifted copy the ID and shifted points are
+// fitted JOINTLY (joint_fit and note say so); class means are then the means of the embedded ID points per class, and
+// GLUE anchors and anchor centers are not drawn (anchors is ignored; note says so).
+// Layouts are kept in memory per (checkpoint, datasets, sample, layer, dimensions, embedding options): stepping back
+// to a layer or setting shown before costs no tap pass and no fit.
 //
 // Inputs (ProjectionRequest):
 //   checkpoint       TorchScript file (a JSON sidecar's normalisation is used, like the analysis)
@@ -25,6 +32,8 @@
 //   seed             class-balanced sample (data/sampling.h)
 //   layer            LayerInfo::id or module path (the first layer with that path); "" = the penultimate layer
 //   basis, dimensions  see above; dimensions 2 or 3
+//   embedding        UMAP/t-SNE parameters (neighbours, min_dist, perplexity, iterations, seed, threads); its method and
+//                    dimensions are taken from basis and dimensions
 //   anchors          run GLUE for the anchors (always for anchor_view). Off, a layer step is one tap pass and
 //                    anchor_centers/anchors come back empty: GLUE is most of a request's time
 //   glue             GLUE options for the anchors; points_per_manifold is replaced by per_class (GLUE runs on the
@@ -41,32 +50,39 @@
 //                    without anchors
 //   anchors          m by k active sample anchors s^mu_k; anchor_labels m class ids (0 rows without anchors)
 //   variance         k variance of the ID points along each axis
+//   joint_fit        true when the shifted points were fitted together with the ID points (umap, tsne)
+//   note             "" or one line on how the points were placed (umap, tsne), for the view's status
 //   inputs           the n drawn ID items (item i = indices[i]); shifted_inputs likewise (for hover images)
 // Errors: unreadable checkpoint or dataset, unknown layer (the message lists the layers), mismatched shifted
-// dataset, "cancelled" when cancel fires.
+// dataset, bad embedding parameters or too few points for them, "cancelled" when cancel fires.
 #pragma once
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/common/progress.h"
 #include "core/common/result.h"
 #include "core/data/dataset.h"
 #include "core/geometry/glue_options.h"
+#include "core/geometry/projection_embedding.h"
 #include "core/model/batch_options.h"
 #include "core/model/model.h"
 
 namespace ms::pipeline {
 
-enum class ProjectionBasis { points_pca, center_plane, anchor_view };
+enum class ProjectionBasis { points_pca, center_plane, anchor_view, umap, tsne };
 
-// "pca", "center_plane", "anchor_view" and back; false for an unknown name.
+// "pca", "center_plane", "anchor_view", "umap", "tsne" and back; false for an unknown name.
 const char* to_string(ProjectionBasis basis);
 bool parse_projection_basis(const std::string& name, ProjectionBasis* out);
+// umap or tsne: a fitted layout, not a linear basis.
+bool is_embedding(ProjectionBasis basis);
 
 struct ProjectionRequest {
   std::string checkpoint;
@@ -79,6 +95,7 @@ struct ProjectionRequest {
   int dimensions = 2;
   bool anchors = true;
   geometry::GlueOptions glue;
+  geometry::EmbeddingOptions embedding;
   model::BatchOptions batch;
 };
 
@@ -97,6 +114,8 @@ struct LayerProjection {
   Eigen::MatrixXd anchors;
   Eigen::VectorXi anchor_labels;
   Eigen::VectorXd variance;
+  bool joint_fit = false;
+  std::string note;
   std::shared_ptr<const data::Dataset> inputs;
   std::shared_ptr<const data::Dataset> shifted_inputs;  // null without a shifted dataset
 };
@@ -115,8 +134,14 @@ class LayerProjector {
   struct Cache;  // defined in the .cpp
 
  private:
+  // The umap/tsne branch of project(), after the sample and the layer are known.
+  Result<LayerProjection> project_embedded(const ProjectionRequest& request, int layer, Progress& progress,
+                                           CancelToken& cancel);
+
   std::mutex mutex_;
   std::unique_ptr<Cache> cache_;
+  // Fitted layouts (ID rows, then shifted rows) and their notes, by request key (layout_key in the .cpp); bounded.
+  std::map<std::string, std::pair<Eigen::MatrixXd, std::string>> layouts_;
 };
 
 // One request without keeping anything (tests, the CLI).

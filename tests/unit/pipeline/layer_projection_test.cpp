@@ -276,6 +276,67 @@ TEST(LayerProjection, CancelAndErrorsAreValues) {
   EXPECT_FALSE(projector.project(four_d, quiet, fresh).ok());
 }
 
+// Records every progress message (to see whether a request tapped the model again).
+class MessageLog final : public Progress {
+ public:
+  void report(double, const std::string& message) override { messages += message + "\n"; }
+  std::string messages;
+};
+
+TEST(LayerProjection, UmapAndTsneFitIdAndShiftedJointlyAndAreCached) {
+  LayerProjector projector;
+  CancelToken cancel;
+  for (ProjectionBasis basis : {ProjectionBasis::umap, ProjectionBasis::tsne}) {
+    ProjectionRequest request = quick_request("relu#2");
+    request.basis = basis;
+    request.embedding.perplexity = 10;
+    request.embedding.iterations = 100;
+    request.shifted_dataset = "fashion-mnist:test+fog:3";
+    MessageLog first;
+    auto joint = projector.project(request, first, cancel);
+    ASSERT_TRUE(joint.ok()) << joint.error();
+    ASSERT_EQ(joint->points.rows(), 200);
+    ASSERT_EQ(joint->shifted_points.rows(), 200);
+    EXPECT_TRUE(joint->joint_fit);
+    EXPECT_NE(joint->note.find("fitted jointly"), std::string::npos) << joint->note;
+    EXPECT_NE(joint->note.find("No GLUE anchors"), std::string::npos) << joint->note;
+    EXPECT_EQ(joint->anchors.rows(), 0) << "anchors are not available in this mode";
+    EXPECT_EQ(joint->anchor_centers.rows(), 0);
+    // Class means are the means of the embedded ID points.
+    const Eigen::RowVectorXd mean0 = joint->points.topRows(20).colwise().mean();
+    ASSERT_EQ(joint->labels[0], 0);
+    EXPECT_LT((joint->class_means.row(0) - mean0).norm(), 1e-9);
+    // The same request again: from the layout cache, no tap pass.
+    MessageLog second;
+    auto again = projector.project(request, second, cancel);
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->points == joint->points);
+    EXPECT_EQ(second.messages.find("activations"), std::string::npos) << second.messages;
+    EXPECT_NE(first.messages.find("activations"), std::string::npos);
+    // Without the shift: another layout, ID points only.
+    request.shifted_dataset.clear();
+    auto alone = projector.project(request, first, cancel);
+    ASSERT_TRUE(alone.ok()) << alone.error();
+    EXPECT_FALSE(alone->joint_fit);
+    EXPECT_EQ(alone->shifted_points.rows(), 0);
+    EXPECT_EQ(alone->note.find("jointly"), std::string::npos);
+  }
+  ProjectionRequest too_few = quick_request("relu#2");
+  too_few.basis = ProjectionBasis::tsne;  // perplexity 30 needs 91 points; 5 per class are 50
+  too_few.per_class = 5;
+  NullProgress quiet;
+  auto refused = projector.project(too_few, quiet, cancel);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().find("needs at least 91 points, got 50"), std::string::npos) << refused.error();
+  ProjectionRequest bad = quick_request("relu#2");
+  bad.basis = ProjectionBasis::umap;
+  bad.embedding.min_dist = 2;
+  EXPECT_NE(projector.project(bad, quiet, cancel).error().find("min_dist"), std::string::npos);
+  ProjectionBasis parsed = ProjectionBasis::points_pca;
+  EXPECT_TRUE(parse_projection_basis("tsne", &parsed));
+  EXPECT_EQ(parsed, ProjectionBasis::tsne);
+}
+
 // Not run by default: how long a request takes on a real checkpoint, first (model, sample, predictions) and then
 // per layer step and basis (printed, nothing asserted):
 //   MS_PROJECTION_CHECKPOINT=model.pt pipeline_tests --gtest_also_run_disabled_tests
