@@ -21,7 +21,7 @@ bool has_display() {
 // A command that draws (figures): widgets need a QApplication, and that needs a display; say so instead of Qt's
 // abort without one.
 int run_drawing_command(int argc, char** argv, const char* name) {
-  if (!has_display()) {
+  if (!has_display()) {  // Display::required (an optional one does not come here without a display)
     ms::cli::print_error(QString("%1 draws with VTK and needs a display; on a machine without one run it under "
                                  "`xvfb-run -a manifoldscope %1 …`").arg(name));
     return 2;
@@ -43,7 +43,9 @@ int main(int argc, char** argv) {
   if (ms::gui::is_gui_invocation(arguments)) return ms::gui::run_gui(argc, argv);
   const ms::cli::Command* command = ms::cli::find_command(arguments.value(0));
   const bool help = arguments.contains("--help") || arguments.contains("-h");
-  if (command && command->needs_display && !help) return run_drawing_command(argc, argv, command->name);
+  if (command && !help &&
+      (command->display == ms::cli::Display::required || (command->display == ms::cli::Display::optional && has_display())))
+    return run_drawing_command(argc, argv, command->name);
   QCoreApplication app(argc, argv);
   QCoreApplication::setApplicationName("manifoldscope");
   QCoreApplication::setApplicationVersion(MS_VERSION);

@@ -8,14 +8,17 @@
 
 namespace ms::cli {
 
+// Whether a command draws with widgets (VTK views): then main() creates a QApplication instead of a
+// QCoreApplication. `required`: it refuses to start without a display; `optional`: it draws when there is one and
+// says what it left out otherwise (QApplication::instance() tells the command which).
+enum class Display { none, required, optional };
+
 struct Command {
   const char* name;     // "datasets"
   const char* summary;  // one line for `manifoldscope --help`
   // arguments: everything after the command name. Returns the process exit code.
   int (*run)(const QStringList& arguments);
-  // Draws with widgets (VTK views): main() creates a QApplication instead of a QCoreApplication, and refuses to
-  // start without a display.
-  bool needs_display = false;
+  Display display = Display::none;
 };
 
 // All commands, in the order `--help` lists them.

@@ -11,7 +11,8 @@ const std::vector<Command>& commands() {
       {"datasets", "List the known datasets, or describe one (count, classes, shape, value range).", run_datasets},
       {"analyze", "Markers of every layer of TorchScript checkpoints, OOD accuracy and transfer, into a project.",
        run_analyze},
-      {"demo", "Headless demo on the embedded Fashion-MNIST: summary, sample montage, raw-pixel geometry.", run_demo},
+      {"demo", "Headless demo on the embedded Fashion-MNIST: the quick zoo trained and analysed, its figures.",
+       run_demo, Display::optional},
       {"merge", "Join the projects of a sharded analysis (analyze --shard I/N) into one project and its CSV.",
        run_merge},
       {"correlate", "Correlate two CSV columns per group: r, rho, tau with p, partial, bootstrap CIs.", run_correlate},
@@ -20,7 +21,7 @@ const std::vector<Command>& commands() {
       {"layers", "List the layers of a TorchScript checkpoint: id, op, output shape (--input-shape, --json).", run_layers},
       {"geometry", "GLUE markers (capacity, dimension, radius, utility, alignments), PR, NC1 of HDF5 features.", run_geometry},
       {"figures", "Figures of a project or results table for a paper (heat maps, scatters, CSVs, index.md) to a folder.",
-       run_figures, true},
+       run_figures, Display::required},
       {"zoo", "Train the demo model zoo (MLP, CNN, residual CNN x lr x wd x seed x optimizer): zoo train --out DIR.", run_zoo},
   };
   return all;

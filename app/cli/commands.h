@@ -14,6 +14,6 @@ int run_layers(const QStringList& arguments);
 int run_zoo(const QStringList& arguments);
 int run_geometry(const QStringList& arguments);
 int run_merge(const QStringList& arguments);
-int run_figures(const QStringList& arguments);  // needs a QApplication (Command::needs_display)
+int run_figures(const QStringList& arguments);  // needs a QApplication (Command::display)
 
 }  // namespace ms::cli

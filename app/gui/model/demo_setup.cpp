@@ -13,10 +13,16 @@
 namespace ms::gui {
 namespace fs = std::filesystem;
 
-Status train_demo_zoo(const std::string& dir, Progress& progress, CancelToken& cancel) {
+size_t demo_zoo_size() {
+  auto preset = model::zoo_preset("quick");
+  return preset ? model::expand(*preset).size() : 0;
+}
+
+Status train_demo_zoo(const std::string& dir, Progress& progress, CancelToken& cancel, size_t limit) {
   auto preset = model::zoo_preset("quick");
   if (!preset) return make_error(preset.error());
-  const std::vector<model::ZooRun> runs = model::expand(*preset);
+  std::vector<model::ZooRun> runs = model::expand(*preset);
+  if (runs.size() > limit) runs.resize(limit);
   bool all_done = true;
   for (const model::ZooRun& run : runs) all_done = all_done && pipeline::zoo_run_state(dir, run) != pipeline::ZooRunState::missing;
   if (all_done) return Ok{};

@@ -5,6 +5,7 @@
 // project.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "core/common/progress.h"
@@ -14,8 +15,12 @@
 namespace ms::gui {
 
 // Trains the quick zoo's checkpoints that `dir` does not have yet (a checkpoint counts when both NAME.pt and its
-// NAME.json sidecar exist). Progress runs over the whole grid; cancelling keeps the finished checkpoints.
-Status train_demo_zoo(const std::string& dir, Progress& progress, CancelToken& cancel);
+// NAME.json sidecar exist): the first `limit` runs of its grid (all by default). Progress runs over those runs;
+// cancelling keeps the finished checkpoints.
+Status train_demo_zoo(const std::string& dir, Progress& progress, CancelToken& cancel, size_t limit = SIZE_MAX);
+
+// How many runs the quick zoo's grid has.
+size_t demo_zoo_size();
 
 // What the demo analyses: every checkpoint of `dir` on fashion-mnist:test, six shifts, transfer when available.
 pipeline::AnalyseOptions demo_analysis(const std::string& dir);

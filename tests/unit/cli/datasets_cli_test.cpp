@@ -72,19 +72,5 @@ TEST(Cli, TruncatedIdxGivesOneLineAndNonZeroExit) {
   EXPECT_NE(run.err.find("truncated"), std::string::npos) << run.err;
 }
 
-TEST(Cli, DemoWritesItsResults) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "cli-demo";
-  fs::remove_all(dir);
-  auto run = test::run_cli("demo --out '" + dir.string() + "' --per-class 4");
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.out.find(dir.string()), std::string::npos);
-  EXPECT_GT(fs::file_size(dir / "samples.png"), 1000u);
-  EXPECT_TRUE(fs::exists(dir / "demo.msproj"));
-  EXPECT_TRUE(fs::exists(dir / "summary.txt"));
-  // Raw Fashion-MNIST pixels are far from linearly separable as class manifolds: a real, finite GLUE result.
-  EXPECT_NE(run.out.find("raw pixels (/255): capacity"), std::string::npos) << run.out;
-  EXPECT_EQ(run.out.find("nan"), std::string::npos) << run.out;
-}
-
 }  // namespace
 }  // namespace ms
