@@ -9,7 +9,9 @@
 #include <QLockFile>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QDoubleSpinBox>
 #include <QLabel>
+#include <QSpinBox>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
@@ -21,6 +23,7 @@
 #include "app/gui/job_runner.h"
 #include "app/gui/jobs_panel.h"
 #include "app/gui/model/compare_panel.h"
+#include "app/gui/model/embedding_parameters.h"
 #include "app/gui/model/projection_panel.h"
 #include "core/data/dataset_registry.h"
 #include "core/model/model.h"
@@ -354,6 +357,66 @@ TEST(ProjectionPanel, SessionStateRoundTripsAndErrorsBecomeMessages) {
 // The README's pictures from an analysed project of real checkpoints (not run by default):
 //   MS_DOCS_PROJECT=zoo.msproj MS_DOCS_OUT=docs/screenshots MS_DOCS_A=cnn-... MS_DOCS_B=cnn-...
 //   gui_tests --gtest_also_run_disabled_tests --gtest_filter='ProjectionPanel.DISABLED_DocsScreenshots'
+TEST(ProjectionPanel, UmapAndTsneWithAParameterRowAndAJointFitNote) {
+  ASSERT_NE(tiny_model_project(), nullptr) << "training the test checkpoints failed";
+  gui::JobRunner jobs;
+  gui::JobsPanel jobs_panel(&jobs);
+  gui::ProjectionPanel panel(&jobs);
+  QSignalSpy started(&jobs, &gui::JobRunner::started);
+  panel.set_project(tiny_model_project());
+  panel.resize(1100, 650);
+  panel.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  panel.select_checkpoint(QString::fromStdString(checkpoint(0).id));
+  ASSERT_TRUE(settle(panel));
+  EXPECT_FALSE(panel.embedding_parameters()->isVisible()) << "no parameter row for PCA";
+  panel.set_overlay("fashion-mnist:test+fog:3");
+  panel.set_anchors_shown(true);  // not available for layouts: ignored, not an error
+  panel.set_basis(pipeline::ProjectionBasis::umap);
+  ASSERT_TRUE(settle(panel));
+  ASSERT_TRUE(panel.embedding_parameters()->isVisible());
+  EXPECT_TRUE(panel.embedding_parameters()->neighbours()->isVisible());
+  EXPECT_FALSE(panel.embedding_parameters()->perplexity()->isVisible());
+  EXPECT_TRUE(started.last().at(1).toString().startsWith("Projection")) << "computed as a job";
+  ASSERT_TRUE(panel.result()->joint_fit);
+  EXPECT_EQ(panel.view()->data().coords.rows(), 120);
+  EXPECT_EQ(panel.view()->data().overlay.rows(), 120);
+  EXPECT_EQ(panel.view()->data().anchors.rows(), 0);
+  auto note_shown = [&](const char* words) {
+    for (QLabel* label : panel.findChildren<QLabel*>())
+      if (label->isVisible() && label->text().contains(words)) return true;
+    return false;
+  };
+  EXPECT_TRUE(note_shown("fitted jointly")) << panel.result()->note;
+  check_picture(panel, "projection_panel_umap");
+
+  const auto first = panel.result();
+  geometry::EmbeddingOptions options;
+  options.seed = 4;
+  options.perplexity = 20;
+  panel.set_basis(pipeline::ProjectionBasis::tsne);
+  panel.set_embedding_options(options);
+  ASSERT_TRUE(settle(panel));
+  EXPECT_FALSE(panel.embedding_parameters()->neighbours()->isVisible());
+  EXPECT_TRUE(panel.embedding_parameters()->perplexity()->isVisible());
+  EXPECT_NE(panel.result()->note.find("t-SNE (perplexity 20"), std::string::npos) << panel.result()->note;
+  EXPECT_TRUE(note_shown("t-SNE"));
+  check_picture(panel, "projection_panel_tsne");
+
+  const QJsonObject state = panel.save_state();
+  EXPECT_EQ(state["basis"].toString(), "tsne");
+  EXPECT_EQ(state["embedding"].toObject()["perplexity"].toDouble(), 20.0);
+  EXPECT_EQ(state["embedding"].toObject()["seed"].toDouble(), 4.0);
+  // Back to the first UMAP layout: from the projector's cache, the same points.
+  QJsonObject back = state;
+  back["basis"] = "umap";
+  back["embedding"] = QJsonObject{};
+  panel.restore_state(back);
+  ASSERT_TRUE(settle(panel));
+  EXPECT_TRUE(panel.embedding_parameters()->neighbours()->isVisible());
+  EXPECT_TRUE(panel.result()->points == first->points);
+}
+
 TEST(ProjectionPanel, DISABLED_DocsScreenshots) {
   const QString path = qEnvironmentVariable("MS_DOCS_PROJECT"), out = qEnvironmentVariable("MS_DOCS_OUT");
   const QString a = qEnvironmentVariable("MS_DOCS_A"), b = qEnvironmentVariable("MS_DOCS_B");

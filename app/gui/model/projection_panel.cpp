@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "app/gui/job_runner.h"
+#include "app/gui/model/embedding_parameters.h"
 #include "app/gui/project_locations.h"
 #include "app/gui/project_profile.h"
 #include "core/model/layer_selection.h"
@@ -59,6 +60,20 @@ void apply_analysis_options(const store::Project& project, const std::string& ch
   }
 }
 
+// The basis choice: three linear bases and two fitted layouts.
+QComboBox* basis_combo() {
+  auto* basis = new QComboBox;
+  using B = pipeline::ProjectionBasis;
+  const std::pair<const char*, B> items[] = {{"PCA", B::points_pca}, {"Class-center plane", B::center_plane},
+                                             {"Anchor view", B::anchor_view}, {"UMAP", B::umap}, {"t-SNE", B::tsne}};
+  for (const auto& [name, b] : items) basis->addItem(ProjectionPanel::tr(name), static_cast<int>(b));
+  basis->setToolTip(ProjectionPanel::tr(
+      "PCA: largest variance of the points. Class-center plane: the span of the class means. Anchor view: PCA of the "
+      "GLUE sample anchors (what D_eff and R_eff measure). UMAP, t-SNE: non-linear layouts of the points (a shifted "
+      "copy is fitted together with them; no anchors)."));
+  return basis;
+}
+
 const char* centers_name(ProjectionPanel::Centers c) {
   switch (c) {
     case ProjectionPanel::Centers::none: return "none";
@@ -82,12 +97,9 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   checkpoints_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   datasets_ = new QComboBox;
   datasets_->setToolTip(tr("The ID sample alone, or with the same items under a shift overlaid in the same basis"));
-  basis_ = new QComboBox;
-  basis_->addItem(tr("PCA"), static_cast<int>(pipeline::ProjectionBasis::points_pca));
-  basis_->addItem(tr("Class-center plane"), static_cast<int>(pipeline::ProjectionBasis::center_plane));
-  basis_->addItem(tr("Anchor view"), static_cast<int>(pipeline::ProjectionBasis::anchor_view));
-  basis_->setToolTip(tr("PCA: largest variance of the points. Class-center plane: the span of the class means. "
-                        "Anchor view: PCA of the GLUE sample anchors (what D_eff and R_eff measure)."));
+  basis_ = basis_combo();
+  embedding_ = new EmbeddingParameters;
+  embedding_->hide();
   dimensions_ = new QComboBox;
   dimensions_->addItem(tr("2D"), 2);
   dimensions_->addItem(tr("3D"), 3);
@@ -128,6 +140,7 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   depth->addWidget(layer_slider_, 1);
   depth->addWidget(layer_label_);
   rows->addLayout(top);
+  rows->addWidget(embedding_);
   rows->addLayout(depth);
 
   view_ = new views::ProjectionView;
@@ -169,11 +182,12 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
     schedule();
   });
   connect(datasets_, &QComboBox::currentIndexChanged, this, &ProjectionPanel::schedule);
-  connect(basis_, &QComboBox::currentIndexChanged, this, &ProjectionPanel::schedule);
+  connect(basis_, &QComboBox::currentIndexChanged, this, [this] { show_embedding_row(), schedule(); });
+  connect(embedding_, &EmbeddingParameters::changed, this, &ProjectionPanel::schedule);
   connect(dimensions_, &QComboBox::currentIndexChanged, this, &ProjectionPanel::schedule);
   // Toggles redraw; GLUE runs (a new request) only when anchors are wanted and the result has none.
   auto toggled = [this] {
-    if (result_ && result_->anchor_centers.rows() == 0 && wants_anchors()) schedule();
+    if (result_ && result_->anchor_centers.rows() == 0 && wants_anchors() && !embedding_shown()) schedule();
     redraw(true);
   };
   connect(centers_, &QComboBox::currentIndexChanged, this, toggled);
@@ -307,6 +321,23 @@ void ProjectionPanel::set_basis(pipeline::ProjectionBasis basis) {
   basis_->setCurrentIndex(basis_->findData(static_cast<int>(basis)));
 }
 
+void ProjectionPanel::set_embedding_options(const geometry::EmbeddingOptions& options) {
+  embedding_->set_options(options);
+  if (embedding_shown()) schedule();
+}
+
+bool ProjectionPanel::embedding_shown() const {
+  return pipeline::is_embedding(static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt()));
+}
+
+void ProjectionPanel::show_embedding_row() {
+  const auto basis = static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt());
+  embedding_->set_method(basis == pipeline::ProjectionBasis::tsne ? geometry::EmbeddingMethod::tsne
+                                                                  : geometry::EmbeddingMethod::umap);
+  embedding_->setVisible(pipeline::is_embedding(basis));
+  anchors_->setEnabled(!pipeline::is_embedding(basis));  // a layout has no GLUE anchors
+}
+
 void ProjectionPanel::set_dimensions(int k) { dimensions_->setCurrentIndex(dimensions_->findData(k == 3 ? 3 : 2)); }
 
 void ProjectionPanel::set_overlay(const QString& shifted_id) {
@@ -388,7 +419,8 @@ std::optional<pipeline::ProjectionRequest> ProjectionPanel::make_request() {
   request.layer = wanted_layer_id_.toStdString();
   request.basis = static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt());
   request.dimensions = dimensions_->currentData().toInt();
-  request.anchors = wants_anchors();
+  request.anchors = wants_anchors() && !embedding_shown();  // layouts have no anchors
+  request.embedding = embedding_->options();
   return request;
 }
 
@@ -451,6 +483,7 @@ void ProjectionPanel::show_result() {
                        .arg(accuracy(result_->predictions, result_->labels), 0, 'f', 1);
   if (result_->shifted_predictions.size() > 0)
     status += tr(", shifted %1%").arg(accuracy(result_->shifted_predictions, result_->labels), 0, 'f', 1);
+  if (!result_->note.empty()) status += "\n\n" + QString::fromStdString(result_->note);
   status_->setText(status);
   if (wanted_layer_ >= 0) {  // asked for before the layers were known: busy again before the signals
     const int index = wanted_layer_;
@@ -541,6 +574,7 @@ QJsonObject ProjectionPanel::save_state() const {
   state["overlay"] = datasets_->currentData().toString();
   state["centers"] = centers_name(static_cast<Centers>(centers_->currentData().toInt()));
   state["anchors"] = anchors_->isChecked();
+  state["embedding"] = embedding_->save_state();
   QJsonArray camera;
   for (double v : view_->camera().to_numbers()) camera.append(v);
   state["camera"] = camera;
@@ -565,7 +599,9 @@ void ProjectionPanel::restore_state(const QJsonObject& state) {
     for (Centers kind : {Centers::none, Centers::class_means, Centers::anchor_centers})
       if (state["centers"].toString() == centers_name(kind)) centers_->setCurrentIndex(centers_->findData(static_cast<int>(kind)));
     anchors_->setChecked(state["anchors"].toBool());
+    embedding_->restore_state(state["embedding"].toObject());
   }
+  show_embedding_row();
   layer_filter_->setText(state["layer_filter"].toString());
   wanted_layer_id_ = state["layer"].toString();
   wanted_layer_ = wanted_layer_id_.isEmpty() ? state["layer_index"].toInt(-1) : -1;

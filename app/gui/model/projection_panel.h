@@ -6,13 +6,14 @@
 //
 // Controls: checkpoint (the project's), dataset (ID, or ID + one of the project's shifted sets), layer slider over
 // the model's layers in graph order, basis (PCA / class-center plane / anchor view, layer_projection.h), 2D/3D,
-// centers (none / class means / GLUE anchor centers s0), sample anchors.
+// centers (none / class means / GLUE anchor centers s0), sample anchors. UMAP and t-SNE (fitted layouts, no anchors; a
+// shifted copy is fitted jointly, which the side box says) show a parameter row (embedding_parameters.h).
 // The sample is the analysis's: points_per_manifold and sample_seed from the project's geometry options when
 // present (else 50 per class, seed 0), and GLUE runs with the project's GLUE options - only when anchors, anchor
 // centers or the anchor view are shown (GLUE is most of a request's time; a plain layer step is one tap pass).
 //
 // Session: save_state()/restore_state() as JSON {checkpoint, layer, layer_index, layer_filter, basis, dimensions, overlay,
-// centers, anchors, camera (13 numbers, vtk_camera_state.h)}.
+// centers, anchors, embedding (EmbeddingParameters::save_state), camera (13 numbers, vtk_camera_state.h)}.
 #pragma once
 
 #include <QJsonObject>
@@ -40,6 +41,7 @@ class ProjectionView;
 namespace ms::gui {
 
 class JobRunner;
+class EmbeddingParameters;
 class ProjectLocations;
 
 class ProjectionPanel : public QWidget {
@@ -62,6 +64,9 @@ class ProjectionPanel : public QWidget {
   void select_layer(int index);
   void set_basis(pipeline::ProjectionBasis basis);
   void set_dimensions(int k);  // 2 or 3
+  // UMAP/t-SNE parameters (method, dimensions and threads are the panel's); re-runs when a layout is on show.
+  void set_embedding_options(const geometry::EmbeddingOptions& options);
+  EmbeddingParameters* embedding_parameters() const { return embedding_; }
   // A shifted dataset id of the project ("fashion-mnist:test+fog:3"), or "" for the ID set alone.
   void set_overlay(const QString& shifted_id);
   void set_centers(Centers centers);
@@ -115,6 +120,8 @@ class ProjectionPanel : public QWidget {
   void fill_slider(int current);  // shown_ from the layers and the filter; the slider on `current` (or the next)
   std::optional<pipeline::ProjectionRequest> make_request();  // asks for moved files; nullopt (logged) on failure
   bool wants_anchors() const;  // GLUE is needed for what is shown (anchor view always runs it)
+  bool embedding_shown() const;  // the basis is UMAP or t-SNE
+  void show_embedding_row();     // the parameter row for the basis chosen (hidden for linear bases)
 
   JobRunner* jobs_;
   ProjectLocations* locations_ = nullptr;
@@ -146,6 +153,7 @@ class ProjectionPanel : public QWidget {
   std::vector<int> shown_;  // layer indices the slider steps through (the filter's)
   QLabel* layer_label_;
   QComboBox* basis_;
+  EmbeddingParameters* embedding_;
   QComboBox* dimensions_;
   QComboBox* centers_;
   QCheckBox* anchors_;
