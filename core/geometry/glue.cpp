@@ -76,9 +76,8 @@ Eigen::MatrixXd subsample_gram(const Eigen::MatrixBase<Derived>& X, const std::v
 }
 
 template <class Derived>
-ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
-                                 const GlueOptions& options, Progress* progress, const CancelToken* cancel,
-                                 const SampleGram* known = nullptr) {
+ms::Status check_glue_inputs(const Eigen::MatrixBase<Derived>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
+                             const GlueOptions& options, const SampleGram* known) {
   if (known && (known->raw.rows() != X.rows() || known->centered.rows() != X.rows()))
     return ms::make_error("the given Gram matrices do not match X's " + std::to_string(X.rows()) + " rows");
   if (X.rows() != labels.size())
@@ -88,92 +87,49 @@ ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eige
   if (options.repeats < 1) return ms::make_error("repeats must be at least 1");
   for (Eigen::Index i = 0; i < X.rows(); ++i)
     if (!X.row(i).allFinite()) return ms::make_error("row " + std::to_string(i) + " of X has a NaN or Inf value");
+  return ms::Ok{};
+}
 
-  GlueResult result;
-  result.num_features = static_cast<int>(X.cols());
-  GlueDiagnostics& diag = result.diagnostics;
-  const int n_t = options.n_t;
-  const int workers = glue_workers(n_t, options.threads);
-
-  for (int repeat = 0; repeat < options.repeats; ++repeat) {
-    auto subsample = glue_subsample(labels, options.points_per_manifold, options.seed, repeat);
-    if (!subsample) return ms::make_error(subsample.error());
-    const std::vector<int>& offsets = subsample->class_offsets;
-    const int P = subsample->num_classes();
-    result.num_manifolds = P;
-
-    auto start = std::chrono::steady_clock::now();
-    Eigen::RowVectorXd mean;
-    const Eigen::MatrixXd K = subsample_gram(X, subsample->points, options.preprocess, known, mean);
-    diag.gram_seconds += seconds_since(start);
-    start = std::chrono::steady_clock::now();
-
-    if (points_coincide(K)) {  // nothing to measure: NaN measures, counted (GlueDiagnostics)
-      ++diag.coincident_repeats;
-      diag.gram_rank = 0;
-      result.repeats.push_back(undefined_measures());
-      if (repeat == 0) keep_coincident_drawing(*subsample, mean, result);
-      continue;
-    }
-    Eigen::MatrixXd F;
-    if (!glue_cholesky(K, &F)) return ms::make_error("the Gram matrix of the points could not be factored");
-    const Eigen::Index rank = F.cols();
-    diag.gram_rank = repeat == 0 ? static_cast<int>(rank) : std::min(diag.gram_rank, static_cast<int>(rank));
-
-    // Probes: X t_k = F z_k, z_k from sample k's own stream; one matrix product for all samples.
-    Eigen::MatrixXd Z(rank, n_t);
-    for (int k = 0; k < n_t; ++k) {
-      std::mt19937_64 rng = glue_stream(options.seed, repeat, static_cast<uint64_t>(k));
-      std::normal_distribution<double> normal;
-      for (Eigen::Index i = 0; i < rank; ++i) Z(i, k) = normal(rng);
-    }
-    const Eigen::MatrixXd H = F * Z;
-    Z.resize(0, 0);
-    F.resize(0, 0);
-    const Eigen::MatrixXd Y = glue_dichotomies(P, n_t, options.dichotomies, options.seed, repeat);
-
-    std::mutex progress_mutex;
-    int reported = 0;  // workers reach the lock in any order: never report fewer samples than already reported
-    auto on_sample = [&](int finished) {
-      if (!progress || (finished % 16 != 0 && finished != n_t)) return;
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      if (finished <= reported) return;
-      reported = finished;
-      progress->report((repeat + 0.9 * finished / n_t) / options.repeats,
-                       "GLUE repeat " + std::to_string(repeat + 1) + ": " + std::to_string(finished) + "/" +
-                           std::to_string(n_t) + " samples");
-    };
-    GlueRepeat rep = glue_repeat(K, offsets, H, Y, options.inactive, workers, on_sample, cancel, options.nnls);
-    if (rep.cancelled) return ms::make_error("GLUE cancelled");
-    const std::vector<NnlsInfo>& infos = rep.infos;
-    for (int k = 0; k < n_t; ++k) {
-      const NnlsInfo& info = infos[k];
-      ++diag.solves;
-      if (info.status != NnlsStatus::solved) ++diag.failed_solves;
-      diag.total_iterations += info.iterations;
-      diag.max_iterations = std::max(diag.max_iterations, info.iterations);
-      diag.degenerate_solves += info.single_entering_rerun;
-      diag.worst_kkt_residual = std::max(diag.worst_kkt_residual, info.kkt_residual);
-      diag.max_support = std::max(diag.max_support, info.support);
-      const double a = rep.measures.a[k];
-      diag.worst_a_mismatch = std::max(diag.worst_a_mismatch, std::abs(a - rep.a_dual[k]) / std::max(1.0, a));
-    }
-    diag.solve_seconds += seconds_since(start);
-    result.repeats.push_back(rep.measures.measures);
-
-    if (repeat == 0) {
-      result.points = subsample->points;
-      result.class_offsets = offsets;
-      result.center_weights = rep.measures.center_weights;
-      const int keep = std::max(0, std::min(options.anchor_samples, n_t));
-      result.anchor_weights = rep.weights.leftCols(keep);
-      result.anchor_active = rep.active.leftCols(keep);
-      result.mean_removed = mean;
-    }
-    if (progress) progress->report(double(repeat + 1) / options.repeats, "GLUE repeat " + std::to_string(repeat + 1));
+// Probes: X t_k = F z_k, z_k from sample k's own stream; one matrix product for all samples.
+Eigen::MatrixXd gaussian_probes(const Eigen::MatrixXd& F, int n_t, uint64_t seed, int repeat) {
+  Eigen::MatrixXd Z(F.cols(), n_t);
+  for (int k = 0; k < n_t; ++k) {
+    std::mt19937_64 rng = glue_stream(seed, repeat, static_cast<uint64_t>(k));
+    std::normal_distribution<double> normal;
+    for (Eigen::Index i = 0; i < F.cols(); ++i) Z(i, k) = normal(rng);
   }
+  return F * Z;
+}
 
-  // Mean and population std over repeats, measure by measure.
+void count_solves(const GlueRepeat& rep, int n_t, GlueDiagnostics& diag) {
+  for (int k = 0; k < n_t; ++k) {
+    const NnlsInfo& info = rep.infos[k];
+    ++diag.solves;
+    if (info.status != NnlsStatus::solved) ++diag.failed_solves;
+    diag.total_iterations += info.iterations;
+    diag.max_iterations = std::max(diag.max_iterations, info.iterations);
+    diag.degenerate_solves += info.single_entering_rerun;
+    diag.worst_kkt_residual = std::max(diag.worst_kkt_residual, info.kkt_residual);
+    diag.max_support = std::max(diag.max_support, info.support);
+    const double a = rep.measures.a[k];
+    diag.worst_a_mismatch = std::max(diag.worst_a_mismatch, std::abs(a - rep.a_dual[k]) / std::max(1.0, a));
+  }
+}
+
+// The first repeat's drawing: its points, center and anchor weights (what the views draw).
+void keep_drawing(const GlueSubsample& subsample, const GlueRepeat& rep, const Eigen::RowVectorXd& mean,
+                  const GlueOptions& options, GlueResult& result) {
+  result.points = subsample.points;
+  result.class_offsets = subsample.class_offsets;
+  result.center_weights = rep.measures.center_weights;
+  const int keep = std::max(0, std::min(options.anchor_samples, options.n_t));
+  result.anchor_weights = rep.weights.leftCols(keep);
+  result.anchor_active = rep.active.leftCols(keep);
+  result.mean_removed = mean;
+}
+
+// Mean and population std over repeats, measure by measure.
+void summarise_repeats(GlueResult& result) {
   const double R = static_cast<double>(result.repeats.size());
   std::vector<std::vector<double>> columns;
   for (const GlueMeasures& r : result.repeats) {
@@ -198,6 +154,67 @@ ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eige
     v = std::sqrt(ss / R);
     ++index;
   });
+}
+
+template <class Derived>
+ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eigen::Ref<const Eigen::VectorXi>& labels,
+                                 const GlueOptions& options, Progress* progress, const CancelToken* cancel,
+                                 const SampleGram* known = nullptr) {
+  if (ms::Status ok = check_glue_inputs(X, labels, options, known); !ok.ok()) return ms::make_error(ok.error());
+  GlueResult result;
+  result.num_features = static_cast<int>(X.cols());
+  GlueDiagnostics& diag = result.diagnostics;
+  const int n_t = options.n_t;
+  const int workers = glue_workers(n_t, options.threads);
+
+  for (int repeat = 0; repeat < options.repeats; ++repeat) {
+    auto subsample = glue_subsample(labels, options.points_per_manifold, options.seed, repeat);
+    if (!subsample) return ms::make_error(subsample.error());
+    const int P = subsample->num_classes();
+    result.num_manifolds = P;
+
+    auto start = std::chrono::steady_clock::now();
+    Eigen::RowVectorXd mean;
+    const Eigen::MatrixXd K = subsample_gram(X, subsample->points, options.preprocess, known, mean);
+    diag.gram_seconds += seconds_since(start);
+    start = std::chrono::steady_clock::now();
+
+    if (points_coincide(K)) {  // nothing to measure: NaN measures, counted (GlueDiagnostics)
+      ++diag.coincident_repeats;
+      diag.gram_rank = 0;
+      result.repeats.push_back(undefined_measures());
+      if (repeat == 0) keep_coincident_drawing(*subsample, mean, result);
+      continue;
+    }
+    Eigen::MatrixXd F;
+    if (!glue_cholesky(K, &F)) return ms::make_error("the Gram matrix of the points could not be factored");
+    const int rank = static_cast<int>(F.cols());
+    diag.gram_rank = repeat == 0 ? rank : std::min(diag.gram_rank, rank);
+    Eigen::MatrixXd H = gaussian_probes(F, n_t, options.seed, repeat);
+    F.resize(0, 0);
+    const Eigen::MatrixXd Y = glue_dichotomies(P, n_t, options.dichotomies, options.seed, repeat);
+
+    std::mutex progress_mutex;
+    int reported = 0;  // workers reach the lock in any order: never report fewer samples than already reported
+    auto on_sample = [&](int finished) {
+      if (!progress || (finished % 16 != 0 && finished != n_t)) return;
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      if (finished <= reported) return;
+      reported = finished;
+      progress->report((repeat + 0.9 * finished / n_t) / options.repeats,
+                       "GLUE repeat " + std::to_string(repeat + 1) + ": " + std::to_string(finished) + "/" +
+                           std::to_string(n_t) + " samples");
+    };
+    GlueRepeat rep =
+        glue_repeat(K, subsample->class_offsets, H, Y, options.inactive, workers, on_sample, cancel, options.nnls);
+    if (rep.cancelled) return ms::make_error("GLUE cancelled");
+    count_solves(rep, n_t, diag);
+    diag.solve_seconds += seconds_since(start);
+    result.repeats.push_back(rep.measures.measures);
+    if (repeat == 0) keep_drawing(*subsample, rep, mean, options, result);
+    if (progress) progress->report(double(repeat + 1) / options.repeats, "GLUE repeat " + std::to_string(repeat + 1));
+  }
+  summarise_repeats(result);
   return result;
 }
 
