@@ -23,13 +23,18 @@ done
 contents=$(dpkg-deb --contents "$deb")
 for file in usr/bin/manifoldscope usr/share/applications/manifoldscope.desktop \
             usr/share/icons/hicolor/128x128/apps/manifoldscope.png \
-            usr/share/metainfo/org.manifoldscope.ManifoldScope.metainfo.xml usr/share/man/man1/manifoldscope.1.gz; do
+            usr/share/metainfo/org.manifoldscope.ManifoldScope.metainfo.xml usr/share/man/man1/manifoldscope.1.gz \
+            usr/share/doc/manifoldscope/copyright; do
   grep -q " \./$file\$" <<<"$contents" || fail "the package lacks /$file"
 done
 
 mkdir -p "$work/root"
 dpkg -x "$deb" "$work/root"
 zcat "$work/root/usr/share/man/man1/manifoldscope.1.gz" | grep -q "^analyze" || fail "the man page lists no commands"
+for vendored in stb umappp qdtsne knncolle irlba subpar aarand sanisizer; do
+  grep -q "^Files: third_party/$vendored/\*" "$work/root/usr/share/doc/manifoldscope/copyright" \
+    || fail "the copyright file lacks third_party/$vendored"
+done
 if command -v appstreamcli >/dev/null; then
   appstreamcli validate --no-net "$work/root/usr/share/metainfo/org.manifoldscope.ManifoldScope.metainfo.xml" \
     || fail "metainfo does not validate"
