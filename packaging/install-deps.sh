@@ -6,14 +6,15 @@ set -euo pipefail
 PACKAGES=(
   # build
   build-essential cmake ninja-build pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev libvtk9-dev
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev qt6-svg-dev libvtk9-dev
   libtorch-dev libhdf5-dev libeigen3-dev libopenblas-dev zlib1g-dev libstb-dev libssl-dev nlohmann-json3-dev
   # the Debian package: its man page from --help, its Depends (dpkg-shlibdeps), its metainfo checked
   help2man dpkg-dev appstream
   # `analyze --mpi` (optional at build time; libvtk9-dev already pulls OpenMPI in)
   libopenmpi-dev openmpi-bin
-  # tests: GoogleTest, a virtual X display for the GUI tests, a font for text in screenshots
-  libgtest-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  # tests: GoogleTest, a virtual X display for the GUI tests, a font for text in screenshots (and Greek in PDFs),
+  # poppler-utils to check exported PDFs as a reader's viewer sees them (pdfinfo, pdffonts, pdftotext, pdftoppm)
+  libgtest-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core poppler-utils
   # tests: the fuzz targets (libFuzzer and the sanitizer runtimes come with clang)
   clang libclang-rt-14-dev
   # tests: real torchvision architectures exported from PyTorch at test time, compared with PyTorch's forward hooks

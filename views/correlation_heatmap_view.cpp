@@ -227,8 +227,7 @@ CorrelationHeatmapView::CorrelationHeatmapView(QWidget* parent)
   save_data_action_ = new QAction(tr("Save data…"), this);
   connect(save_image_action_, &QAction::triggered, this, [this] {
     run_save_image_dialog(
-        this, "correlation_heatmap", [this](const std::string& path, int scale) { return save_figure(path, scale); },
-        true);
+        this, "correlation_heatmap", [this](const std::string& path, const ExportSize& size) { return save_figure(path, size); });
   });
   connect(save_data_action_, &QAction::triggered, this, [this] {
     run_save_data_dialog(this, "correlation_heatmap", [this](const std::string& path) { return save_csv(path); });
@@ -307,18 +306,26 @@ void CorrelationHeatmapView::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 ms::Status CorrelationHeatmapView::save_png(const std::string& path, int scale) {
+  return save_png(path, ExportSize::window_times(scale));
+}
+
+ms::Status CorrelationHeatmapView::save_png(const std::string& path, const ExportSize& size) {
   if (!isValid()) return ms::make_error("save PNG " + path + ": the view has not been shown yet");
-  as_heatmap(item_)->scale = scale;
-  const ms::Status status = save_window_png(render_window(), path, scale);
+  as_heatmap(item_)->scale = png_factor(size);
+  const ms::Status status = save_window_png(render_window(), path, size);
   as_heatmap(item_)->scale = 1.0;
   render();
   return status;
 }
 
 ms::Status CorrelationHeatmapView::save_figure(const std::string& path, int scale) {
+  return save_figure(path, ExportSize::window_times(scale));
+}
+
+ms::Status CorrelationHeatmapView::save_figure(const std::string& path, const ExportSize& size) {
   if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
-  const ms::Status status = save_view_figure(render_window(), path, scale,
-                                             [this](const std::string& png, int s) { return save_png(png, s); });
+  const ms::Status status = save_view_figure(render_window(), path, size,
+                                             [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
   render();  // after a vector export the map draws through OpenGL again
   return status;
 }

@@ -6,7 +6,8 @@
 //
 // set_data   HeatmapData (plot_data.h): R row and C column labels, r, p, n each R by C, stars R by C or empty
 // save_png   the map at `scale` times the widget size
-// save_figure  PNG (at `scale`), SVG or PDF by the extension of the path (vector: the widget's size in px or pt)
+// save_figure  PNG, SVG or PDF by the extension of the path, at an ExportSize (views/figure_export.h; an int is a
+//              scale of the window)
 // save_csv   columns row, column, r, p, n, stars (one line per cell, row-major; NaN = empty field)
 #pragma once
 
@@ -47,7 +48,9 @@ class CorrelationHeatmapView : public VtkWidget {
   std::pair<int, int> cell_at(const QPointF& position) const;
 
   ms::Status save_png(const std::string& path, int scale);
+  ms::Status save_png(const std::string& path, const ExportSize& size);
   ms::Status save_figure(const std::string& path, int scale);
+  ms::Status save_figure(const std::string& path, const ExportSize& size);
   ms::Status save_csv(const std::string& path) const;
   QAction* save_image_action() const { return save_image_action_; }
   QAction* save_data_action() const { return save_data_action_; }

@@ -1,6 +1,13 @@
 #include "views/figure_export.h"
 
 #include <QFileInfo>
+#include <QImage>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QRegularExpression>
 
 #include <vtkContextActor.h>
 #include <vtkContextDevice2D.h>
@@ -9,7 +16,6 @@
 #include <vtkMatrix3x3.h>
 #include <vtkNew.h>
 #include <vtkObjectFactory.h>
-#include <vtkPDFContextDevice2D.h>
 #include <vtkPNGWriter.h>
 #include <vtkPropCollection.h>
 #include <vtkRenderer.h>
@@ -21,11 +27,11 @@
 #include <vtkStdString.h>
 #include <vtkUnicodeString.h>
 #include <vtkXMLDataElement.h>
-#include <vtk_libharu.h>
 #include <vtkRenderWindow.h>
 #include <vtkWindowToImageFilter.h>
 
 #include "core/common/atomic_write.h"
+#include "views/painter_device.h"
 #include "views/user_questions.h"
 
 #include <algorithm>
@@ -40,18 +46,38 @@
 #include <vector>
 
 namespace ms::views {
+namespace {
+
+// The PNG's pHYs chunk: viewers and layout programs read the physical size from it.
+ms::Status set_png_dpi(const std::string& path, int dpi) {
+  QImage image(QString::fromStdString(path), "PNG");
+  if (image.isNull()) return ms::make_error("save PNG " + path + ": cannot read the image back");
+  const int per_metre = static_cast<int>(std::lround(dpi / 0.0254));
+  if (image.dotsPerMeterX() == per_metre) return ms::Ok{};
+  image.setDotsPerMeterX(per_metre);
+  image.setDotsPerMeterY(per_metre);
+  if (!image.save(QString::fromStdString(path), "PNG")) return ms::make_error("save PNG " + path + ": cannot write");
+  return ms::Ok{};
+}
+
+}  // namespace
 
 ms::Status save_window_png(vtkRenderWindow* window, const std::string& path, int scale) {
-  if (!window) return ms::make_error("save PNG " + path + ": no render window");
   if (scale < 1) return ms::make_error("save PNG " + path + ": scale must be >= 1, got " + std::to_string(scale));
-  const int* size = window->GetSize();
-  if (size[0] <= 0 || size[1] <= 0) return ms::make_error("save PNG " + path + ": the window has no size yet");
+  return save_window_png(window, path, ExportSize::window_times(scale));
+}
+
+ms::Status save_window_png(vtkRenderWindow* window, const std::string& path, const ExportSize& size) {
+  if (!window) return ms::make_error("save PNG " + path + ": no render window");
+  const int* window_size = window->GetSize();
+  const int width = window_size[0], height = window_size[1], dpi = window->GetDPI();
+  const ms::Result<ExportGeometry> geometry = export_geometry(width, height, dpi, size);
+  if (!geometry.ok()) return ms::make_error("save PNG " + path + ": " + geometry.error());
 
   // Render once at the full size (VTK draws into its own framebuffer, so the window may outgrow the widget) with
   // the DPI scaled alike, so the chart lays out its axes, titles and legend for the large image.
-  const int width = size[0], height = size[1], dpi = window->GetDPI();
-  window->SetSize(width * scale, height * scale);
-  window->SetDPI(dpi * scale);
+  window->SetSize(geometry->pixel_w, geometry->pixel_h);
+  window->SetDPI(geometry->dpi);
   vtkNew<vtkWindowToImageFilter> grab;
   grab->SetInput(window);
   grab->SetInputBufferTypeToRGB();
@@ -67,7 +93,7 @@ ms::Status save_window_png(vtkRenderWindow* window, const std::string& path, int
     writer->SetInputConnection(grab->GetOutputPort());
     writer->Write();
     if (writer->GetErrorCode() != 0) return ms::make_error("save PNG " + path + ": cannot write the file");
-    return ms::Ok{};
+    return size.physical() ? set_png_dpi(part, size.dpi) : ms::Status(ms::Ok{});
   });
 }
 
@@ -318,6 +344,9 @@ class FlatSvgExporter : public vtkSVGExporter {
   static FlatSvgExporter* New();
   vtkTypeMacro(FlatSvgExporter, vtkSVGExporter);
 
+  // > 0: the page's physical size, written as width/height in mm over a viewBox of the window's pixels (pt).
+  double width_mm = 0, height_mm = 0;
+
  protected:
   void WriteData() override {
     PrepareDocument();
@@ -331,6 +360,13 @@ class FlatSvgExporter : public vtkSVGExporter {
     Device->GenerateDefinitions();
     if (DefinitionNode->GetNumberOfNestedElements() == 0) RootNode->RemoveNestedElement(DefinitionNode);
     fix_svg_text(RootNode, RenderWindow->GetDPI());
+    if (width_mm > 0) {
+      const int* size = RenderWindow->GetSize();
+      const std::string box = "0 0 " + std::to_string(size[0]) + " " + std::to_string(size[1]);
+      RootNode->SetAttribute("viewBox", box.c_str());
+      RootNode->SetAttribute("width", (QString::number(width_mm, 'g', 6) + "mm").toUtf8().constData());
+      RootNode->SetAttribute("height", (QString::number(height_mm, 'g', 6) + "mm").toUtf8().constData());
+    }
     RootNode->PrintXML(FileName);
     Device->Delete();
     Device = nullptr;
@@ -341,15 +377,10 @@ class FlatSvgExporter : public vtkSVGExporter {
 };
 vtkStandardNewMacro(FlatSvgExporter);
 
-void HPDF_STDCALL keep_haru_error(HPDF_STATUS error, HPDF_STATUS detail, void* message) {
-  char text[64];
-  std::snprintf(text, sizeof text, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
-                static_cast<unsigned>(detail));
-  if (static_cast<std::string*>(message)->empty()) *static_cast<std::string*>(message) = text;
-}
-
-ms::Status write_svg(vtkRenderWindow* window, const std::string& path) {
+ms::Status write_svg(vtkRenderWindow* window, const std::string& path, double width_mm = 0, double height_mm = 0) {
   vtkNew<FlatSvgExporter> exporter;
+  exporter->width_mm = width_mm;
+  exporter->height_mm = height_mm;
   exporter->SetRenderWindow(window);
   exporter->SetFileName(path.c_str());
   exporter->SetTitle("ManifoldScope figure");
@@ -359,23 +390,26 @@ ms::Status write_svg(vtkRenderWindow* window, const std::string& path) {
   return ms::Ok{};
 }
 
+// One point per window pixel: the page is the window at 72 dpi (for a physical size the window was laid out at
+// that many pixels), drawn by Qt (fonts embedded, any script).
 ms::Status write_pdf(vtkRenderWindow* window, const std::string& path) {
-  std::string error;
-  HPDF_Doc document = HPDF_New(keep_haru_error, &error);
-  if (!document) return ms::make_error("cannot start a PDF document");
-  HPDF_SetCompressionMode(document, HPDF_COMP_ALL);
-  HPDF_SetInfoAttr(document, HPDF_INFO_CREATOR, "ManifoldScope");
-  HPDF_Page page = HPDF_AddPage(document);
   const int* size = window->GetSize();
-  // One point per window pixel: the page is the window at 72 dpi, and scales without loss.
-  HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(size[0]));
-  HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(size[1]));
-  vtkNew<vtkPDFContextDevice2D> device;
-  device->SetHaruObjects(&document, &page);
-  paint_context_actors(window, device, false, [&](vtkRenderer* renderer) { device->SetRenderer(renderer); });
-  if (error.empty() && HPDF_SaveToFile(document, path.c_str()) != HPDF_OK && error.empty()) error = "cannot save";
-  HPDF_Free(document);
-  if (!error.empty()) return ms::make_error(error);
+  QPdfWriter writer(QString::fromStdString(path));
+  writer.setResolution(72);
+  writer.setCreator(QStringLiteral("ManifoldScope"));
+  writer.setTitle(QStringLiteral("ManifoldScope figure"));
+  writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+  if (!writer.setPageSize(QPageSize(QSizeF(size[0], size[1]), QPageSize::Point, QString(), QPageSize::ExactMatch)))
+    return ms::make_error("cannot set the page size");
+  QPainter painter;
+  if (!painter.begin(&writer)) return ms::make_error("cannot start a PDF document");
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.fillRect(QRectF(0, 0, size[0], size[1]), Qt::white);  // paper figures: white, not transparent
+  vtkNew<PainterDevice> device;
+  device->set_target(&painter, size[0], size[1], window->GetDPI());
+  paint_context_actors(window, device, false, nullptr);
+  device->set_target(nullptr, 0, 0, 72);
+  if (!painter.end()) return ms::make_error("cannot finish the PDF document");
   return ms::Ok{};
 }
 
@@ -400,24 +434,51 @@ bool complete_file(const std::string& path, const std::string& type) {
 }  // namespace
 
 ms::Status save_window_vector(vtkRenderWindow* window, const std::string& path) {
+  return save_window_vector(window, path, ExportSize::window_times(1));
+}
+
+// A physical size lays the window out at its size in pt (72 dpi) for the export and then puts it back.
+ms::Status save_window_vector(vtkRenderWindow* window, const std::string& path, const ExportSize& export_size) {
   const std::string type = lower_extension(path);
   const std::string what = "save " + QString::fromStdString(type).toUpper().toStdString() + " " + path;
   if (type != "svg" && type != "pdf") return ms::make_error(what + ": not an .svg or .pdf file name");
   if (!window) return ms::make_error(what + ": no render window");
   const int* size = window->GetSize();
-  if (size[0] <= 0 || size[1] <= 0) return ms::make_error(what + ": the window has no size yet");
-  return ms::write_atomically(path, [&](const std::string& part) -> ms::Status {
-    const ms::Status written = type == "svg" ? write_svg(window, part) : write_pdf(window, part);
+  const int width = size[0], height = size[1], dpi = window->GetDPI();
+  const ms::Result<ExportGeometry> geometry = export_geometry(width, height, dpi, export_size);
+  if (!geometry.ok()) return ms::make_error(what + ": " + geometry.error());
+  const bool resized = export_size.physical() || export_size.text_scale != 1.0;
+  if (resized) {
+    window->SetSize(static_cast<int>(std::lround(geometry->page_w)), static_cast<int>(std::lround(geometry->page_h)));
+    window->SetDPI(static_cast<int>(std::lround((export_size.physical() ? 72 : dpi) * export_size.text_scale)));
+    window->Render();  // the charts lay themselves out for the page
+  }
+  const double width_mm = export_size.physical() ? geometry->page_w / 72.0 * 25.4 : 0.0;
+  const double height_mm = export_size.physical() ? geometry->page_h / 72.0 * 25.4 : 0.0;
+  const ms::Status status = ms::write_atomically(path, [&](const std::string& part) -> ms::Status {
+    const ms::Status written = type == "svg" ? write_svg(window, part, width_mm, height_mm) : write_pdf(window, part);
     if (!written.ok()) return ms::make_error(what + ": " + written.error());
     if (!complete_file(part, type)) return ms::make_error(what + ": the exporter wrote no complete file");
     return ms::Ok{};
   });
+  if (resized) {
+    window->SetSize(width, height);
+    window->SetDPI(dpi);
+  }
+  return status;
 }
 
 ms::Status save_view_figure(vtkRenderWindow* window, const std::string& path, int scale, const PngSaver& png) {
   const std::string type = lower_extension(path);
   if (type == "png") return png(path, scale);
   return is_vector_path(path) ? save_window_vector(window, path) : save_figure(window, path, scale);
+}
+
+ms::Status save_view_figure(vtkRenderWindow* window, const std::string& path, const ExportSize& size,
+                            const SizedSaver& png) {
+  const std::string type = lower_extension(path);
+  if (type == "png") return png(path, size);
+  return is_vector_path(path) ? save_window_vector(window, path, size) : save_figure(window, path, size);
 }
 
 bool is_vector_path(const std::string& path) {
@@ -428,10 +489,87 @@ bool is_vector_path(const std::string& path) {
 QString image_file_filter() { return QStringLiteral("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"); }
 
 ms::Status save_figure(vtkRenderWindow* window, const std::string& path, int scale) {
+  return save_figure(window, path, ExportSize::window_times(scale));
+}
+
+ms::Status save_figure(vtkRenderWindow* window, const std::string& path, const ExportSize& size) {
   const std::string type = lower_extension(path);
-  if (type == "svg" || type == "pdf") return save_window_vector(window, path);
-  if (type == "png") return save_window_png(window, path, scale);
+  if (type == "svg" || type == "pdf") return save_window_vector(window, path, size);
+  if (type == "png") return save_window_png(window, path, size);
   return ms::make_error("save image " + path + ": unknown type '" + type + "' (use .png, .svg or .pdf)");
+}
+
+ms::Result<ExportGeometry> export_geometry(int window_w, int window_h, int window_dpi, const ExportSize& size) {
+  if (window_w <= 0 || window_h <= 0) return ms::make_error("the window has no size yet");
+  if (!(size.text_scale >= 0.5 && size.text_scale <= 2.0))
+    return ms::make_error("text scale must be 0.5 to 2, got " + std::to_string(size.text_scale));
+  ExportGeometry g;
+  if (!size.physical()) {
+    if (size.scale < 1 || size.scale > 32)
+      return ms::make_error("scale must be 1 to 32, got " + std::to_string(size.scale));
+    g.page_w = window_w, g.page_h = window_h;
+    g.pixel_w = window_w * size.scale, g.pixel_h = window_h * size.scale;
+    g.dpi = static_cast<int>(std::lround(window_dpi * size.scale * size.text_scale));
+    g.factor = size.scale;
+    return g;
+  }
+  if (size.dpi < kMinDpi || size.dpi > kMaxDpi)
+    return ms::make_error("DPI must be " + std::to_string(kMinDpi) + " to " + std::to_string(kMaxDpi) + ", got " +
+                          std::to_string(size.dpi));
+  if (size.width_mm > 2000 || size.height_mm < 0 || size.height_mm > 2000)
+    return ms::make_error("a figure is at most 2000 mm on a side");
+  g.page_w = size.width_mm / 25.4 * 72.0;
+  g.page_h = size.height_mm > 0 ? size.height_mm / 25.4 * 72.0 : g.page_w * window_h / window_w;
+  g.pixel_w = static_cast<int>(std::lround(size.width_mm / 25.4 * size.dpi));
+  g.pixel_h = static_cast<int>(std::lround(g.page_h / 72.0 * size.dpi));
+  if (static_cast<double>(g.pixel_w) * g.pixel_h > 400e6)
+    return ms::make_error("the image would be " + std::to_string(g.pixel_w) + " x " + std::to_string(g.pixel_h) +
+                          " pixels; use a lower DPI");
+  g.dpi = static_cast<int>(std::lround(size.dpi * size.text_scale));
+  g.factor = size.dpi / 72.0;
+  return g;
+}
+
+double png_factor(const ExportSize& size) { return size.physical() ? size.dpi / 72.0 : std::max(size.scale, 1); }
+
+ms::Result<int> parse_dpi(const std::string& text) {
+  const QString t = QString::fromStdString(text).trimmed();
+  bool ok = false;
+  const int dpi = t.toInt(&ok);
+  if (!ok || dpi < kMinDpi || dpi > kMaxDpi)
+    return ms::make_error("DPI '" + text + "': expected a whole number from " + std::to_string(kMinDpi) + " to " +
+                          std::to_string(kMaxDpi) + " (journals ask for 300 or 600)");
+  return dpi;
+}
+
+ms::Result<ExportSize> parse_export_size(const std::string& text, int dpi) {
+  const std::string accepted =
+      "expected 'window', a scale such as '2x', 'single' (89mm), 'double' (183mm), a width such as '120mm', or "
+      "width x height such as '89x60mm'";
+  if (dpi < kMinDpi || dpi > kMaxDpi) return ms::make_error("DPI " + std::to_string(dpi) + ": " + parse_dpi("x").error());
+  const QString t = QString::fromStdString(text).trimmed().toLower();
+  if (t == "window") return ExportSize::window_times(1);
+  if (t == "single" || t == "single-column") return ExportSize::physical_mm(kSingleColumnMm, dpi);
+  if (t == "double" || t == "double-column") return ExportSize::physical_mm(kDoubleColumnMm, dpi);
+  const QRegularExpression scale("^(\\d+)x$");
+  if (const auto m = scale.match(t); m.hasMatch()) {
+    const int k = m.captured(1).toInt();
+    if (k < 1 || k > 8) return ms::make_error("size '" + text + "': a scale is 1x to 8x");
+    return ExportSize::window_times(k);
+  }
+  const QRegularExpression mm("^(\\d+(?:\\.\\d+)?)(?:\\s*mm)?(?:\\s*x\\s*(\\d+(?:\\.\\d+)?))?\\s*mm$");
+  const auto m = mm.match(t);
+  if (!m.hasMatch()) return ms::make_error("size '" + text + "': " + accepted);
+  const double w = m.captured(1).toDouble(), h = m.captured(2).isEmpty() ? 0.0 : m.captured(2).toDouble();
+  if (w < 10 || w > 1000 || (!m.captured(2).isEmpty() && (h < 10 || h > 1000)))
+    return ms::make_error("size '" + text + "': sides must be 10 to 1000 mm");
+  return ExportSize::physical_mm(w, dpi, h);
+}
+
+std::string describe(const ExportSize& size) {
+  if (!size.physical()) return "window x" + std::to_string(size.scale);
+  const QString h = size.height_mm > 0 ? QString(" x %1").arg(size.height_mm) : QString();
+  return QString("%1%2 mm at %3 dpi").arg(size.width_mm).arg(h).arg(size.dpi).toStdString();
 }
 
 std::string csv_field(const std::string& text) {
@@ -500,6 +638,50 @@ bool run_save_image_dialog(QWidget* parent, const QString& base_name, const PngS
     scale = *chosen;
   }
   return report(parent, title, save(path.toStdString(), scale));
+}
+
+std::optional<ExportSize> ask_export_size(QWidget* parent, const QString& path) {
+  const bool png = !is_vector_path(path.toStdString());
+  const QString single = QObject::tr("single column (89 mm)"), twice = QObject::tr("double column (183 mm)");
+  ChoiceListQuestion size;
+  size.title = QObject::tr("Save image");
+  size.label = png ? QObject::tr("Size of the image (a column width is laid out for print, text in points):")
+                   : QObject::tr("Size of the page (a column width is laid out for print, text in points):");
+  size.items = {QObject::tr("Size")};
+  size.choices = png ? QStringList{QObject::tr("window x 1"), QObject::tr("window x 2"), QObject::tr("window x 4"),
+                                   single, twice}
+                     : QStringList{QObject::tr("window size"), single, twice};
+  size.chosen = {png ? size.choices[1] : size.choices[0]};
+  size.headers = {QObject::tr("Figure"), QString(), QObject::tr("Size")};
+  const std::optional<QStringList> chosen = ask_choices(parent, size);
+  if (!chosen || chosen->isEmpty()) return std::nullopt;
+  const QString answer = chosen->front();
+  if (answer != single && answer != twice) {
+    const int scale = answer.endsWith("4") ? 4 : answer.endsWith("2") ? 2 : 1;
+    return ExportSize::window_times(scale);
+  }
+  ExportSize result = ExportSize::physical_mm(answer == single ? kSingleColumnMm : kDoubleColumnMm, 300);
+  if (!png) return result;
+  ChoiceListQuestion dpi;
+  dpi.title = size.title;
+  dpi.label = QObject::tr("Resolution (journals ask for 300 dpi, 600 for line art):");
+  dpi.items = {QObject::tr("DPI")};
+  dpi.choices = {QStringLiteral("300"), QStringLiteral("600")};
+  dpi.chosen = {QStringLiteral("300")};
+  dpi.headers = {QObject::tr("Figure"), QString(), QObject::tr("DPI")};
+  const std::optional<QStringList> dots = ask_choices(parent, dpi);
+  if (!dots || dots->isEmpty()) return std::nullopt;
+  result.dpi = dots->front().toInt() == 600 ? 600 : 300;
+  return result;
+}
+
+bool run_save_image_dialog(QWidget* parent, const QString& base_name, const SizedSaver& save) {
+  const QString title = QObject::tr("Save image");
+  const QString path = ask_image_path(parent, base_name, true);
+  if (path.isEmpty()) return false;
+  const std::optional<ExportSize> size = ask_export_size(parent, path);
+  if (!size) return false;
+  return report(parent, title, save(path.toStdString(), *size));
 }
 
 bool run_save_data_dialog(QWidget* parent, const QString& base_name, const CsvSaver& save) {

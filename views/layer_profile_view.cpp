@@ -43,6 +43,7 @@ LayerProfileView::LayerProfileView(QWidget* parent)
   chart_->SetShowLegend(true);
   chart_->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
   chart_->GetLegend()->SetVerticalAlignment(vtkChartLegend::TOP);
+  chart_->GetLegend()->SetInline(false);  // beside the plot area, never over a curve
   chart_->GetLegend()->GetLabelProperties()->SetFontSize(12);
 
   vtkAxis* x = chart_->GetAxis(vtkAxis::BOTTOM);
@@ -61,7 +62,7 @@ LayerProfileView::LayerProfileView(QWidget* parent)
   save_data_action_ = new QAction(tr("Save data…"), this);
   connect(save_image_action_, &QAction::triggered, this, [this] {
     run_save_image_dialog(this, QString::fromStdString("layer_profile_" + data_.marker),
-                          [this](const std::string& path, int scale) { return save_figure(path, scale); }, true);
+                          [this](const std::string& path, const ExportSize& size) { return save_figure(path, size); });
   });
   connect(save_data_action_, &QAction::triggered, this, [this] {
     run_save_data_dialog(this, QString::fromStdString("layer_profile_" + data_.marker),
@@ -148,7 +149,7 @@ std::vector<size_t> LayerProfileView::drawn_labels() const { return drawn_; }
 // Every k-th label (always the first and the last), k the smallest that keeps neighbours apart at this width:
 // side by side when the longest name fits under its tick, else at 45 degrees (then parallel labels need one text
 // height between them, measured perpendicular to the text: tick spacing times sin 45).
-void LayerProfileView::update_label_orientation() {
+void LayerProfileView::update_label_orientation(double layout_width) {
   const size_t layers = data_.layers.size();
   int longest = 0, height = 14;
   for (const auto& name : data_.layers) {
@@ -156,8 +157,11 @@ void LayerProfileView::update_label_orientation() {
     longest = std::max(longest, w);
     height = std::max(height, h);
   }
-  // The plot spans the widget minus the y axis and margins (about 110 px).
-  const double per_tick = std::max(1.0, (width() - 110.0) / std::max<size_t>(layers, 1));
+  // The plot spans the widget minus the y axis and margins (about 110 px) and the legend beside it.
+  double legend = 0;
+  for (const auto& series : data_.series) legend = std::max(legend, label_size(series.name)[0] + 45.0);
+  const double across = layout_width > 0 ? layout_width : width();
+  const double per_tick = std::max(1.0, (across - 110.0 - legend) / std::max<size_t>(layers, 1));
   const double gap = 6.0;
   const bool rotate = longest + gap > per_tick;
   const double needed = rotate ? (height + gap) * std::sqrt(2.0) : longest + gap;
@@ -236,18 +240,30 @@ void LayerProfileView::set_export_scale(double factor) {
 }
 
 ms::Status LayerProfileView::save_png(const std::string& path, int scale) {
+  return save_png(path, ExportSize::window_times(scale));
+}
+
+ms::Status LayerProfileView::save_png(const std::string& path, const ExportSize& size) {
   if (!isValid()) return ms::make_error("save PNG " + path + ": the view has not been shown yet");
-  set_export_scale(scale);
-  const ms::Status status = save_window_png(render_window(), path, scale);
+  set_export_scale(png_factor(size));
+  const ms::Status status = save_window_png(render_window(), path, size);
   set_export_scale(1.0);
   render();
   return status;
 }
 
 ms::Status LayerProfileView::save_figure(const std::string& path, int scale) {
+  return save_figure(path, ExportSize::window_times(scale));
+}
+
+// The layer names are thinned and turned for the figure's width (in pt at its text size), then for the window's.
+ms::Status LayerProfileView::save_figure(const std::string& path, const ExportSize& size) {
   if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
-  const ms::Status status = save_view_figure(render_window(), path, scale,
-                                             [this](const std::string& png, int s) { return save_png(png, s); });
+  const ms::Result<ExportGeometry> geometry = export_geometry(width(), std::max(height(), 1), 72, size);
+  if (geometry.ok()) update_label_orientation(geometry->page_w / size.text_scale);
+  const ms::Status status = save_view_figure(render_window(), path, size,
+                                             [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
+  update_label_orientation();
   render();  // after a vector export the chart draws through OpenGL again
   return status;
 }

@@ -4,7 +4,8 @@
 //
 // set_data   ProfileData (view_data.h): marker name, L layer names, series of L values each
 // save_png   the chart at `scale` times the widget size (lines and markers thickened by the same factor)
-// save_figure  PNG (at `scale`), SVG or PDF by the extension of the path (vector: the widget's size in px or pt)
+// save_figure  PNG, SVG or PDF by the extension of the path, at an ExportSize (views/figure_export.h; an int is a
+//              scale of the window)
 // save_csv   the numbers shown: columns layer_index, layer, then one column per series (empty = missing)
 #pragma once
 
@@ -36,7 +37,9 @@ class LayerProfileView : public VtkWidget {
   const ProfileData& data() const { return data_; }
 
   ms::Status save_png(const std::string& path, int scale);
+  ms::Status save_png(const std::string& path, const ExportSize& size);
   ms::Status save_figure(const std::string& path, int scale);
+  ms::Status save_figure(const std::string& path, const ExportSize& size);
   ms::Status save_csv(const std::string& path) const;
   // "Save image…" (PNG at a chosen scale, SVG or PDF) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
   QAction* save_image_action() const { return save_image_action_; }
@@ -59,7 +62,7 @@ class LayerProfileView : public VtkWidget {
   QAction* save_data_action_ = nullptr;
   void set_export_scale(double factor);
   // Layer names turn 45 degrees when they would not fit side by side under their ticks.
-  void update_label_orientation();
+  void update_label_orientation(double layout_width = -1);  // width in pt at the text size; -1: the widget's
 
   vtkSmartPointer<vtkContextView> view_;
   vtkSmartPointer<vtkChartXY> chart_;

@@ -53,11 +53,6 @@ const std::string& font_file() {
   return path;
 }
 
-std::string spelled_out(std::string line) {
-  for (size_t at = line.find(kRho); at != std::string::npos; at = line.find(kRho)) line.replace(at, kRho.size(), "rho");
-  return line;
-}
-
 // The statistics text box, painted after the chart so it sits on top, in a corner of the chart's plot area (read
 // from the axes at paint time, so it follows resizes and the export's larger layout).
 class StatisticsBox : public vtkContextItem {
@@ -69,7 +64,6 @@ class StatisticsBox : public vtkContextItem {
   std::vector<std::string> lines;
   bool right = false, bottom = false;  // which corner
   double scale = 1.0;                  // export factor for the padding
-  bool latin_only = false;             // the PDF export's fonts: spell rho out
 
   bool Paint(vtkContext2D* painter) override {
     if (!chart || lines.empty()) return true;
@@ -79,9 +73,8 @@ class StatisticsBox : public vtkContextItem {
     const float low = y->GetPoint1()[1], top = y->GetPoint2()[1];
     vtkTextProperty* text = painter->GetTextProp();
     // VTK's built-in fonts have no Greek letters: the text uses DejaVu Sans when it is installed (fonts-dejavu-core,
-    // a dependency of the package), else spells rho out.
-    const bool greek = !font_file().empty() && !latin_only;
-    if (greek) {
+    // a dependency of the package). The PDF export draws it with Qt, which embeds that font.
+    if (!font_file().empty()) {
       text->SetFontFamily(VTK_FONT_FILE);
       text->SetFontFile(font_file().c_str());
     } else {
@@ -96,7 +89,7 @@ class StatisticsBox : public vtkContextItem {
     float width = 0.0f, line_height = 0.0f;
     for (const auto& line : lines) {
       float bounds[4];
-      painter->ComputeStringBounds(greek ? line : spelled_out(line), bounds);
+      painter->ComputeStringBounds(line, bounds);
       width = std::max(width, bounds[2]);
       line_height = std::max(line_height, bounds[3]);
     }
@@ -113,7 +106,7 @@ class StatisticsBox : public vtkContextItem {
     painter->DrawRect(bx, by, box_w, box_h);
     for (size_t i = 0; i < lines.size(); ++i) {
       const float ly = by + box_h - pad - (i + 1) * line_height - i * gap;
-      painter->DrawString(bx + pad, ly, greek ? lines[i] : spelled_out(lines[i]));
+      painter->DrawString(bx + pad, ly, lines[i]);
     }
     return true;
   }
@@ -210,7 +203,7 @@ MarkerScatterView::MarkerScatterView(QWidget* parent)
   save_data_action_ = new QAction(tr("Save data…"), this);
   connect(save_image_action_, &QAction::triggered, this, [this] {
     run_save_image_dialog(
-        this, "marker_vs_ood", [this](const std::string& path, int scale) { return save_figure(path, scale); }, true);
+        this, "marker_vs_ood", [this](const std::string& path, const ExportSize& size) { return save_figure(path, size); });
   });
   connect(save_data_action_, &QAction::triggered, this, [this] {
     run_save_data_dialog(this, "marker_vs_ood", [this](const std::string& path) { return save_csv(path); });
@@ -419,21 +412,26 @@ void MarkerScatterView::set_export_scale(double factor) {
 }
 
 ms::Status MarkerScatterView::save_png(const std::string& path, int scale) {
+  return save_png(path, ExportSize::window_times(scale));
+}
+
+ms::Status MarkerScatterView::save_png(const std::string& path, const ExportSize& size) {
   if (!isValid()) return ms::make_error("save PNG " + path + ": the view has not been shown yet");
-  set_export_scale(scale);
-  const ms::Status status = save_window_png(render_window(), path, scale);
+  set_export_scale(png_factor(size));
+  const ms::Status status = save_window_png(render_window(), path, size);
   set_export_scale(1.0);
   render();
   return status;
 }
 
 ms::Status MarkerScatterView::save_figure(const std::string& path, int scale) {
+  return save_figure(path, ExportSize::window_times(scale));
+}
+
+ms::Status MarkerScatterView::save_figure(const std::string& path, const ExportSize& size) {
   if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
-  auto* box = static_cast<StatisticsBox*>(statistics_box_.Get());
-  box->latin_only = QString::fromStdString(path).endsWith(".pdf", Qt::CaseInsensitive);
-  const ms::Status status = save_view_figure(render_window(), path, scale,
-                                             [this](const std::string& png, int s) { return save_png(png, s); });
-  box->latin_only = false;
+  const ms::Status status = save_view_figure(render_window(), path, size,
+                                             [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
   render();  // after a vector export the chart draws through OpenGL again
   return status;
 }

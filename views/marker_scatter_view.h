@@ -9,8 +9,8 @@
 //
 // set_data   ScatterData (plot_data.h): n finite x and y, n labels, n groups or none
 // save_png   the chart at `scale` times the widget size (points, ring and line thickened by the same factor)
-// save_figure  PNG (at `scale`), SVG or PDF by the extension of the path (vector: the widget's size in px or pt;
-//              the PDF's standard font has no Greek, so its box says "rho")
+// save_figure  PNG, SVG or PDF by the extension of the path, at an ExportSize (views/figure_export.h; an int is a
+//              scale of the window); ρ stays ρ in every format
 // save_csv   columns x, y, label, group, and y_low, y_high, y_n when there are intervals (one row per point)
 #pragma once
 
@@ -65,7 +65,9 @@ class MarkerScatterView : public VtkWidget {
   const std::vector<std::string>& group_order() const { return group_order_; }
 
   ms::Status save_png(const std::string& path, int scale);
+  ms::Status save_png(const std::string& path, const ExportSize& size);
   ms::Status save_figure(const std::string& path, int scale);
+  ms::Status save_figure(const std::string& path, const ExportSize& size);
   ms::Status save_csv(const std::string& path) const;
   // "Save image…" (PNG at a chosen scale, SVG or PDF) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
   QAction* save_image_action() const { return save_image_action_; }

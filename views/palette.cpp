@@ -1,6 +1,8 @@
 #include "views/palette.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <cmath>
 
 namespace ms::views {
@@ -41,8 +43,42 @@ const std::array<Rgb, 8>& okabe_ito() {
   return colours;
 }
 
-Rgb class_colour(int index) {
+namespace {
+
+std::atomic<Palette> g_palette{Palette::standard};
+
+// Okabe-Ito without black, yellow last; then Tol's muted; then the same 17 darker, then lighter.
+Rgb colour_blind_colour(int index) {
+  static const std::array<int, 7> order = {0, 1, 2, 4, 5, 6, 3};  // okabe_ito() positions: yellow (3) last
+  const int safe = 7 + static_cast<int>(kTolMuted.size());
+  const int k = index % safe, round = index / safe;
+  const Rgb base = k < 7 ? okabe_ito()[order[k]] : kTolMuted[k - 7];
+  if (round == 0) return base;
+  if (round % 2 == 1) return {base[0] * 0.6, base[1] * 0.6, base[2] * 0.6};  // darker
+  return lighten(base, 0.45);
+}
+
+}  // namespace
+
+void set_palette(Palette palette) { g_palette.store(palette); }
+Palette current_palette() { return g_palette.load(); }
+
+std::string to_string(Palette palette) { return palette == Palette::colour_blind ? "colour-blind" : "standard"; }
+
+ms::Result<Palette> parse_palette(const std::string& text) {
+  std::string t;
+  for (char c : text) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (t == "standard" || t == "default") return Palette::standard;
+  if (t == "colour-blind" || t == "colour_blind" || t == "color-blind" || t == "color_blind" || t == "cvd")
+    return Palette::colour_blind;
+  return ms::make_error("palette '" + text + "': expected 'standard' or 'colour-blind'");
+}
+
+Rgb class_colour(int index) { return class_colour(index, current_palette()); }
+
+Rgb class_colour(int index, Palette palette) {
   index = std::max(index, 0);
+  if (palette == Palette::colour_blind) return colour_blind_colour(index);
   if (index < 8) return okabe_ito()[index];
   if (index < 8 + static_cast<int>(kTolMuted.size())) return kTolMuted[index - 8];
   const int k = index - 8 - static_cast<int>(kTolMuted.size());

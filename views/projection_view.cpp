@@ -3,6 +3,7 @@
 #include <QMouseEvent>
 #include <vtkActor.h>
 #include <vtkCamera.h>
+#include <vtkNew.h>
 #include <vtkCellData.h>
 #include <vtkCellArray.h>
 #include <vtkCommand.h>
@@ -140,8 +141,9 @@ ProjectionView::ProjectionView(QWidget* parent)
   save_image_action_ = new QAction(tr("Save image…"), this);
   save_data_action_ = new QAction(tr("Save data…"), this);
   connect(save_image_action_, &QAction::triggered, this, [this] {
-    run_save_image_dialog(this, QStringLiteral("projection"),
-                          [this](const std::string& path, int scale) { return save_png(path, scale); });
+    run_save_image_dialog(this, QStringLiteral("projection"), [this](const std::string& path, const ExportSize& size) {
+      return save_figure(path, size);
+    });
   });
   connect(save_data_action_, &QAction::triggered, this, [this] {
     run_save_data_dialog(this, QStringLiteral("projection"),
@@ -432,6 +434,48 @@ ms::Status ProjectionView::save_png(const std::string& path, int scale) {
   apply_point_sizes(1.0);
   render();
   return status;
+}
+
+std::vector<FigureLegendEntry> ProjectionView::legend_entries() const {
+  std::vector<FigureLegendEntry> entries;
+  for (size_t p = 0; p < data_.class_names.size(); ++p)
+    entries.push_back({data_.class_names[p], class_colour(static_cast<int>(p)), false});
+  if (data_.overlay.rows() > 0 && !data_.overlay_name.empty())
+    entries.push_back({data_.overlay_name, lighten(kOverlayLegendGrey, kOverlayLightening), true});
+  return entries;
+}
+
+ms::Result<QImage> ProjectionView::render_scene(int width, int height, double point_factor) {
+  vtkCamera* camera = renderer_->GetActiveCamera();
+  vtkNew<vtkCamera> saved;
+  saved->DeepCopy(camera);
+  const double* viewport = renderer_->GetViewport();
+  const int* size = render_window()->GetSize();
+  const double shown_aspect = (viewport[2] - viewport[0]) * size[0] / std::max(1.0, (viewport[3] - viewport[1]) * size[1]);
+  const double aspect = static_cast<double>(width) / std::max(height, 1);
+  if (aspect < shown_aspect) camera->Zoom(aspect / shown_aspect);  // keep the horizontal extent on screen
+  legend_renderer_->SetDraw(false);
+  renderer_->SetViewport(0.0, 0.0, 1.0, 1.0);
+  apply_point_sizes(point_factor / devicePixelRatioF());
+  ms::Result<QImage> image = render_window_image(render_window(), width, height);
+  camera->DeepCopy(saved);
+  layout_legend();
+  apply_point_sizes(1.0);
+  render();
+  return image;
+}
+
+ComposedPanel ProjectionView::figure_panel(const std::string& title) {
+  ComposedPanel panel;
+  panel.title = title;
+  panel.legend = legend_entries();
+  panel.render = [this](int w, int h, double factor) { return render_scene(w, h, factor); };
+  return panel;
+}
+
+ms::Status ProjectionView::save_figure(const std::string& path, const ExportSize& size) {
+  if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
+  return save_composed_figure(path, {figure_panel()}, width(), height(), size);
 }
 
 ms::Status ProjectionView::save_csv(const std::string& path) const {

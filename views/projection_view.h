@@ -10,7 +10,11 @@
 //
 // set_data   ProjectionData (view_data.h): coords n by 2|3, labels n in [0, P), P class names, centers P by 2|3
 //            or empty, anchors m by 2|3 or empty with m anchor labels, overlay o by 2|3 or empty with o labels
-// save_png   the view at `scale` times the widget size (point sizes scaled with it)
+// save_png   the view at `scale` times the widget size (point sizes scaled with it), as on screen
+// save_figure  PNG, SVG or PDF (by the path's extension) at an ExportSize (views/figure_export.h): the points as an
+//            embedded image (PNG: the whole figure one image), the legend as vector shapes and text in a strip
+//            of its own at the right (views/composed_figure.h)
+// figure_panel  this view as one panel of a composed figure (the Compare tab puts two side by side)
 // save_csv   columns kind (sample|overlay|center|anchor), index, class_id, class, x, y[, z]
 #pragma once
 
@@ -22,6 +26,7 @@
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
+#include "views/composed_figure.h"
 #include "views/view_data.h"
 #include "views/vtk_widget.h"
 
@@ -61,6 +66,13 @@ class ProjectionView : public VtkWidget {
   QPointF sample_position(int index) const;
 
   ms::Status save_png(const std::string& path, int scale);
+  ms::Status save_png(const std::string& path, const ExportSize& size) { return save_figure(path, size); }
+  ms::Status save_figure(const std::string& path, int scale) {
+    return save_figure(path, ExportSize::window_times(scale));
+  }
+  ms::Status save_figure(const std::string& path, const ExportSize& size);
+  ComposedPanel figure_panel(const std::string& title = {});
+  std::vector<FigureLegendEntry> legend_entries() const;
   ms::Status save_csv(const std::string& path) const;
   // "Save image…" (PNG at a chosen scale) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
   QAction* save_image_action() const { return save_image_action_; }
@@ -89,6 +101,9 @@ class ProjectionView : public VtkWidget {
   void rebuild_scene();
   void layout_legend();
   void apply_point_sizes(double factor);
+  // The points alone (no legend strip) rendered at width x height pixels, the camera widened if the image is
+  // narrower than the points' viewport on screen (so no point is cut off).
+  ms::Result<QImage> render_scene(int width, int height, double point_factor);
   void set_hovered(int index);
   void on_interaction(vtkObject* caller, unsigned long event, void* call_data);
   // Display (device pixel, y up) position of a drawn sample and its depth; false when behind the camera.

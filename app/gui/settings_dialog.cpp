@@ -5,7 +5,10 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSpinBox>
+
+#include "views/palette.h"
 
 namespace ms::gui {
 namespace {
@@ -17,7 +20,17 @@ QSpinBox* spin(int low, int high, int value) {
   return box;
 }
 
+constexpr const char* kPaletteKey = "figures/palette";
+
+views::Palette saved_palette() {
+  const ms::Result<views::Palette> palette =
+      views::parse_palette(QSettings().value(kPaletteKey, "standard").toString().toStdString());
+  return palette.ok() ? *palette : views::Palette::standard;
+}
+
 }  // namespace
+
+void apply_saved_figure_settings() { views::set_palette(saved_palette()); }
 
 SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
   setWindowTitle(tr("Settings"));
@@ -48,6 +61,14 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
   device_->setToolTip(tr("Where forward passes run: cpu, cuda or cuda:N. CUDA needs a CUDA build of LibTorch "
                          "(Debian's is CPU-only); the analysis says so when it starts."));
   form->addRow(tr("Device:"), device_);
+  palette_ = new QComboBox;
+  palette_->addItem(tr("standard (Okabe-Ito, then more hues)"), "standard");
+  palette_->addItem(tr("colour-blind safe only"), "colour-blind");
+  palette_->setCurrentIndex(saved_palette() == views::Palette::colour_blind ? 1 : 0);
+  palette_->setToolTip(tr("Class and series colours of every view and export. Both start with the colour-blind-safe "
+                          "Okabe-Ito colours; beyond 17 classes only the second stays safe (it repeats them lighter "
+                          "and darker)."));
+  form->addRow(tr("Figure colours:"), palette_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -69,6 +90,8 @@ AnalysisSettings SettingsDialog::settings() const {
 
 void SettingsDialog::accept() {
   settings().save();
+  QSettings().setValue(kPaletteKey, palette_->currentData().toString());
+  apply_saved_figure_settings();
   QDialog::accept();
 }
 

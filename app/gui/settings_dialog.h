@@ -1,5 +1,8 @@
 // Edit > Settings…: the analysis defaults (analysis_settings.h) — threads, GLUE points per class and samples, shift
-// severity, ID and transfer data sets, activation cache. Saved when accepted.
+// severity, ID and transfer data sets, activation cache — and the figures' palette (views/palette.h: standard or
+// colour-blind safe; QSettings key "figures/palette"). Saved when accepted; the palette applies to views drawn after.
+//
+// apply_saved_figure_settings(): sets the process-wide palette from the saved settings (call once at start-up).
 #pragma once
 
 #include <QDialog>
@@ -29,6 +32,9 @@ class SettingsDialog : public QDialog {
   QLineEdit* transfer_;
   QCheckBox* cache_;
   QComboBox* device_;
+  QComboBox* palette_;
 };
+
+void apply_saved_figure_settings();
 
 }  // namespace ms::gui

@@ -18,6 +18,7 @@
 
 #include "app/gui/model/projection_panel.h"
 #include "app/gui/project_profile.h"
+#include "views/composed_figure.h"
 #include "views/figure_export.h"
 #include "views/projection_view.h"
 
@@ -140,7 +141,9 @@ ComparePanel::ComparePanel(JobRunner* jobs, QWidget* parent) : QWidget(parent) {
   }
   connect(save_image, &QPushButton::clicked, this, [this] {
     views::run_save_image_dialog(this, QStringLiteral("compare"),
-                                 [this](const std::string& path, int scale) { return save_png(path, scale); });
+                                 [this](const std::string& path, const views::ExportSize& size) {
+                                   return save_figure(path, size);
+                                 });
   });
   connect(save_data, &QPushButton::clicked, this, [this] {
     views::run_save_data_dialog(this, QStringLiteral("compare"), [this](const std::string& path) { return save_csv(path); });
@@ -316,6 +319,22 @@ Status ComparePanel::save_png(const std::string& path, int scale) {
   painter.end();
   if (!out.save(QString::fromStdString(path), "PNG")) return make_error("save PNG " + path + ": cannot write");
   return Ok{};
+}
+
+Status ComparePanel::save_figure(const std::string& path, const views::ExportSize& size) {
+  ProjectionPanel* panels[2] = {a_, b_};
+  std::vector<views::ComposedPanel> sides;
+  int width = 0, height = 0;
+  for (int s = 0; s < 2; ++s) {
+    views::ProjectionView* view = panels[s]->view();
+    if (!view->isValid()) return make_error("save image " + path + ": the compare view has not been shown yet");
+    const QString title = QString("%1: %2, %3").arg(s == 0 ? "A" : "B", panels[s]->checkpoint(),
+                                                    QString::fromStdString(layer_id(panels[s])));
+    sides.push_back(view->figure_panel(title.toStdString()));
+    width += view->width();
+    height = std::max(height, view->height());
+  }
+  return views::save_composed_figure(path, sides, width, height + 21, size);  // 21: the titles' strip (14 pt)
 }
 
 QJsonObject ComparePanel::save_state() const {

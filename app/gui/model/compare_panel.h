@@ -4,7 +4,9 @@
 // one view gives the other the same camera (ProjectionView::camera_changed is emitted for user moves only, so this
 // cannot loop); new data frames each view to its own points again.
 // Below, the markers of that layer from the project's geometry: marker, A, B, B−A (the project's numbers; "—" where
-// one is missing). Save Data writes that table as CSV, Save Image both views side by side with their names.
+// one is missing). Save Data writes that table as CSV, Save Image both views side by side with their names: PNG,
+// SVG or PDF at an ExportSize (views/figure_export.h), each side's points an embedded image, titles and legends
+// as vector text and shapes (views/composed_figure.h).
 //
 // Session: save_state()/restore_state() as JSON {a, b, layer_index, basis, dimensions, overlay, camera}.
 #pragma once
@@ -18,6 +20,7 @@
 #include "core/common/result.h"
 #include "core/pipeline/layer_projection.h"
 #include "core/store/project.h"
+#include "views/figure_export.h"
 
 class QComboBox;
 class QLabel;
@@ -55,6 +58,8 @@ class ComparePanel : public QWidget {
   // Without dialogs (the buttons ask for a file first).
   Status save_csv(const std::string& path) const;
   Status save_png(const std::string& path, int scale);
+  // PNG, SVG or PDF by the path's extension (save_png's layout for the window x scale PNG).
+  Status save_figure(const std::string& path, const views::ExportSize& size);
 
  Q_SIGNALS:
   void message(const QString& text, bool error);
