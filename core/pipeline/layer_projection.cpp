@@ -367,13 +367,7 @@ std::string number(double value) {
 
 // Everything a layout depends on; threads do not change it (projection_embedding.h).
 std::string layout_key(const ProjectionRequest& request, const std::string& layer) {
-  const geometry::EmbeddingOptions o = embedding_options(request);
-  std::ostringstream key;
-  key << request.checkpoint << '\n' << request.id_dataset << '\n' << request.shifted_dataset << '\n'
-      << request.per_class << ' ' << request.seed << '\n' << layer << '\n' << to_string(request.basis) << ' '
-      << o.dimensions << ' ' << o.neighbours << ' ' << number(o.min_dist) << ' ' << number(o.perplexity) << ' '
-      << o.iterations << ' ' << o.seed;
-  return key.str();
+  return request.checkpoint + '\n' + request.id_dataset + '\n' + layer + '\n' + layout_name(request);
 }
 
 // The points the layout is fitted to: the first kEmbeddingComponents principal components when X is wider.
@@ -399,51 +393,79 @@ std::string layout_note(const ProjectionRequest& request, long n, long d, bool s
   return note + ". No GLUE anchors in this mode.";
 }
 
+// The layer's ID (and shifted) points fitted jointly: ID rows first, then shifted.
+Result<Eigen::MatrixXd> fit_layout(LayerProjector::Cache& cache, const ProjectionRequest& request,
+                                   const model::LayerInfo& info, Progress& progress, CancelToken& cancel) {
+  SliceProgress id_stage(progress, 0.4, 0.5, "activations of " + info.id + ": ");
+  auto X = layer_activations(cache, request, info, *cache.inputs, id_stage, cancel);
+  if (!X) return make_error(X.error());
+  const Eigen::Index n = X->rows();
+  Eigen::MatrixXd joint = std::move(X).value();
+  if (cache.shifted_inputs) {
+    SliceProgress shifted_stage(progress, 0.5, 0.55, "shifted activations of " + info.id + ": ");
+    auto Y = layer_activations(cache, request, info, *cache.shifted_inputs, shifted_stage, cancel);
+    if (!Y) return make_error(Y.error());
+    joint.conservativeResize(2 * n, Eigen::NoChange);
+    joint.bottomRows(n) = *Y;
+  }
+  progress.report(0.55, "principal components of " + info.id);
+  auto input = embedding_input(std::move(joint));
+  if (!input) return make_error(request.checkpoint + ", layer " + info.id + ": " + input.error());
+  const char* method = request.basis == ProjectionBasis::umap ? "UMAP of " : "t-SNE of ";
+  SliceProgress fit_stage(progress, 0.6, 1.0, method + info.id + ": ");
+  auto fitted = geometry::embed_points(*input, embedding_options(request), fit_stage, &cancel);
+  if (!fitted) return make_error(request.checkpoint + ", layer " + info.id + ": " + fitted.error());
+  return fitted;
+}
+
 }  // namespace
+
+std::string layout_name(const ProjectionRequest& request) {
+  const geometry::EmbeddingOptions o = embedding_options(request);
+  std::string name = to_string(request.basis) + std::string(" ") + std::to_string(o.dimensions) + "D, ";
+  name += o.method == geometry::EmbeddingMethod::umap
+              ? std::to_string(o.neighbours) + " neighbours, min_dist " + number(o.min_dist)
+              : "perplexity " + number(o.perplexity);
+  name += ", iterations " + std::to_string(o.iterations) + ", seed " + std::to_string(o.seed) + "; sample " +
+          std::to_string(request.per_class) + "/class seed " + std::to_string(request.seed);
+  return request.shifted_dataset.empty() ? name : name + "; shifted " + request.shifted_dataset;
+}
 
 Result<LayerProjection> LayerProjector::project_embedded(const ProjectionRequest& request, int layer,
                                                          Progress& progress, CancelToken& cancel) {
   Cache& cache = *cache_;
   const model::LayerInfo& info = cache.layers[layer];
-  auto cancelled_or = [&](const std::string& message) {
-    return make_error(cancel.cancelled() ? std::string("cancelled") : request.checkpoint + ", layer " + info.id + ": " + message);
-  };
+  const bool shifted = cache.shifted_inputs != nullptr;
+  const Eigen::Index n = cache.labels.size();
   const std::string key = layout_key(request, info.id);
   auto found = layouts_.find(key);
   if (found == layouts_.end()) {
-    SliceProgress id_stage(progress, 0.4, 0.5, "activations of " + info.id + ": ");
-    auto X = layer_activations(cache, request, info, *cache.inputs, id_stage, cancel);
-    if (!X) return make_error(cancel.cancelled() ? std::string("cancelled") : X.error());
-    const long n = static_cast<long>(X->rows()), d = static_cast<long>(X->cols());
-    Eigen::MatrixXd joint = std::move(X).value();
-    if (cache.shifted_inputs) {
-      SliceProgress shifted_stage(progress, 0.5, 0.55, "shifted activations of " + info.id + ": ");
-      auto Y = layer_activations(cache, request, info, *cache.shifted_inputs, shifted_stage, cancel);
-      if (!Y) return make_error(cancel.cancelled() ? std::string("cancelled") : Y.error());
-      joint.conservativeResize(2 * n, Eigen::NoChange);
-      joint.bottomRows(n) = *Y;
+    Layout made;
+    made.note = layout_note(request, static_cast<long>(n), static_cast<long>(info.size()), shifted);
+    const Eigen::MatrixXd& saved = request.stored_layout;
+    if (saved.rows() == (shifted ? 2 : 1) * n && saved.cols() == request.dimensions && saved.allFinite()) {
+      made.points = saved;
+      made.stored = true;
+      made.note += " Saved in the project.";
+    } else {
+      auto fitted = fit_layout(cache, request, info, progress, cancel);
+      if (!fitted) return make_error(cancel.cancelled() ? std::string("cancelled") : fitted.error());
+      made.points = std::move(fitted).value();
     }
-    progress.report(0.55, "principal components of " + info.id);
-    auto input = embedding_input(std::move(joint));
-    if (!input) return cancelled_or(input.error());
-    const char* method = request.basis == ProjectionBasis::umap ? "UMAP of " : "t-SNE of ";
-    SliceProgress fit_stage(progress, 0.6, 1.0, method + info.id + ": ");
-    auto fitted = geometry::embed_points(*input, embedding_options(request), fit_stage, &cancel);
-    if (!fitted) return cancelled_or(fitted.error());
     if (layouts_.size() >= kMaxLayouts) layouts_.erase(layouts_.begin());
-    found = layouts_.emplace(key, std::make_pair(std::move(fitted).value(),
-                                                 layout_note(request, n, d, cache.shifted_inputs != nullptr))).first;
+    found = layouts_.emplace(key, std::move(made)).first;
   }
-  const Eigen::MatrixXd& layout = found->second.first;
-  const Eigen::Index n = cache.labels.size();
+  const Layout& layout = found->second;
   LayerProjection out = base_projection(cache, layer);
-  out.points = layout.topRows(n);
-  if (cache.shifted_inputs) out.shifted_points = layout.bottomRows(n);
+  out.points = layout.points.topRows(n);
+  if (shifted) out.shifted_points = layout.points.bottomRows(n);
   out.class_means = class_means(out.points, cache.labels, static_cast<int>(out.class_names.size()));
   out.anchor_centers = out.anchors = Eigen::MatrixXd(0, request.dimensions);
   out.variance = column_variance(out.points);
-  out.joint_fit = cache.shifted_inputs != nullptr;
-  out.note = found->second.second;
+  out.joint_fit = shifted;
+  out.note = layout.note;
+  out.layout_name = layout_name(request);
+  out.layout_stored = layout.stored;
   progress.report(1.0, "done");
   return out;
 }

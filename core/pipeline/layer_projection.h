@@ -22,7 +22,8 @@
 // fitted JOINTLY (joint_fit and note say so); class means are then the means of the embedded ID points per class, and
 // GLUE anchors and anchor centers are not drawn (anchors is ignored; note says so).
 // Layouts are kept in memory per (checkpoint, datasets, sample, layer, dimensions, embedding options): stepping back
-// to a layer or setting shown before costs no tap pass and no fit.
+// to a layer or setting shown before costs no tap pass and no fit. A layout saved in the project (the layer's
+// GeometryEntry array named layout_name(request)) comes back as request.stored_layout and is used the same way.
 //
 // Inputs (ProjectionRequest):
 //   checkpoint       TorchScript file (a JSON sidecar's normalisation is used, like the analysis)
@@ -34,6 +35,9 @@
 //   basis, dimensions  see above; dimensions 2 or 3
 //   embedding        UMAP/t-SNE parameters (neighbours, min_dist, perplexity, iterations, seed, threads); its method and
 //                    dimensions are taken from basis and dimensions
+//   stored_layout    umap/tsne: a layout saved earlier under layout_name(request) for this checkpoint, ID dataset and
+//                    layer (n or 2n rows: ID, then shifted; `dimensions` columns), used instead of fitting; ignored
+//                    when empty or of another shape
 //   anchors          run GLUE for the anchors (always for anchor_view). Off, a layer step is one tap pass and
 //                    anchor_centers/anchors come back empty: GLUE is most of a request's time
 //   glue             GLUE options for the anchors; points_per_manifold is replaced by per_class (GLUE runs on the
@@ -52,6 +56,8 @@
 //   variance         k variance of the ID points along each axis
 //   joint_fit        true when the shifted points were fitted together with the ID points (umap, tsne)
 //   note             "" or one line on how the points were placed (umap, tsne), for the view's status
+//   layout_name      umap/tsne: the name to save the layout under (layout_name(request)); "" otherwise
+//   layout_stored    the layout came from request.stored_layout
 //   inputs           the n drawn ID items (item i = indices[i]); shifted_inputs likewise (for hover images)
 // Errors: unreadable checkpoint or dataset, unknown layer (the message lists the layers), mismatched shifted
 // dataset, bad embedding parameters or too few points for them, "cancelled" when cancel fires.
@@ -96,8 +102,13 @@ struct ProjectionRequest {
   bool anchors = true;
   geometry::GlueOptions glue;
   geometry::EmbeddingOptions embedding;
+  Eigen::MatrixXd stored_layout;
   model::BatchOptions batch;
 };
+
+// What a umap/tsne layout of one layer depends on besides the checkpoint, ID dataset and layer, as one name for the
+// project file: "umap 2D, 15 neighbours, min_dist 0.1, iterations 0, seed 0; sample 50/class seed 0; shifted SPEC".
+std::string layout_name(const ProjectionRequest& request);
 
 struct LayerProjection {
   std::vector<model::LayerInfo> layers;
@@ -116,6 +127,8 @@ struct LayerProjection {
   Eigen::VectorXd variance;
   bool joint_fit = false;
   std::string note;
+  std::string layout_name;
+  bool layout_stored = false;
   std::shared_ptr<const data::Dataset> inputs;
   std::shared_ptr<const data::Dataset> shifted_inputs;  // null without a shifted dataset
 };
@@ -140,8 +153,13 @@ class LayerProjector {
 
   std::mutex mutex_;
   std::unique_ptr<Cache> cache_;
-  // Fitted layouts (ID rows, then shifted rows) and their notes, by request key (layout_key in the .cpp); bounded.
-  std::map<std::string, std::pair<Eigen::MatrixXd, std::string>> layouts_;
+  // Fitted or stored layouts (ID rows, then shifted rows), by request key (layout_key in the .cpp); bounded.
+  struct Layout {
+    Eigen::MatrixXd points;
+    std::string note;
+    bool stored = false;
+  };
+  std::map<std::string, Layout> layouts_;
 };
 
 // One request without keeping anything (tests, the CLI).

@@ -337,6 +337,39 @@ TEST(LayerProjection, UmapAndTsneFitIdAndShiftedJointlyAndAreCached) {
   EXPECT_EQ(parsed, ProjectionBasis::tsne);
 }
 
+TEST(LayerProjection, AStoredLayoutIsUsedInsteadOfFitting) {
+  CancelToken cancel;
+  ProjectionRequest request = quick_request("relu#2");
+  request.basis = ProjectionBasis::umap;
+  request.embedding.iterations = 50;
+  request.shifted_dataset = "fashion-mnist:test+fog:3";
+  NullProgress quiet;
+  auto fitted = project_layer(request, quiet, cancel);
+  ASSERT_TRUE(fitted.ok()) << fitted.error();
+  EXPECT_FALSE(fitted->layout_stored);
+  EXPECT_EQ(fitted->layout_name, layout_name(request));
+  EXPECT_NE(fitted->layout_name.find("umap 2D, 15 neighbours, min_dist 0.1, iterations 50, seed 0; sample 20/class "
+                                     "seed 3; shifted fashion-mnist:test+fog:3"),
+            std::string::npos)
+      << fitted->layout_name;
+  Eigen::MatrixXd saved(400, 2);
+  saved << fitted->points, fitted->shifted_points;
+  request.stored_layout = saved;
+  MessageLog log;
+  auto stored = project_layer(request, log, cancel);
+  ASSERT_TRUE(stored.ok()) << stored.error();
+  EXPECT_TRUE(stored->layout_stored);
+  EXPECT_TRUE(stored->points == fitted->points);
+  EXPECT_TRUE(stored->shifted_points == fitted->shifted_points);
+  EXPECT_EQ(log.messages.find("activations"), std::string::npos) << "no tap pass for a stored layout";
+  EXPECT_NE(stored->note.find("Saved in the project"), std::string::npos);
+  request.stored_layout = saved.topRows(200);  // the ID rows only: not this request's layout, fitted again
+  auto refitted = project_layer(request, quiet, cancel);
+  ASSERT_TRUE(refitted.ok());
+  EXPECT_FALSE(refitted->layout_stored);
+  EXPECT_TRUE(refitted->points == fitted->points) << "deterministic";
+}
+
 // Not run by default: how long a request takes on a real checkpoint, first (model, sample, predictions) and then
 // per layer step and basis (printed, nothing asserted):
 //   MS_PROJECTION_CHECKPOINT=model.pt pipeline_tests --gtest_also_run_disabled_tests
