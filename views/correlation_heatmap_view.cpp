@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "views/figure_export.h"
+#include "views/figure_font.h"
 
 namespace ms::views {
 namespace {
@@ -48,6 +49,7 @@ void set_text(vtkTextProperty* text, double size, double grey, bool bold = false
   text->SetBold(bold);
   text->SetItalic(false);
   text->SetOrientation(0.0);
+  use_figure_font(text);
 }
 
 float text_width(vtkContext2D* painter, const std::string& text) {

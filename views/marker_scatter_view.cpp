@@ -30,6 +30,7 @@
 #include <sstream>
 
 #include "views/figure_export.h"
+#include "views/figure_font.h"
 #include "views/palette.h"
 
 namespace ms::views {
@@ -190,12 +191,15 @@ MarkerScatterView::MarkerScatterView(QWidget* parent)
 
   chart_->SetShowLegend(true);
   chart_->GetLegend()->GetLabelProperties()->SetFontSize(12);
+  use_figure_font(chart_->GetLegend()->GetLabelProperties());
   for (int which : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
     vtkAxis* axis = chart_->GetAxis(which);
     axis->SetBehavior(vtkAxis::FIXED);
     axis->SetTickLabelAlgorithm(vtkAxis::TICK_SIMPLE);
     axis->GetTitleProperties()->SetFontSize(13);
     axis->GetLabelProperties()->SetFontSize(11);
+    use_figure_font(axis->GetTitleProperties());
+    use_figure_font(axis->GetLabelProperties());
     axis->GetGridPen()->SetColorF(0.9, 0.9, 0.9);
   }
 

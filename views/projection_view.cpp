@@ -28,6 +28,7 @@
 #include <sstream>
 
 #include "views/figure_export.h"
+#include "views/figure_font.h"
 #include "views/palette.h"
 #include "views/vtk_pan_zoom_style.h"
 
@@ -232,6 +233,7 @@ void ProjectionView::rebuild_scene() {
   legend_->SetBackgroundOpacity(0.85);
   legend_->GetEntryTextProperty()->SetColor(0.0, 0.0, 0.0);
   legend_->GetEntryTextProperty()->SetFontSize(12);
+  use_figure_font(legend_->GetEntryTextProperty());
   legend_->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
   legend_->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
   legend_->GetProperty()->SetColor(0.3, 0.3, 0.3);  // border

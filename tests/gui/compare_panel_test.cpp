@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "tests/gui/gui_test_support.h"
+#include "tests/gui/pdf_tools.h"
 
 #ifdef MS_HAVE_MODEL
 #include "app/gui/job_runner.h"
@@ -140,6 +141,27 @@ TEST(ComparePanel, OneSliderLinkedCamerasAndTheMarkerDifferences) {
   EXPECT_GT(saved.height(), left.height());
   EXPECT_GE(classes_on_screen(saved.copy(0, 0, left.width(), saved.height()), 30), 6);
   EXPECT_GE(classes_on_screen(saved.copy(left.width(), 0, right.width(), saved.height()), 30), 6);
+
+  // SVG and PDF: each side's points an embedded image, the titles and class names as text.
+  MS_SKIP_WITHOUT_POPPLER();
+  const QString svg = QString(MS_TEST_OUTPUT_DIR) + "/screenshots/compare_saved.svg";
+  const QString pdf = QString(MS_TEST_OUTPUT_DIR) + "/screenshots/compare_saved.pdf";
+  ASSERT_TRUE(panel.save_figure(svg.toStdString(), views::ExportSize::window_times(1)).ok());
+  ASSERT_TRUE(panel.save_figure(pdf.toStdString(), views::ExportSize::physical_mm(views::kDoubleColumnMm, 300)).ok());
+  QFile svg_file(svg);
+  ASSERT_TRUE(svg_file.open(QIODevice::ReadOnly));
+  const QString svg_text = QString::fromUtf8(svg_file.readAll());
+  EXPECT_EQ(svg_text.count("<image"), 2) << "one image per side";
+  const QString class_name = QString::fromStdString(a->data().class_names.at(0));
+  EXPECT_GE(svg_text.count(">" + class_name + "</text>"), 2) << "each legend names the classes as text";
+  EXPECT_TRUE(svg_text.contains(">A: " + panel.panel_a()->checkpoint())) << "the titles as text";
+  expect_good_pdf(pdf);
+  const QString words = pdf_text(pdf);
+  EXPECT_TRUE(words.contains("A: " + panel.panel_a()->checkpoint())) << words.toStdString();
+  EXPECT_TRUE(words.contains("B: " + panel.panel_b()->checkpoint())) << words.toStdString();
+  EXPECT_TRUE(words.contains(class_name)) << words.toStdString();
+  EXPECT_EQ(run_tool("pdfimages", {"-list", pdf}).out.split('\n', Qt::SkipEmptyParts).size(), 4)
+      << "a header, its rule and one image per side";
 }
 
 TEST(ComparePanel, SessionStateRoundTrips) {

@@ -317,7 +317,7 @@ TEST(ProjectionView, SavesPngAtScaleTwoAndTheNumbersAsCsv) {
   EXPECT_DOUBLE_EQ(anchor[6].toDouble(), data.anchors(11, 2));
 }
 
-TEST(ProjectionView, SaveImageAndSaveDataActionsAskForAFileAndAScale) {
+TEST(ProjectionView, SaveImageAndSaveDataActionsAskForAFileAndASize) {
   views::ProjectionView view;
   ASSERT_TRUE(view.set_data(three_clouds(2)).ok());
   show(view, 400, 300);
@@ -330,16 +330,17 @@ TEST(ProjectionView, SaveImageAndSaveDataActionsAskForAFileAndAScale) {
   QFile::remove(png);  // no overwrite question
   {
     test::ScriptedAnswers answers;
-    answers.then_file(png).then_number(3);
+    answers.then_file(png).then_choices({"window x 4"});
     view.save_image_action()->trigger();
-    EXPECT_TRUE(answers.all_used()) << "a file question, then the scale";
-    ASSERT_EQ(answers.numbers_asked.size(), 1u);
-    EXPECT_EQ(answers.numbers_asked[0].value, 2) << "the scale starts at 2";
+    EXPECT_TRUE(answers.all_used()) << "a file question, then the size";
+    ASSERT_EQ(answers.choices_asked.size(), 1u);
+    EXPECT_EQ(answers.choices_asked[0].chosen, QStringList{"window x 2"}) << "the size starts at twice the window";
+    EXPECT_EQ(answers.files_asked[0].filters, (QStringList{"PNG (*.png)", "SVG (*.svg)", "PDF (*.pdf)"}));
     EXPECT_TRUE(answers.warnings.isEmpty()) << answers.warnings.join("; ").toStdString();
   }
   const QImage image(png);
   ASSERT_FALSE(image.isNull());
-  EXPECT_EQ(image.size(), 3 * frame.size());
+  EXPECT_EQ(image.size(), 4 * frame.size());
 
   const QString csv = output_path("projection_from_action.csv");
   QFile::remove(csv);
