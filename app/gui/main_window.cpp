@@ -37,6 +37,7 @@
 #include "app/gui/table_roles_question.h"
 #include "core/data/dataset_registry.h"
 #include "core/data/sampling.h"
+#include "core/store/layer_arrays.h"
 #include "core/store/project_file.h"
 #include "core/store/table_import.h"
 #include "views/sample_grid_view.h"
@@ -145,6 +146,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (stored) {
       stored->views_json = QJsonDocument(session_state()).toJson(QJsonDocument::Compact).toStdString();
       for (const auto& [from, to] : locations_->relocations()) stored->relocations[from] = to;
+      store::put_layer_arrays(*stored, unsaved_layouts());
       (void)store::write_project(*stored, project_path_.toStdString());
     }
   }
@@ -515,6 +517,14 @@ void MainWindow::apply_session(const QJsonObject& session) {
     if (tabs_->tabText(i) == session["tab"].toString()) tabs_->setCurrentIndex(i);
 }
 
+std::vector<store::LayerArray> MainWindow::unsaved_layouts() const {
+#ifdef MS_HAVE_MODEL
+  return projection_->unsaved_layouts();
+#else
+  return {};
+#endif
+}
+
 void MainWindow::save_session() {
   if (!table_path_.isEmpty()) {
     log(tr("%1 is a results table, read-only: File → Save Table as Project… keeps it with the session")
@@ -537,11 +547,13 @@ void MainWindow::save_session() {
   const QString path = project_path_;
   const std::string session = QJsonDocument(session_state()).toJson(QJsonDocument::Compact).toStdString();
   const store::Relocations relocations = locations_->relocations();
-  const int id = jobs_->start(tr("Save session"), [path, session, relocations](Progress&, CancelToken&) {
+  const std::vector<store::LayerArray> layouts = unsaved_layouts();
+  const int id = jobs_->start(tr("Save session"), [path, session, relocations, layouts](Progress&, CancelToken&) {
     auto stored = store::read_project(path.toStdString());
     if (!stored) return Status(make_error(stored.error()));
     stored->views_json = session;
     for (const auto& [from, to] : relocations) stored->relocations[from] = to;
+    store::put_layer_arrays(*stored, layouts);  // the projection's UMAP/t-SNE layouts
     return store::write_project(*stored, path.toStdString());
   });
   auto connection = std::make_shared<QMetaObject::Connection>();

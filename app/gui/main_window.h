@@ -12,6 +12,7 @@
 #include "app/gui/table_roles_question.h"
 #include "core/common/result.h"
 #include "core/data/dataset.h"
+#include "core/store/layer_arrays.h"
 
 class QAction;
 class QDockWidget;
@@ -86,6 +87,8 @@ class MainWindow : public QMainWindow {
   // The session (current tab, panel choices, selected checkpoint) as JSON, and applying one.
   QJsonObject session_state() const;
   void apply_session(const QJsonObject& session);
+  // The projection's UMAP/t-SNE layouts not yet in the project: saved with the session beside their layers' markers.
+  std::vector<store::LayerArray> unsaved_layouts() const;
   // Writes the session into the open project file (on a worker thread; atomic). While an analysis is writing the same
   // project, the save waits for it to finish so neither overwrites the other. Emits session_saved.
   void save_session();

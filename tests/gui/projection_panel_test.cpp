@@ -21,6 +21,7 @@
 
 #ifdef MS_HAVE_MODEL
 #include "app/gui/job_runner.h"
+#include "app/gui/main_window.h"
 #include "app/gui/jobs_panel.h"
 #include "app/gui/model/compare_panel.h"
 #include "app/gui/model/embedding_parameters.h"
@@ -28,6 +29,7 @@
 #include "core/data/dataset_registry.h"
 #include "core/model/model.h"
 #include "core/model/zoo.h"
+#include "core/store/layer_arrays.h"
 #include "core/store/project_file.h"
 #include "views/palette.h"
 #include "views/point_tip.h"
@@ -415,6 +417,55 @@ TEST(ProjectionPanel, UmapAndTsneWithAParameterRowAndAJointFitNote) {
   ASSERT_TRUE(settle(panel));
   EXPECT_TRUE(panel.embedding_parameters()->neighbours()->isVisible());
   EXPECT_TRUE(panel.result()->points == first->points);
+
+  // Saving the session puts the fitted layouts beside their layers' markers (MainWindow::save_session does this
+  // put); a panel on the saved project draws them without fitting.
+  ASSERT_EQ(panel.unsaved_layouts().size(), 2u) << "the UMAP and the t-SNE layout";
+  EXPECT_EQ(panel.unsaved_layouts()[0].values.rows(), 240) << "ID and shifted rows";
+  auto saved = std::make_shared<store::Project>(*tiny_model_project());
+  EXPECT_EQ(store::put_layer_arrays(*saved, panel.unsaved_layouts()), 2);
+  panel.set_project(saved);
+  EXPECT_TRUE(panel.unsaved_layouts().empty()) << "the project holds them now";
+  gui::ProjectionPanel reopened(&jobs);
+  reopened.set_project(saved);
+  reopened.restore_state(back);
+  reopened.resize(1100, 650);
+  reopened.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&reopened));
+  ASSERT_TRUE(settle(reopened));
+  EXPECT_TRUE(reopened.result()->layout_stored);
+  EXPECT_TRUE(reopened.result()->points == first->points);
+  EXPECT_TRUE(reopened.unsaved_layouts().empty());
+}
+
+TEST(ProjectionPanel, SavingTheSessionKeepsUmapLayoutsInTheProject) {
+  ASSERT_NE(tiny_model_project(), nullptr) << "training the test checkpoints failed";
+  const QString path = QString(MS_TEST_OUTPUT_DIR) + "/gui-projection/layouts.msproj";
+  ASSERT_TRUE(store::write_project(*tiny_model_project(), path.toStdString()).ok());
+  {
+    gui::MainWindow window;
+    window.resize(1300, 800);
+    window.show();
+    QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
+    window.open_project(path);
+    ASSERT_TRUE(test::wait_for(loaded, 30000));
+    gui::ProjectionPanel& panel = *window.projection_panel();
+    window.tabs()->setCurrentWidget(&panel);
+    panel.set_basis(pipeline::ProjectionBasis::umap);
+    ASSERT_TRUE(settle(panel));
+    ASSERT_EQ(panel.unsaved_layouts().size(), 1u);
+    QSignalSpy saved(&window, &gui::MainWindow::session_saved);
+    window.save_session();
+    ASSERT_TRUE(test::wait_for(saved, 30000));
+    EXPECT_EQ(saved.first().first().toString(), "");
+  }
+  auto stored = store::read_project(path.toStdString());
+  ASSERT_TRUE(stored.ok()) << stored.error();
+  int layouts = 0;
+  for (const auto& entry : stored->geometry)
+    for (const auto& [name, values] : entry.arrays)
+      if (name.rfind("umap 2D", 0) == 0) layouts += values.rows() == 120 && values.cols() == 2;
+  EXPECT_EQ(layouts, 1);
 }
 
 TEST(ProjectionPanel, DISABLED_DocsScreenshots) {

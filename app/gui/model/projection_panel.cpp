@@ -18,6 +18,7 @@
 #include "app/gui/project_locations.h"
 #include "app/gui/project_profile.h"
 #include "core/model/layer_selection.h"
+#include "core/store/layer_arrays.h"
 #include "views/dataset_images.h"
 #include "views/point_tip.h"
 #include "views/projection_view.h"
@@ -217,6 +218,13 @@ void ProjectionPanel::set_locations(ProjectLocations* locations) {
 
 void ProjectionPanel::set_project(std::shared_ptr<const store::Project> project) {
   project_ = std::move(project);
+  // Layouts the project now holds (saved with the session) are no longer this panel's to keep.
+  unsaved_layouts_.erase(std::remove_if(unsaved_layouts_.begin(), unsaved_layouts_.end(),
+                                        [this](const store::LayerArray& a) {
+                                          return store::find_layer_array(*project_, a.checkpoint, a.dataset, a.layer,
+                                                                         a.name) != nullptr;
+                                        }),
+                         unsaved_layouts_.end());
   if (locations_ == own_locations_) locations_->set_project(project_, QString());
   const QString previous = checkpoint();
   {
@@ -421,6 +429,11 @@ std::optional<pipeline::ProjectionRequest> ProjectionPanel::make_request() {
   request.dimensions = dimensions_->currentData().toInt();
   request.anchors = wants_anchors() && !embedding_shown();  // layouts have no anchors
   request.embedding = embedding_->options();
+  if (embedding_shown() && !wanted_layer_id_.isEmpty())  // saved with the session earlier: no tap pass, no fit
+    if (const Eigen::MatrixXd* saved = store::find_layer_array(*project_, entry->id, id_dataset(*project_),
+                                                               wanted_layer_id_.toStdString(),
+                                                               pipeline::layout_name(request)))
+      request.stored_layout = *saved;
   return request;
 }
 
@@ -461,7 +474,20 @@ void ProjectionPanel::on_finished(int id, const QString& error) {
   result_ = std::make_shared<const pipeline::LayerProjection>(std::move(*done.result).value());
   result_checkpoint_ = done.checkpoint;
   result_overlay_ = done.overlay;
+  keep_layout();
   show_result();
+}
+
+void ProjectionPanel::keep_layout() {
+  if (result_->layout_name.empty() || result_->layout_stored || !project_) return;
+  Eigen::MatrixXd joint(result_->points.rows() + result_->shifted_points.rows(), result_->points.cols());
+  joint << result_->points, result_->shifted_points;
+  const std::string layer = result_->layers[result_->layer_index].id;
+  for (auto& kept : unsaved_layouts_)
+    if (kept.checkpoint == result_checkpoint_.toStdString() && kept.layer == layer && kept.name == result_->layout_name)
+      return;
+  unsaved_layouts_.push_back({result_checkpoint_.toStdString(), id_dataset(*project_), layer, result_->layout_name,
+                              std::move(joint)});
 }
 
 void ProjectionPanel::show_result() {

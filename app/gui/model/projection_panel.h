@@ -23,6 +23,7 @@
 #include <optional>
 
 #include "core/pipeline/layer_projection.h"
+#include "core/store/layer_arrays.h"
 #include "core/store/project.h"
 #include "views/vtk_camera_state.h"
 
@@ -90,6 +91,9 @@ class ProjectionPanel : public QWidget {
 
   QJsonObject save_state() const;
   void restore_state(const QJsonObject& state);
+  // UMAP/t-SNE layouts computed here and not yet in the project, for the session save to put beside their layers'
+  // markers (store/layer_arrays.h); a later set_project with them saved drops them from this list.
+  const std::vector<store::LayerArray>& unsaved_layouts() const { return unsaved_layouts_; }
 
   views::ProjectionView* view() const { return view_; }
   // The hover side box: the input image and its text (true label, prediction, which set).
@@ -114,6 +118,7 @@ class ProjectionPanel : public QWidget {
   void start_request();
   void on_finished(int id, const QString& error);
   void show_result();
+  void keep_layout();  // a freshly fitted layout of result_ into unsaved_layouts_
   void redraw(bool keep_camera);  // the current result with the current toggles
   void on_hovered(int index);
   void update_layer_label();
@@ -144,6 +149,7 @@ class ProjectionPanel : public QWidget {
   QString wanted_layer_id_;   // restored or kept across a checkpoint change
   std::optional<views::CameraState> pending_camera_;
   std::optional<QJsonObject> pending_state_;  // restore_state before set_project
+  std::vector<store::LayerArray> unsaved_layouts_;
 
   QWidget* controls_;
   QComboBox* checkpoints_;
