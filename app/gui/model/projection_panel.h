@@ -7,7 +7,8 @@
 // Controls: checkpoint (the project's), dataset (ID, or ID + one of the project's shifted sets), layer slider over
 // the model's layers in graph order, basis (PCA / class-center plane / anchor view, layer_projection.h), 2D/3D,
 // centers (none / class means / GLUE anchor centers s0), sample anchors. UMAP and t-SNE (fitted layouts, no anchors; a
-// shifted copy is fitted jointly, which the side box says) show a parameter row (embedding_parameters.h).
+// shifted copy is fitted jointly, which the side box says) show a parameter row (embedding_parameters.h); the layouts
+// fitted here are saved with the session (unsaved_layouts) and drawn from the project when it holds them.
 // The sample is the analysis's: points_per_manifold and sample_seed from the project's geometry options when
 // present (else 50 per class, seed 0), and GLUE runs with the project's GLUE options - only when anchors, anchor
 // centers or the anchor view are shown (GLUE is most of a request's time; a plain layer step is one tap pass).
