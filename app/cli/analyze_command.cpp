@@ -1,9 +1,13 @@
 // `manifoldscope analyze CHECKPOINTS… --project FILE.msproj [--id DATASET] [--ood SHIFT…] [--ood-set NAME=SPEC]…
 // [--ood-limit N] [--transfer DATASET] [--shard I/N] [--mpi] [--device cpu|cuda[:N]] …`: every marker of every layer of every
 // checkpoint, OOD accuracy (with its 95 % interval) per shift and per user set, and transfer probe accuracy.
+#include <algorithm>
+#include <thread>
+
 #include "app/cli/cli_progress.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "app/cli/glue_arguments.h"
 #include "core/data/corruptions.h"
 
 #ifdef MS_HAVE_MODEL
@@ -72,14 +76,6 @@ void add_analyze_options(QCommandLineParser& parser) {
   const QCommandLineOption layers("layers", "Comma-separated module paths, layer ids or globs (layer*, features.*), "
                                              "or the keywords blocks and penultimate (default: all; see `layers`).",
                                    "TERMS");
-  const QCommandLineOption points("points-per-manifold", "Geometry sample per class.", "K", "50");
-  const QCommandLineOption n_t("n-t", "GLUE samples.", "N", "200");
-  const QCommandLineOption dichotomies("dichotomies", "random | one_vs_rest | all.", "KIND", "random");
-  const QCommandLineOption inactive("inactive", "zero_row (A) | zero_axis (B) | active_only (C).", "POLICY", "zero_row");
-  const QCommandLineOption preprocess("preprocess", "none | center.", "KIND", "none");
-  const QCommandLineOption repeats("repeats", "Independent subsamplings.", "R", "1");
-  const QCommandLineOption seed("seed", "Seed for sampling, shifts and GLUE.", "S", "0");
-  const QCommandLineOption threads("threads", "Worker threads.", "T", "2");
   const QCommandLineOption batch("batch-size", "Images per forward pass.", "B", "500");
   const QCommandLineOption memory("memory-budget",
                                   "Memory for the geometry sample's activations, e.g. 4G: layers are extracted in\n"
@@ -105,8 +101,9 @@ void add_analyze_options(QCommandLineParser& parser) {
   const QCommandLineOption mpi("mpi",
                                "Under `mpirun -n K`: spread the checkpoints over the K ranks (a rank that finishes\n"
                                "takes the next); rank 0 reports progress and writes the project.");
-  parser.addOptions({project, csv, id, ood, ood_set, ood_limit, transfer, layers, points, n_t, dichotomies, inactive,
-                     preprocess, repeats, seed, threads, batch, memory, project_dim, cache, shard, mpi, device, plain});
+  parser.addOptions({project, csv, id, ood, ood_set, ood_limit, transfer, layers, batch, memory, project_dim, cache,
+                     shard, mpi, device, plain});
+  add_glue_options(parser, "Seed for sampling, shifts and GLUE.", "2");
 }
 
 #ifdef MS_HAVE_MODEL
@@ -140,20 +137,17 @@ int read_targets(const QCommandLineParser& parser, pipeline::AnalyseOptions& opt
 
 // The numeric and GLUE options, and the memory they may take.
 int read_settings(const QCommandLineParser& parser, pipeline::AnalyseOptions& options) {
-  long long k = 0, samples = 0, repeat_count = 0, seed_value = 0, thread_count = 0, batch_size = 0, limit = 0,
-            projected = 0;
-  if (!parse_count(parser, "points-per-manifold", &k) || !parse_count(parser, "n-t", &samples) ||
-      !parse_count(parser, "ood-limit", &limit) || !parse_count(parser, "repeats", &repeat_count) ||
-      !parse_count(parser, "seed", &seed_value) || !parse_count(parser, "threads", &thread_count) ||
-      !parse_count(parser, "batch-size", &batch_size) || !parse_count(parser, "project-dim", &projected))
+  if (int code = read_glue_options(parser, "analyze", options.glue); code >= 0) return code;
+  long long batch_size = 0, limit = 0, projected = 0;
+  if (!parse_count(parser, "ood-limit", &limit) || !parse_count(parser, "batch-size", &batch_size) ||
+      !parse_count(parser, "project-dim", &projected))
     return 2;
-  if (k < 2 || samples < 1 || repeat_count < 1 || batch_size < 1)
-    return fail("--points-per-manifold needs >= 2, --n-t, --repeats and --batch-size >= 1");
-  options.glue.points_per_manifold = static_cast<int>(k);
-  options.glue.n_t = static_cast<int>(samples);
-  options.glue.repeats = static_cast<int>(repeat_count);
-  options.glue.seed = options.seed = static_cast<uint64_t>(seed_value);
-  options.glue.threads = options.baselines.threads = options.batch.threads = static_cast<int>(thread_count);
+  if (batch_size < 1) return fail("--batch-size must be at least 1");
+  options.seed = options.glue.seed;
+  // LibTorch's pool with 0 threads would keep its own setting (1 here): "all cores" is said explicitly.
+  options.baselines.threads = options.glue.threads;
+  options.batch.threads =
+      options.glue.threads > 0 ? options.glue.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.batch.batch_size = batch_size;
   options.ood_limit = limit;
   options.project_dim = projected;
@@ -164,10 +158,6 @@ int read_settings(const QCommandLineParser& parser, pipeline::AnalyseOptions& op
     if (!budget) return fail("--memory-budget: " + QString::fromStdString(budget.error()));
     options.memory_budget_bytes = *budget;
   }
-  if (!geometry::parse_dichotomies(parser.value("dichotomies").toStdString(), &options.glue.dichotomies) ||
-      !geometry::parse_inactive_policy(parser.value("inactive").toStdString(), &options.glue.inactive) ||
-      !geometry::parse_preprocess(parser.value("preprocess").toStdString(), &options.glue.preprocess))
-    return fail("unknown --dichotomies, --inactive or --preprocess value (see --help)");
   return -1;
 }
 

@@ -10,6 +10,7 @@
 #include "app/cli/cli_progress.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "app/cli/glue_arguments.h"
 #include "core/data/hdf5_array_reader.h"
 #include "core/geometry/baseline_nc1.h"
 #include "core/geometry/baseline_spectrum.h"
@@ -120,19 +121,9 @@ int run_geometry(const QStringList& arguments) {
   parser.addPositionalArgument("file", "HDF5 file.", "FILE.h5");
   const QCommandLineOption features("features", "Dataset of features [n, d] (any numeric type).", "PATH");
   const QCommandLineOption labels("labels", "Dataset of class ids [n] in [0, P).", "PATH");
-  const QCommandLineOption n_t("n-t", "Probes t_k (samples).", "N", "200");
-  const QCommandLineOption seed("seed", "Seed of subsampling, probes and dichotomies.", "S", "0");
-  const QCommandLineOption points("points-per-manifold", "Points subsampled per class.", "K", "50");
-  const QCommandLineOption dichotomies("dichotomies", "random | one_vs_rest | all.", "KIND", "random");
-  const QCommandLineOption inactive("inactive", "zero_row (A) | zero_axis (B) | active_only (C).", "POLICY",
-                                    "zero_row");
-  const QCommandLineOption preprocess("preprocess", "none | center.", "KIND", "none");
-  const QCommandLineOption repeats("repeats", "Independent subsamplings (mean and std reported).", "R", "1");
-  const QCommandLineOption threads("threads", "Worker threads (0: all cores).", "T", "0");
   const QCommandLineOption json("json", "Print one JSON object.");
-  for (const auto& option : {features, labels, n_t, seed, points, dichotomies, inactive, preprocess, repeats, threads,
-                             json})
-    parser.addOption(option);
+  parser.addOptions({features, labels, json});
+  add_glue_options(parser, "Seed of subsampling, probes and dichotomies.", "0");
   if (int code = parse_or_exit(parser, "geometry", arguments); code >= 0) return code;
 
   const QStringList positional = parser.positionalArguments();
@@ -145,30 +136,7 @@ int run_geometry(const QStringList& arguments) {
     return 2;
   }
   geometry::GlueOptions options;
-  long long value = 0;
-  if (!parse_count(parser, "n-t", &value)) return 2;
-  options.n_t = static_cast<int>(value);
-  if (!parse_count(parser, "seed", &value)) return 2;
-  options.seed = static_cast<uint64_t>(value);
-  if (!parse_count(parser, "points-per-manifold", &value)) return 2;
-  options.points_per_manifold = static_cast<int>(value);
-  if (!parse_count(parser, "repeats", &value)) return 2;
-  options.repeats = static_cast<int>(value);
-  if (!parse_count(parser, "threads", &value)) return 2;
-  options.threads = static_cast<int>(value);
-  if (!geometry::parse_dichotomies(parser.value(dichotomies).toStdString(), &options.dichotomies)) {
-    print_error("geometry: --dichotomies expects random, one_vs_rest or all, got '" + parser.value(dichotomies) + "'");
-    return 2;
-  }
-  if (!geometry::parse_inactive_policy(parser.value(inactive).toStdString(), &options.inactive)) {
-    print_error("geometry: --inactive expects zero_row, zero_axis, active_only (or A, B, C), got '" +
-                parser.value(inactive) + "'");
-    return 2;
-  }
-  if (!geometry::parse_preprocess(parser.value(preprocess).toStdString(), &options.preprocess)) {
-    print_error("geometry: --preprocess expects none or center, got '" + parser.value(preprocess) + "'");
-    return 2;
-  }
+  if (int code = read_glue_options(parser, "geometry", options); code >= 0) return code;
 
   const QString file = positional.first();
   const auto dataset = data::read_hdf5_arrays(file.toStdString(), parser.value(features).toStdString(),
