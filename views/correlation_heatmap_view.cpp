@@ -326,8 +326,10 @@ ms::Status CorrelationHeatmapView::save_figure(const std::string& path, int scal
 
 ms::Status CorrelationHeatmapView::save_figure(const std::string& path, const ExportSize& size) {
   if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
+  as_heatmap(item_)->scale = size.text_scale;  // vector files: paddings follow the text
   const ms::Status status = save_view_figure(render_window(), path, size,
                                              [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
+  as_heatmap(item_)->scale = 1.0;
   render();  // after a vector export the map draws through OpenGL again
   return status;
 }

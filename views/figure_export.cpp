@@ -530,7 +530,9 @@ ms::Result<ExportGeometry> export_geometry(int window_w, int window_h, int windo
   return g;
 }
 
-double png_factor(const ExportSize& size) { return size.physical() ? size.dpi / 72.0 : std::max(size.scale, 1); }
+double png_factor(const ExportSize& size) {
+  return (size.physical() ? size.dpi / 72.0 : std::max(size.scale, 1)) * size.text_scale;
+}
 
 ms::Result<int> parse_dpi(const std::string& text) {
   const QString t = QString::fromStdString(text).trimmed();
@@ -640,7 +642,7 @@ bool run_save_image_dialog(QWidget* parent, const QString& base_name, const PngS
   return report(parent, title, save(path.toStdString(), scale));
 }
 
-std::optional<ExportSize> ask_export_size(QWidget* parent, const QString& path) {
+std::optional<ExportSize> ask_export_size(QWidget* parent, const QString& path, int default_scale) {
   const bool png = !is_vector_path(path.toStdString());
   const QString single = QObject::tr("single column (89 mm)"), twice = QObject::tr("double column (183 mm)");
   ChoiceListQuestion size;
@@ -651,7 +653,7 @@ std::optional<ExportSize> ask_export_size(QWidget* parent, const QString& path) 
   size.choices = png ? QStringList{QObject::tr("window x 1"), QObject::tr("window x 2"), QObject::tr("window x 4"),
                                    single, twice}
                      : QStringList{QObject::tr("window size"), single, twice};
-  size.chosen = {png ? size.choices[1] : size.choices[0]};
+  size.chosen = {png ? size.choices[default_scale == 1 ? 0 : default_scale == 4 ? 2 : 1] : size.choices[0]};
   size.headers = {QObject::tr("Figure"), QString(), QObject::tr("Size")};
   const std::optional<QStringList> chosen = ask_choices(parent, size);
   if (!chosen || chosen->isEmpty()) return std::nullopt;

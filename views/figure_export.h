@@ -86,7 +86,8 @@ struct ExportGeometry {
   double factor = 1.0;
 };
 ms::Result<ExportGeometry> export_geometry(int window_w, int window_h, int window_dpi, const ExportSize& size);
-// The line and point thickening a view applies while it saves a PNG of `size` (scale, or dpi / 72).
+// The line and point thickening a view applies while it saves a PNG of `size` (scale, or dpi / 72; times
+// text_scale, so lines thin with the text on paper; vector files thicken by text_scale alone).
 double png_factor(const ExportSize& size);
 
 using PngSaver = std::function<ms::Status(const std::string& path, int scale)>;
@@ -101,8 +102,9 @@ using CsvSaver = std::function<ms::Status(const std::string& path)>;
 bool run_save_image_dialog(QWidget* parent, const QString& base_name, const SizedSaver& save);
 // The older form: `vector` false offers PNG only and asks for a scale (1 to 8, default 2).
 bool run_save_image_dialog(QWidget* parent, const QString& base_name, const PngSaver& save, bool vector = false);
-// The size questions of "Save image…" alone, for `path` (a PNG gets the DPI question): empty if cancelled.
-std::optional<ExportSize> ask_export_size(QWidget* parent, const QString& path);
+// The size questions of "Save image…" alone, for `path` (a PNG at a column width gets the DPI question); a PNG's
+// answer starts at "window x default_scale" when that is offered (1, 2 or 4). Empty if cancelled.
+std::optional<ExportSize> ask_export_size(QWidget* parent, const QString& path, int default_scale = 2);
 // The file question of "Save image…" alone (for panels with their own scale box): a path, or empty if cancelled.
 QString ask_image_path(QWidget* parent, const QString& base_name, bool vector = true);
 // The file question of "Save data…" alone: a .csv path, or empty if cancelled.

@@ -267,8 +267,10 @@ ms::Status LayerProfileView::save_figure(const std::string& path, const ExportSi
   if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
   const ms::Result<ExportGeometry> geometry = export_geometry(width(), std::max(height(), 1), 72, size);
   if (geometry.ok()) update_label_orientation(geometry->page_w / size.text_scale);
+  set_export_scale(size.text_scale);  // vector files: lines thin with the text
   const ms::Status status = save_view_figure(render_window(), path, size,
                                              [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
+  set_export_scale(1.0);
   update_label_orientation();
   render();  // after a vector export the chart draws through OpenGL again
   return status;

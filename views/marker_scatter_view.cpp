@@ -434,8 +434,10 @@ ms::Status MarkerScatterView::save_figure(const std::string& path, int scale) {
 
 ms::Status MarkerScatterView::save_figure(const std::string& path, const ExportSize& size) {
   if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
+  set_export_scale(size.text_scale);  // vector files: lines and points thin with the text
   const ms::Status status = save_view_figure(render_window(), path, size,
                                              [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
+  set_export_scale(1.0);
   render();  // after a vector export the chart draws through OpenGL again
   return status;
 }

@@ -154,10 +154,12 @@ void HeatmapPanel::redraw() {
 }
 
 void HeatmapPanel::save_image() {
-  // PNG at the scale box's factor, or vector SVG/PDF (the scale does not apply).
+  // PNG, SVG or PDF; then its size: the window times a scale (the scale box's to start with) or a column width.
   const QString path = views::ask_image_path(this, "correlation_heatmap");
   if (path.isEmpty()) return;
-  const Status saved = view_->save_figure(path.toStdString(), scale_->value());
+  const std::optional<views::ExportSize> size = views::ask_export_size(this, path, scale_->value());
+  if (!size) return;
+  const Status saved = view_->save_figure(path.toStdString(), *size);
   Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
 }
 
