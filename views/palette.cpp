@@ -47,7 +47,7 @@ namespace {
 
 std::atomic<Palette> g_palette{Palette::standard};
 
-// Okabe-Ito without black, yellow last; then Tol's muted; then the same 17 darker, then lighter.
+// Okabe-Ito without black, yellow last; then Tol's muted; then the same 16 darker, then lighter.
 Rgb colour_blind_colour(int index) {
   static const std::array<int, 7> order = {0, 1, 2, 4, 5, 6, 3};  // okabe_ito() positions: yellow (3) last
   const int safe = 7 + static_cast<int>(kTolMuted.size());

@@ -3,8 +3,8 @@
 //   standard (the default): the Okabe-Ito palette (colour-blind safe) for the first 8, then Paul Tol's "muted"
 //     categorical set (also colour-blind safe), then hues spaced by the golden angle in CIE LCh at alternating
 //     lightness (perceptually even, but some of those pairs look alike to deuteranopes).
-//   colour_blind: only the 17 colour-blind-safe colours: Okabe-Ito with its yellow (1.2:1 contrast on white, lost
-//     as small points) moved after the other hues, Tol's muted set, then those 17 again darker and lighter,
+//   colour_blind: only 16 colour-blind-safe colours: Okabe-Ito without black, its yellow (1.2:1 contrast on white,
+//     lost as small points) after the other hues, then Tol's muted set; then those 16 again darker and lighter,
 //     never new hues. The heat map's diverging map (ColorBrewer RdBu in Lab) is colour-blind safe in both.
 //
 // class_colour

@@ -66,8 +66,9 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
   palette_->addItem(tr("colour-blind safe only"), "colour-blind");
   palette_->setCurrentIndex(saved_palette() == views::Palette::colour_blind ? 1 : 0);
   palette_->setToolTip(tr("Class and series colours of every view and export. Both start with the colour-blind-safe "
-                          "Okabe-Ito colours; beyond 17 classes only the second stays safe (it repeats them lighter "
-                          "and darker)."));
+                          "Okabe-Ito colours. Beyond 17 classes the standard palette adds hues that can look alike "
+                          "to colour-blind readers; the colour-blind one repeats its 16 colours darker and lighter "
+                          "and shows yellow last."));
   form->addRow(tr("Figure colours:"), palette_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -222,5 +222,48 @@ TEST(JournalExport, ProjectionAsSvgAndPdfHasAnImageAndVectorLegend) {
   EXPECT_EQ(view.grab_frame().size(), QSize(700, 500)) << "the window is back to its size";
 }
 
+TEST(JournalExport, ColourBlindPaletteIsAnOptionAndStandardStaysTheDefault) {
+  EXPECT_EQ(views::current_palette(), views::Palette::standard);
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(views::class_colour(i), views::okabe_ito()[i]) << i;
+  ASSERT_TRUE(views::parse_palette("colour-blind").ok());
+  EXPECT_EQ(*views::parse_palette("CVD"), views::Palette::colour_blind);
+  EXPECT_EQ(*views::parse_palette("standard"), views::Palette::standard);
+  const auto bad = views::parse_palette("rainbow");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().find("rainbow"), std::string::npos);
+
+  // Colour-blind: 16 distinct safe colours, yellow (hard to see on white) after the other Okabe-Ito hues, then the
+  // same colours darker, never a new hue.
+  const views::Rgb yellow = views::okabe_ito()[3];
+  for (int i = 0; i < 6; ++i) EXPECT_NE(views::class_colour(i, views::Palette::colour_blind), yellow) << i;
+  for (int i = 0; i < 16; ++i)
+    for (int j = 0; j < i; ++j)
+      EXPECT_NE(views::class_colour(i, views::Palette::colour_blind), views::class_colour(j, views::Palette::colour_blind));
+  for (int i = 16; i < 32; ++i) {
+    const views::Rgb base = views::class_colour(i - 16, views::Palette::colour_blind);
+    const views::Rgb dark = views::class_colour(i, views::Palette::colour_blind);
+    for (int k = 0; k < 3; ++k) EXPECT_NEAR(dark[k], 0.6 * base[k], 1e-12) << i;
+  }
+
+  // A view drawn after the switch uses it (and the SVG says so).
+  views::set_palette(views::Palette::colour_blind);
+  views::LayerProfileView view;
+  views::ProfileData data = greek_profile();
+  for (int s = 2; s < 5; ++s) data.series.push_back({"seed " + std::to_string(s), data.series[0].values});
+  ASSERT_TRUE(view.set_data(data).ok());
+  show(view);
+  const QString path = output_path("profile_colour_blind.svg");
+  const ms::Status saved = view.save_figure(path.toStdString(), 1);
+  views::set_palette(views::Palette::standard);
+  ASSERT_TRUE(saved.ok()) << saved.error();
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QString svg = QString::fromUtf8(file.readAll());
+  const views::Rgb fourth = views::class_colour(3, views::Palette::colour_blind);
+  const QString hex = QColor::fromRgbF(fourth[0], fourth[1], fourth[2]).name();
+  EXPECT_TRUE(svg.contains("stroke=\"" + hex + "\"")) << hex.toStdString() << ": the fourth series in the colour-blind palette";
+  EXPECT_FALSE(svg.contains("stroke=\"#f0e442\"")) << "no yellow among the first six";
+}
+
 }  // namespace
 }  // namespace ms
