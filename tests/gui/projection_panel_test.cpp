@@ -391,6 +391,13 @@ TEST(ProjectionPanel, UmapAndTsneWithAParameterRowAndAJointFitNote) {
   };
   EXPECT_TRUE(note_shown("fitted jointly")) << panel.result()->note;
   check_picture(panel, "projection_panel_umap");
+  panel.set_dimensions(3);
+  ASSERT_TRUE(settle(panel));
+  EXPECT_EQ(panel.view()->data().coords.cols(), 3);
+  EXPECT_EQ(panel.view()->mode(), views::ProjectionView::Mode::Orbit3D);
+  check_picture(panel, "projection_panel_umap_3d");
+  panel.set_dimensions(2);
+  ASSERT_TRUE(settle(panel));
 
   const auto first = panel.result();
   geometry::EmbeddingOptions options;
@@ -420,10 +427,10 @@ TEST(ProjectionPanel, UmapAndTsneWithAParameterRowAndAJointFitNote) {
 
   // Saving the session puts the fitted layouts beside their layers' markers (MainWindow::save_session does this
   // put); a panel on the saved project draws them without fitting.
-  ASSERT_EQ(panel.unsaved_layouts().size(), 2u) << "the UMAP and the t-SNE layout";
+  ASSERT_EQ(panel.unsaved_layouts().size(), 3u) << "UMAP 2D and 3D, t-SNE";
   EXPECT_EQ(panel.unsaved_layouts()[0].values.rows(), 240) << "ID and shifted rows";
   auto saved = std::make_shared<store::Project>(*tiny_model_project());
-  EXPECT_EQ(store::put_layer_arrays(*saved, panel.unsaved_layouts()), 2);
+  EXPECT_EQ(store::put_layer_arrays(*saved, panel.unsaved_layouts()), 3);
   panel.set_project(saved);
   EXPECT_TRUE(panel.unsaved_layouts().empty()) << "the project holds them now";
   gui::ProjectionPanel reopened(&jobs);
