@@ -20,7 +20,7 @@ bool has_display() {
 
 // A command that draws (figures): widgets need a QApplication, and that needs a display; say so instead of Qt's
 // abort without one.
-int run_drawing_command(int argc, char** argv, const char* name) {
+int run_drawing_command(int argc, char** argv, const char* name, const QStringList& arguments) {
   if (!has_display()) {  // Display::required (an optional one does not come here without a display)
     ms::cli::print_error(QString("%1 draws with VTK and needs a display; on a machine without one run it under "
                                  "`xvfb-run -a manifoldscope %1 …`").arg(name));
@@ -29,7 +29,9 @@ int run_drawing_command(int argc, char** argv, const char* name) {
   QApplication app(argc, argv);
   QCoreApplication::setApplicationName("manifoldscope");
   QCoreApplication::setApplicationVersion(MS_VERSION);
-  return ms::cli::run_command_line(app.arguments().mid(1));
+  // The arguments as given: QApplication takes Qt's own options out of argv (-style, which `figures --style paper`
+  // needs, -platform, ...).
+  return ms::cli::run_command_line(arguments);
 }
 
 }  // namespace
@@ -45,7 +47,7 @@ int main(int argc, char** argv) {
   const bool help = arguments.contains("--help") || arguments.contains("-h");
   if (command && !help &&
       (command->display == ms::cli::Display::required || (command->display == ms::cli::Display::optional && has_display())))
-    return run_drawing_command(argc, argv, command->name);
+    return run_drawing_command(argc, argv, command->name, arguments);
   QCoreApplication app(argc, argv);
   QCoreApplication::setApplicationName("manifoldscope");
   QCoreApplication::setApplicationVersion(MS_VERSION);

@@ -124,6 +124,15 @@ void plan_profiles(const store::Project& project, PackPlan& plan) {
   return Ok{};
 }
 
+[[maybe_unused]] std::string basis_label(const std::string& basis) {
+  if (basis == "pca") return "PCA";
+  if (basis == "center_plane") return "class-center plane";
+  if (basis == "anchor_view") return "anchor view";
+  if (basis == "umap") return "UMAP";
+  if (basis == "tsne") return "t-SNE";
+  return basis;
+}
+
 Status check_projection_options(const FigurePackOptions& options, PackPlan& plan) {
 #ifndef MS_HAVE_MODEL
   (void)options, (void)plan;  // no projections in this build: note_left_out says so
@@ -131,9 +140,22 @@ Status check_projection_options(const FigurePackOptions& options, PackPlan& plan
 #else
   pipeline::ProjectionBasis basis;
   if (!pipeline::parse_projection_basis(options.basis, &basis))
-    return make_error("projection basis '" + options.basis + "': one of pca, center_plane, anchor_view");
-  plan.basis_label = options.basis == "pca" ? "PCA" : options.basis;
+    return make_error("projection basis '" + options.basis + "': one of pca, center_plane, anchor_view, umap, tsne");
+  plan.layout = "in the " + basis_label(options.basis) + " basis";
   if (options.dimensions != 2 && options.dimensions != 3) return make_error("projections have 2 or 3 dimensions");
+  if (basis == pipeline::ProjectionBasis::umap || basis == pipeline::ProjectionBasis::tsne) {
+    geometry::EmbeddingOptions embedding = options.embedding;
+    embedding.dimensions = options.dimensions;
+    // The number of points is known once the sample is drawn: the parameters alone now.
+    if (Status ok = geometry::check_embedding_options(embedding, 1L << 40); !ok.ok())
+      return make_error(basis_label(options.basis) + ": " + ok.error());
+    const std::string iterations = embedding.iterations > 0 ? std::to_string(embedding.iterations) : "default";
+    plan.layout = "laid out by " + basis_label(options.basis) + " (" +
+                  (basis == pipeline::ProjectionBasis::umap
+                       ? std::to_string(embedding.neighbours) + " neighbours, min_dist " + pack::fixed(embedding.min_dist, 2)
+                       : "perplexity " + pack::fixed(embedding.perplexity, 1)) +
+                  ", " + iterations + " iterations, seed " + std::to_string(embedding.seed) + ")";
+  }
   return Ok{};
 #endif
 }
@@ -204,7 +226,8 @@ Result<std::vector<std::string>> write_figure_pack(const store::Project& project
   writer.index = "# Figures of " + std::filesystem::path(source).filename().string() + "\n\nWritten by `manifoldscope " +
                  "figures` (ManifoldScope " MS_VERSION ") from `" + source + "`: " +
                  std::to_string(project.checkpoints.size()) + " checkpoints, markers read at the " + options.layer +
-                 " layer. Each figure's numbers are in the CSV of the same name.\n\n";
+                 " layer; figures at " + views::describe(options.size) +
+                 ". Each figure's numbers are in the CSV of the same name.\n\n";
   for (const auto& section : {pack::write_heatmaps, pack::write_scatters, pack::write_profiles})
     if (Status ok = section(project, *plan, writer); !ok.ok()) return make_error(ok.error());
   note_left_out(project, options, *plan, writer);

@@ -29,7 +29,9 @@
 #include <vector>
 
 #include "core/common/result.h"
+#include "core/geometry/projection_embedding.h"
 #include "core/store/project.h"
+#include "views/figure_export.h"
 
 namespace ms::gui {
 
@@ -43,14 +45,16 @@ struct FigurePackOptions {
   // hyper-parameter key, or (a results table) the column read as the architecture or a hyper-parameter.
   std::string colour_by;
   QStringList formats{"png", "svg"};  // any of png, svg, pdf
-  int scale = 2;                      // PNG: times the figure's size in pixels (900 x 650 for a scatter)
+  // Every figure's size: the window's (a scatter is 900 x 650 px) times a scale, or a column width at a DPI.
+  views::ExportSize size = views::ExportSize::window_times(2);
   bool profiles = true;     // layer profiles of the chosen geometry markers (results with several layers)
   bool projections = true;  // projections and the compare view (a project whose checkpoints have files)
   // The checkpoints projected; the first two are compared. Empty = the highest and the lowest on the first target.
   std::vector<std::string> checkpoints;
   std::string projection_layers = "penultimate";  // model::select_layers terms, comma-separated
-  std::string basis = "pca";                      // layer_projection.h basis names
+  std::string basis = "pca";                      // layer_projection.h basis names (pca, ..., umap, tsne)
   int dimensions = 2;                             // 2 or 3
+  geometry::EmbeddingOptions embedding;           // the UMAP / t-SNE parameters (basis umap or tsne)
 };
 
 // Loads a project (.msproj) or a results table (.csv, column roles guessed as the window does with no question).

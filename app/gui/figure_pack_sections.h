@@ -18,7 +18,7 @@ struct PackPlan {
   std::vector<std::string> profile_markers;    // empty = no profiles (one layer per checkpoint)
   std::vector<std::string> architectures;      // one profile per marker and architecture
   std::vector<std::string> checkpoints;        // projected; the first two compared; empty = none
-  std::string basis_label;                     // "PCA", ...
+  std::string layout;                          // how the projections are made: "in the PCA basis", ...
   std::string compare_reason;                  // why these two (a sentence for the caption)
   int figures = 0;                             // for progress (projections may add to it)
 };

@@ -44,8 +44,8 @@ void show_for_export(QWidget* view, int width, int height) {
 }
 
 Status Writer::write(const std::string& stem, const std::string& caption, const ImageSaver& image,
-                     const CsvSaver& csv, const QStringList& formats) {
-  const QStringList& chosen = formats.isEmpty() ? options.formats : formats;
+                     const CsvSaver& csv) {
+  const QStringList& chosen = options.formats;
   for (const QString& format : chosen) {
     const std::filesystem::path path = out / (stem + "." + format.toStdString());
     if (Status saved = image(path.string()); !saved.ok()) return saved;

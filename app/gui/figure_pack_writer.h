@@ -42,16 +42,15 @@ struct Writer {
   // Announces the next figure (progress) by its name.
   void next(const std::string& name) { progress(done++, total, name); }
 
-  // The figure in each of `formats` (the options' when empty) and its CSV; a section of index.md with the caption.
-  Status write(const std::string& stem, const std::string& caption, const ImageSaver& image, const CsvSaver& csv,
-               const QStringList& formats = {});
+  // The figure in each chosen format and its CSV; a section of index.md with the caption.
+  Status write(const std::string& stem, const std::string& caption, const ImageSaver& image, const CsvSaver& csv);
 
-  // A view with save_figure(path, scale) and save_csv(path): every chosen format.
+  // A view with save_figure(path, ExportSize) and save_csv(path): every chosen format at the chosen size.
   template <typename View>
   Status write(View* view, const std::string& stem, const std::string& caption) {
-    const int scale = options.scale;
+    const views::ExportSize size = options.size;
     return write(
-        stem, caption, [view, scale](const std::string& path) { return view->save_figure(path, scale); },
+        stem, caption, [view, size](const std::string& path) { return view->save_figure(path, size); },
         [view](const std::string& path) { return view->save_csv(path); });
   }
 

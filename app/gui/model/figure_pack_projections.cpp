@@ -57,14 +57,14 @@ std::string layer_name(const ProjectionPanel& panel) {
                                                                         : std::string("layer");
 }
 
-std::string projection_caption(const ProjectionPanel& panel, const std::string& basis) {
+std::string projection_caption(const ProjectionPanel& panel, const std::string& layout) {
   const auto& result = *panel.result();
   std::string text = "Checkpoint " + panel.checkpoint().toStdString() + ", layer " + layer_name(panel) + " (" +
                      std::to_string(panel.layer() + 1) + " of " + std::to_string(panel.layers().size()) + "): " +
                      std::to_string(result.points.rows()) + " ID samples (" +
-                     std::to_string(result.class_names.size()) + " classes) in the " + basis +
-                     " basis, class means as larger balls.";
-  return text;
+                     std::to_string(result.class_names.size()) + " classes) " + layout +
+                     ", class means as larger balls.";
+  return result.note.empty() ? text : text + " " + result.note;
 }
 
 // The panels shared by both sections: one JobRunner, the project's file locations, no dialogs.
@@ -78,6 +78,7 @@ struct ModelViews {
 void configure(ProjectionPanel& panel, const FigurePackOptions& options, pipeline::ProjectionBasis basis) {
   panel.set_basis(basis);
   panel.set_dimensions(options.dimensions);
+  panel.set_embedding_options(options.embedding);
   panel.set_centers(ProjectionPanel::Centers::class_means);
   panel.set_anchors_shown(false);
 }
@@ -94,14 +95,7 @@ Status write_checkpoint_projections(ProjectionPanel& panel, const std::string& c
     if (Status ready = settle({&panel}); !ready.ok()) return ready;
     const std::string stem = "projection_" + file_stem(checkpoint) + "_" + file_stem(layer_name(panel));
     writer.next(stem);
-    views::ProjectionView* view = panel.view();
-    const int scale = writer.options.scale;
-    if (Status ok = writer.write(
-            stem, projection_caption(panel, plan.basis_label),
-            [view, scale](const std::string& path) { return view->save_png(path, scale); },
-            [view](const std::string& path) { return view->save_csv(path); }, {"png"});
-        !ok.ok())
-      return ok;
+    if (Status ok = writer.write(panel.view(), stem, projection_caption(panel, plan.layout)); !ok.ok()) return ok;
   }
   return Ok{};
 }
@@ -138,14 +132,14 @@ Status write_projections(const store::Project& project, const std::string& sourc
   if (Status ready = settle({compare.panel_a(), compare.panel_b()}); !ready.ok()) return ready;
   const std::string stem = "compare_" + file_stem(plan.checkpoints[0]) + "_vs_" + file_stem(plan.checkpoints[1]);
   writer.next(stem);
-  const int scale = writer.options.scale;
+  const views::ExportSize size = writer.options.size;
   return writer.write(
       stem,
       "Checkpoints " + plan.checkpoints[0] + " (A) and " + plan.checkpoints[1] + " (B) side by side at layer " +
-          layer_name(*compare.panel_a()) + " (" + plan.basis_label + " basis of each); " + plan.compare_reason +
+          layer_name(*compare.panel_a()) + " (each " + plan.layout + "); " + plan.compare_reason +
           " The CSV holds both checkpoints' markers at that layer and their difference B - A.",
-      [&compare, scale](const std::string& path) { return compare.save_png(path, scale); },
-      [&compare](const std::string& path) { return compare.save_csv(path); }, {"png"});
+      [&compare, size](const std::string& path) { return compare.save_figure(path, size); },
+      [&compare](const std::string& path) { return compare.save_csv(path); });
 }
 
 }  // namespace ms::gui::pack

@@ -143,6 +143,20 @@ TEST(FiguresCli, ProjectPackHasProfilesProjectionsAndTheCompareView) {
   EXPECT_NE(index.find("the highest and the lowest mean OOD accuracy"), std::string::npos) << index;
   EXPECT_NE(index.find("## profile_dimension"), std::string::npos);
 
+  // UMAP layouts with their parameters, in the captions.
+  const test::CliRun umap = test::run_cli("figures '" + project + "' --out '" + (dir / "umap").string() +
+                                          "' --formats png --no-profiles --basis umap --neighbours 8 --layout-seed 3");
+  ASSERT_EQ(umap.exit_code, 0) << umap.err;
+  const std::string umap_index = read_file(dir / "umap" / "index.md");
+  EXPECT_NE(umap_index.find("laid out by UMAP (8 neighbours, min_dist 0.10, default iterations, seed 3)"),
+            std::string::npos)
+      << umap_index;
+  EXPECT_NE(umap_index.find("## compare_"), std::string::npos);
+  const test::CliRun bad = test::run_cli("figures '" + project + "' --out '" + (dir / "bad").string() +
+                                         "' --basis umap --neighbours 1");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("UMAP: "), std::string::npos) << bad.err;
+
   // The first checkpoint's file gone: the charts and index.md are still written, the error names the file.
   const fs::path moved = dir / "moved";
   fs::rename(dir / "zoo", moved);
@@ -153,6 +167,37 @@ TEST(FiguresCli, ProjectPackHasProfilesProjectionsAndTheCompareView) {
   EXPECT_NE(gone.err.find("the other figures and index.md are written"), std::string::npos) << gone.err;
   EXPECT_TRUE(fs::exists(dir / "figures-2" / "profile_dimension.png"));
   EXPECT_NE(read_file(dir / "figures-2" / "index.md").find("## Projections\n\nStopped: "), std::string::npos);
+}
+
+// --style paper: single column (89 mm = 252 pt) at 600 DPI, PNG + SVG + PDF, the PDF's font embedded.
+TEST(FiguresCli, PaperStyleIsAColumnWideAtSixHundredDpi) {
+  const fs::path out = fs::path(MS_TEST_OUTPUT_DIR) / "figures_cli" / "paper-style";
+  fs::remove_all(out);
+  const test::CliRun run = test::run_cli("figures '" + kSweep + "' --out '" + out.string() +
+                                         "' --y acc_lp_ood --markers dimension --style paper");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string png = read_file(out / "dimension_vs_acc_lp_ood.png");
+  ASSERT_GT(png.size(), 24u);
+  const long width = (static_cast<unsigned char>(png[18]) << 8) | static_cast<unsigned char>(png[19]);
+  EXPECT_EQ(width, std::lround(89.0 / 25.4 * 600)) << "89 mm at 600 DPI";
+  const std::string pdf = (out / "dimension_vs_acc_lp_ood.pdf").string();
+  const test::CliRun info = test::run_command("pdfinfo '" + pdf + "'");
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_NE(info.out.find("Page size:       252 x "), std::string::npos) << info.out;
+  const test::CliRun fonts = test::run_command("pdffonts '" + pdf + "'");
+  EXPECT_NE(fonts.out.find("DejaVuSans"), std::string::npos) << fonts.out;
+  // Every font line's "emb" column (the fifth field from the end) says yes.
+  std::istringstream lines(fonts.out);
+  int font_lines = 0;
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::vector<std::string> fields;
+    for (std::string word; words >> word;) fields.push_back(word);
+    if (++font_lines <= 2 || fields.size() < 5) continue;  // the header and its rule
+    EXPECT_EQ(fields[fields.size() - 5], "yes") << line;
+  }
+  EXPECT_GE(font_lines, 3) << fonts.out;
+  EXPECT_NE(read_file(out / "index.md").find("figures at 89 mm at 600 dpi"), std::string::npos);
 }
 
 TEST(FiguresCli, ClearErrors) {

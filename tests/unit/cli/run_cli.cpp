@@ -10,14 +10,18 @@
 namespace ms::test {
 
 CliRun run_cli(const std::string& arguments, const std::vector<std::string>& unset, const std::string& launcher) {
+  std::string environment;
+  for (const std::string& name : unset) environment += (environment.empty() ? "env -u " : " -u ") + name;
+  return run_command(environment + (environment.empty() ? "" : " ") + launcher + (launcher.empty() ? "'" : " '") +
+                     MS_BINARY + "' " + arguments);
+}
+
+CliRun run_command(const std::string& shell_command) {
   // CTest runs test cases as parallel processes: the file name carries the process id, not just a counter.
   static int counter = 0;
   const std::string err_file = std::string(MS_TEST_OUTPUT_DIR) + "/cli-stderr-" + std::to_string(getpid()) + "-" +
                                std::to_string(++counter);
-  std::string environment;
-  for (const std::string& name : unset) environment += (environment.empty() ? "env -u " : " -u ") + name;
-  const std::string command = environment + (environment.empty() ? "" : " ") + launcher + (launcher.empty() ? "'" : " '") +
-                              MS_BINARY + "' " + arguments + " 2>'" + err_file + "' </dev/null";
+  const std::string command = shell_command + " 2>'" + err_file + "' </dev/null";
   CliRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;

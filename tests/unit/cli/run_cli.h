@@ -18,4 +18,7 @@ struct CliRun {
 CliRun run_cli(const std::string& arguments, const std::vector<std::string>& unset = {},
                const std::string& launcher = "");
 
+// Any shell command line (e.g. `pdfinfo FILE`), its output captured the same way.
+CliRun run_command(const std::string& shell_command);
+
 }  // namespace ms::test
