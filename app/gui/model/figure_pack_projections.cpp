@@ -132,7 +132,12 @@ Status write_projections(const store::Project& project, const std::string& sourc
   if (Status ready = settle({compare.panel_a(), compare.panel_b()}); !ready.ok()) return ready;
   const std::string stem = "compare_" + file_stem(plan.checkpoints[0]) + "_vs_" + file_stem(plan.checkpoints[1]);
   writer.next(stem);
-  const views::ExportSize size = writer.options.size;
+  // Two projections side by side: at a column width, the double column (a single one leaves them too small to read).
+  views::ExportSize size = writer.options.size;
+  if (size.physical() && size.width_mm < views::kDoubleColumnMm) {
+    size.width_mm = views::kDoubleColumnMm;
+    size.height_mm = 0;
+  }
   return writer.write(
       stem,
       "Checkpoints " + plan.checkpoints[0] + " (A) and " + plan.checkpoints[1] + " (B) side by side at layer " +
