@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -97,6 +98,44 @@ TEST(FiguresCli, PaperSweepPackWithCsvsAndIndex) {
   // A table has one layer per checkpoint and no model files: index.md says why there are no profiles, projections.
   EXPECT_NE(index.find("## Layer profiles\n\nNone: these results have one layer per checkpoint"), std::string::npos);
   EXPECT_NE(index.find("## Projections\n\nNone: these results have no checkpoint files"), std::string::npos);
+}
+
+// The per-architecture heat map the pack draws from the released sweep carries, in its CSV, the paper's published
+// Pearson r (published_correlations.csv, the AdamW rows: the released sweep is the AdamW sweep) to 1e-6. The
+// EfficientNetB0 column is left out: the released file has one checkpoint more than the published numbers used
+// (tests/unit/stats/published_correlations_test.cpp says which).
+TEST(FiguresCli, TheHeatMapCsvCarriesThePublishedCorrelations) {
+  const fs::path out = fs::path(MS_TEST_OUTPUT_DIR) / "figures_cli" / "published";
+  fs::remove_all(out);
+  const test::CliRun run = test::run_cli("figures '" + kSweep + "' --out '" + out.string() +
+                                         "' --y acc_lp_ood --group arch_name --markers dimension --formats png");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  Result<stats::CsvTable> published = stats::read_csv_table(
+      std::string(MS_SOURCE_DIR) + "/resources/results/paper-cifar10/published_correlations.csv");
+  ASSERT_TRUE(published.ok()) << published.error();
+  std::map<std::pair<std::string, std::string>, double> paper;  // (property, architecture) -> r
+  const std::map<std::string, std::string> architecture = {{"ResNet18 (AdamW)", "ResNet18"},
+                                                           {"DenseNet121 (AdamW)", "DenseNet121"},
+                                                           {"MobileNet (AdamW)", "MobileNet"},
+                                                           {"VGG19 (AdamW)", "VGG"}};
+  for (const auto& row : published->rows)
+    if (row[0] == "id_markers_vs_ood_lp" && architecture.count(row[3]))
+      paper[{row[4], architecture.at(row[3])}] = std::stod(row[1]);
+  Result<stats::CsvTable> heatmap =
+      stats::read_csv_table((out / "correlation_heatmap_by_architecture_acc_lp_ood.csv").string());
+  ASSERT_TRUE(heatmap.ok()) << heatmap.error();
+  int compared = 0;
+  for (const auto& row : heatmap->rows) {
+    // The heat map names markers of the ID set without the table's _id suffix, and ID accuracy as the table does.
+    for (const std::string& property : {row[0] + "_id", row[0] == "id_accuracy" ? std::string("acc_test") : row[0]}) {
+      const auto it = paper.find({property, row[1]});
+      if (it == paper.end()) continue;
+      EXPECT_NEAR(std::stod(row[2]), it->second, 1e-6) << row[0] << " x " << row[1];
+      ++compared;
+      break;
+    }
+  }
+  EXPECT_GE(compared, 60) << "of the 4 x 18 published values";
 }
 
 // Two quick-zoo checkpoints trained and analysed at every layer with one shifted set: the pack adds a profile per
