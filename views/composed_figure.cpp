@@ -72,6 +72,36 @@ double paint_legend(QPainter& painter, const std::vector<FigureLegendEntry>& ent
   return box_w + 2 * pad;
 }
 
+// A panel's title strip and legend strip widths in pt.
+struct Strips {
+  double title_h = 0, legend_w = 0;
+};
+
+Strips strips(QPainter& painter, const ComposedPanel& panel, double panel_w, const Style& style) {
+  Strips s;
+  const QFont title_font = figure_font(style.title_pt);
+  s.title_h = panel.title.empty() ? 0 : QFontMetricsF(title_font, painter.device()).height() * 1.5;
+  s.legend_w = std::min(0.45 * panel_w, paint_legend(painter, panel.legend, {}, style, true));
+  return s;
+}
+
+// A physical width without a height: the page as tall as keeps each scene's aspect on screen (the points then
+// fill their area as they did in the window), at least a fifth of the width.
+double page_height_for_scenes(const std::vector<ComposedPanel>& panels, double page_w, const Style& style) {
+  QImage probe(1, 1, QImage::Format_RGB32);
+  probe.setDotsPerMeterX(kDotsPerMetreAt72);
+  probe.setDotsPerMeterY(kDotsPerMetreAt72);
+  QPainter painter(&probe);
+  const double panel_w = page_w / static_cast<double>(panels.size());
+  double height = 0.2 * page_w;
+  for (const ComposedPanel& panel : panels) {
+    if (panel.aspect <= 0) continue;
+    const Strips s = strips(painter, panel, panel_w, style);
+    height = std::max(height, s.title_h + (panel_w - s.legend_w) / panel.aspect);
+  }
+  return height;
+}
+
 // All panels on a page of page_w x page_h pt (one painter unit per pt).
 ms::Status paint_panels(QPainter& painter, const std::vector<ComposedPanel>& panels, double page_w, double page_h,
                         const Style& style) {
@@ -83,8 +113,7 @@ ms::Status paint_panels(QPainter& painter, const std::vector<ComposedPanel>& pan
     const ComposedPanel& panel = panels[i];
     const double x0 = panel_w * i;
     const QFont title_font = figure_font(style.title_pt);
-    const double title_h = panel.title.empty() ? 0 : QFontMetricsF(title_font, painter.device()).height() * 1.5;
-    const double legend_w = std::min(0.45 * panel_w, paint_legend(painter, panel.legend, {}, style, true));
+    const auto [title_h, legend_w] = strips(painter, panel, panel_w, style);
     const QRectF scene(x0, title_h, panel_w - legend_w, page_h - title_h);
     const int w = static_cast<int>(std::lround(scene.width() * style.image_px_per_pt));
     const int h = static_cast<int>(std::lround(scene.height() * style.image_px_per_pt));
@@ -186,13 +215,17 @@ ms::Status save_composed_figure(const std::string& path, const std::vector<Compo
   if (type != "png" && type != "svg" && type != "pdf")
     return ms::make_error("save image " + path + ": unknown type '" + type + "' (use .png, .svg or .pdf)");
   if (panels.empty()) return ms::make_error(what + ": nothing to draw");
-  const ms::Result<ExportGeometry> geometry = export_geometry(window_w, window_h, 72, size);
+  ms::Result<ExportGeometry> geometry = export_geometry(window_w, window_h, 72, size);
   if (!geometry.ok()) return ms::make_error(what + ": " + geometry.error());
   Style style;
   style.title_pt *= size.text_scale;
   style.legend_pt *= size.text_scale;
   // On a page smaller than the window the points shrink with it (to a third at most), so clouds stay clouds.
   style.point_scale = std::clamp(geometry->page_w / window_w, 1.0 / 3.0, 1.0);
+  if (size.physical() && size.height_mm <= 0) {
+    geometry->page_h = page_height_for_scenes(panels, geometry->page_w, style);
+    geometry->pixel_h = static_cast<int>(std::lround(geometry->page_h / 72.0 * size.dpi));
+  }
   style.image_px_per_pt = std::max(2.0, (size.physical() ? size.dpi : 300) / 72.0);
   return ms::write_atomically(path, [&](const std::string& part) -> ms::Status {
     const ms::Status written = type == "png" ? write_png(part, panels, *geometry, size, style)

@@ -7,8 +7,9 @@
 //   panels    side by side, equal widths; each: a title above (none if empty), a legend in a strip of its own at the
 //             right of its scene (legends never cover points), and `render`, which draws the scene at the pixel
 //             size asked with points `point_factor` times their size on screen
-//   window_w/h  the figure's size on screen (px): the page for ExportSize::window_times, the aspect for a physical
-//             width without a height
+//   window_w/h  the figure's size on screen (px): the page for ExportSize::window_times; a physical width
+//             without a height is as tall as keeps each panel's scene at its `aspect` (the legend and title strips
+//             added), so the points fill their area as in the window
 //   size      ExportSize (views/figure_export.h): PNG pixels as for the 2D views; SVG/PDF pages in pt; the scene
 //             images at size.dpi (window sizes: 300 dpi); titles 14 pt and legend 12 pt times size.text_scale;
 //             points shrink with a page narrower than the window (to a third at most)
@@ -42,6 +43,7 @@ struct ComposedPanel {
   std::string title;
   std::vector<FigureLegendEntry> legend;
   std::function<ms::Result<QImage>(int width, int height, double point_factor)> render;
+  double aspect = 0;  // the scene's width / height on screen (0: unknown); sets a physical page's height
 };
 
 ms::Status save_composed_figure(const std::string& path, const std::vector<ComposedPanel>& panels, int window_w,

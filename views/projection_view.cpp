@@ -472,6 +472,8 @@ ComposedPanel ProjectionView::figure_panel(const std::string& title) {
   panel.title = title;
   panel.legend = legend_entries();
   panel.render = [this](int w, int h, double factor) { return render_scene(w, h, factor); };
+  const double* viewport = renderer_->GetViewport();
+  panel.aspect = (viewport[2] - viewport[0]) * width() / std::max(1.0, (viewport[3] - viewport[1]) * height());
   return panel;
 }
 
