@@ -268,8 +268,13 @@ ms::Status LayerProfileView::save_figure(const std::string& path, const ExportSi
   const ms::Result<ExportGeometry> geometry = export_geometry(width(), std::max(height(), 1), 72, size);
   if (geometry.ok()) update_label_orientation(geometry->page_w / size.text_scale);
   set_export_scale(size.text_scale);  // vector files: lines thin with the text
+  // The simple tick rule spaces ticks in screen pixels: a column-wide figure got one y tick. Wilkinson's picks a few
+  // round ones at any size.
+  vtkAxis* y = chart_->GetAxis(vtkAxis::LEFT);
+  if (size.physical()) y->SetTickLabelAlgorithm(vtkAxis::TICK_WILKINSON_EXTENDED);
   const ms::Status status = save_view_figure(render_window(), path, size,
                                              [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
+  y->SetTickLabelAlgorithm(vtkAxis::TICK_SIMPLE);
   set_export_scale(1.0);
   update_label_orientation();
   render();  // after a vector export the chart draws through OpenGL again
