@@ -20,7 +20,7 @@
 // the neighbour search and per-point sums, whose order does not change; UMAP's epochs always run serially, as
 // umappp's parallel_optimization would make the result depend on the thread count).
 // Defaults: iterations 0 = the method's own (UMAP: 500 epochs up to 10 000 points, fewer above; t-SNE: 1000).
-// Cost (tests/bench/README.md): 10 000 points in 64-D on 2 cores, UMAP about 10 s, t-SNE about 16 s.
+// Cost (tests/bench/README.md): 10 000 points on 2 cores, UMAP 10-11 s, t-SNE 11-17 s (with the machine loaded).
 #pragma once
 
 #include <cstdint>
