@@ -116,15 +116,26 @@ void PainterDevice::apply_brush() {
   painter_->setBrush(QColor(c[0], c[1], c[2], c[3]));
 }
 
-// Points in VTK's y-up pixels become page coordinates (y down) by the painter's transform, set per call.
-#define MS_FLIPPED()            \
-  painter_->save();             \
-  painter_->translate(0, page_height_); \
-  painter_->scale(1, -1)
+// Points in VTK's y-up pixels become page coordinates (y down) through the painter's transform while one lives;
+// the painter's state comes back after.
+class Flipped {
+ public:
+  Flipped(QPainter* painter, double page_height) : painter_(painter) {
+    painter_->save();
+    painter_->translate(0, page_height);
+    painter_->scale(1, -1);
+  }
+  ~Flipped() { painter_->restore(); }
+  Flipped(const Flipped&) = delete;
+  Flipped& operator=(const Flipped&) = delete;
+
+ private:
+  QPainter* painter_;
+};
 
 void PainterDevice::DrawPoly(float* p, int n, unsigned char* colors, int nc) {
   if (!painter_ || n < 2) return;
-  MS_FLIPPED();
+  const Flipped flipped(painter_, page_height_);
   apply_pen();
   if (!colors) {
     QPolygonF line;
@@ -138,12 +149,11 @@ void PainterDevice::DrawPoly(float* p, int n, unsigned char* colors, int nc) {
       painter_->drawLine(QPointF(p[2 * i], p[2 * i + 1]), QPointF(p[2 * i + 2], p[2 * i + 3]));
     }
   }
-  painter_->restore();
 }
 
 void PainterDevice::DrawLines(float* p, int n, unsigned char* colors, int nc) {
   if (!painter_) return;
-  MS_FLIPPED();
+  const Flipped flipped(painter_, page_height_);
   apply_pen();
   QPen pen = painter_->pen();
   for (int i = 0; i + 1 < n; i += 2) {
@@ -153,7 +163,6 @@ void PainterDevice::DrawLines(float* p, int n, unsigned char* colors, int nc) {
     }
     painter_->drawLine(QPointF(p[2 * i], p[2 * i + 1]), QPointF(p[2 * i + 2], p[2 * i + 3]));
   }
-  painter_->restore();
 }
 
 void PainterDevice::DrawPoints(float* p, int n, unsigned char* colors, int nc) {
@@ -167,7 +176,7 @@ void PainterDevice::DrawPointSprites(vtkImageData*, float* p, int n, unsigned ch
 // Markers are Pen->GetWidth() across, in the pen's colour or one colour each; crosses and pluses are stroked.
 void PainterDevice::DrawMarkers(int shape, bool highlight, float* p, int n, unsigned char* colors, int nc) {
   if (!painter_) return;
-  MS_FLIPPED();
+  const Flipped flipped(painter_, page_height_);
   const vtkColor4ub pen_colour = Pen->GetColorObject();
   const double size = std::max(1.0f, Pen->GetWidth()) * (highlight ? 1.2 : 1.0), r = size / 2.0;
   for (int i = 0; i < n; ++i) {
@@ -196,7 +205,6 @@ void PainterDevice::DrawMarkers(int shape, bool highlight, float* p, int n, unsi
       painter_->drawEllipse(c, r, r);
     }
   }
-  painter_->restore();
 }
 
 void PainterDevice::fill_polygon(const float* p, int n) {
@@ -207,22 +215,20 @@ void PainterDevice::fill_polygon(const float* p, int n) {
 
 void PainterDevice::DrawQuad(float* p, int n) {
   if (!painter_) return;
-  MS_FLIPPED();
+  const Flipped flipped(painter_, page_height_);
   apply_brush();
   for (int q = 0; q + 3 < n; q += 4) fill_polygon(p + 2 * q, 4);
-  painter_->restore();
 }
 
 void PainterDevice::DrawQuadStrip(float* p, int n) {
   if (!painter_) return;
-  MS_FLIPPED();
+  const Flipped flipped(painter_, page_height_);
   apply_brush();
   for (int q = 0; q + 3 < n; q += 2) {
     const float quad[8] = {p[2 * q], p[2 * q + 1], p[2 * q + 2], p[2 * q + 3],
                            p[2 * q + 6], p[2 * q + 7], p[2 * q + 4], p[2 * q + 5]};
     fill_polygon(quad, 4);
   }
-  painter_->restore();
 }
 
 void PainterDevice::DrawPolygon(float* p, int n) { DrawColoredPolygon(p, n, nullptr, 0); }
@@ -230,7 +236,7 @@ void PainterDevice::DrawPolygon(float* p, int n) { DrawColoredPolygon(p, n, null
 // Per-vertex colours are averaged: the charts colour whole polygons alike.
 void PainterDevice::DrawColoredPolygon(float* p, int n, unsigned char* colors, int nc) {
   if (!painter_ || n < 3) return;
-  MS_FLIPPED();
+  const Flipped flipped(painter_, page_height_);
   apply_brush();
   if (colors && nc >= 3) {
     double sum[4] = {0, 0, 0, 0};
@@ -240,13 +246,12 @@ void PainterDevice::DrawColoredPolygon(float* p, int n, unsigned char* colors, i
                               static_cast<int>(sum[2] / n), static_cast<int>(sum[3] / n)));
   }
   fill_polygon(p, n);
-  painter_->restore();
 }
 
 void PainterDevice::DrawEllipseWedge(float x, float y, float out_rx, float out_ry, float in_rx, float in_ry,
                                      float start, float stop) {
   if (!painter_) return;
-  MS_FLIPPED();
+  const Flipped flipped(painter_, page_height_);
   apply_brush();
   // Angles counter-clockwise from +x in y-up space: Qt's arcs read the same under the flipped transform.
   QPainterPath path;
@@ -261,12 +266,11 @@ void PainterDevice::DrawEllipseWedge(float x, float y, float out_rx, float out_r
   }
   path.closeSubpath();
   painter_->drawPath(path);
-  painter_->restore();
 }
 
 void PainterDevice::DrawEllipticArc(float x, float y, float rx, float ry, float start, float stop) {
   if (!painter_) return;
-  MS_FLIPPED();
+  const Flipped flipped(painter_, page_height_);
   apply_pen();
   const vtkColor4ub b = Brush->GetColorObject();
   painter_->setBrush(QColor(b[0], b[1], b[2], b[3]));
@@ -279,7 +283,6 @@ void PainterDevice::DrawEllipticArc(float x, float y, float rx, float ry, float 
     path.arcTo(box, -start, -(stop - start));
     painter_->drawPath(path);
   }
-  painter_->restore();
 }
 
 void PainterDevice::ComputeStringBounds(const vtkStdString& text, float bounds[4]) {
@@ -360,7 +363,5 @@ void PainterDevice::EnableClipping(bool enable) {
   }
   painter_->setClipRect(QRectF(clip_[0], page_height_ - clip_[1] - clip_[3], clip_[2], clip_[3]));
 }
-
-#undef MS_FLIPPED
 
 }  // namespace ms::views
