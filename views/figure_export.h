@@ -5,8 +5,9 @@
 // ExportSize (what size a figure is)
 //   width_mm <= 0: the window's size, PNG at `scale` times it (vector files: the window's px/pt).
 //   width_mm > 0: a physical size, e.g. kSingleColumnMm / kDoubleColumnMm; height_mm 0 keeps the window's aspect.
-//     PNG: width_mm / 25.4 * dpi pixels wide, laid out with the window's DPI set to `dpi`, so a 9 pt font is 9 pt
-//     at that size. SVG: width/height in mm over a viewBox in pt. PDF: a page of that many pt.
+//     PNG: width_mm / 25.4 * dpi pixels wide, laid out with the window's DPI set to dpi * text_scale, so a view's
+//     9 pt font is 9 * text_scale pt on paper. SVG: width/height in mm over a viewBox in pt. PDF: a page of that
+//     many pt. The layout is the page's: axes, ticks and legends are placed for it, not scaled from the window.
 //   dpi: PNG pixels per inch at a physical size, and the resolution of embedded 3D images in vector files.
 //   text_scale: every text size times this (1: the views' 11-13 pt stay 11-13 pt on paper). physical_mm and
 //     parse_export_size use kPrintTextScale (0.75: 8-10 pt, the journals' range) for column widths.
@@ -31,8 +32,8 @@
 //   The window's context scenes (vtkChartXY, custom vtkContextItems) painted in pixel coordinates. SVG: through
 //   VTK's SVG device (text as <text> elements, curves as polylines/paths, markers as <use> of one symbol). PDF:
 //   through a QPainter device (views/painter_device.h) on a QPdfWriter, because VTK's libharu device has only the
-//   standard Latin-1 fonts (ρ, Ψ were lost); Qt embeds the TrueType font (DejaVu Sans) as a subset, keeps text
-//   as text, and draws any Unicode. (QtSvg rendering VTK's SVG was tried: Qt 6.4 drops its <symbol> markers,
+//   standard Latin-1 fonts (ρ, Ψ were lost); Qt embeds the TrueType font (DejaVu Sans, pdffonts: "emb yes"),
+//   keeps text as text, and draws any Unicode. (QtSvg rendering VTK's SVG was tried: Qt 6.4 drops its <symbol> markers,
 //   clip paths and text.) Only context scenes are exported: 3D views compose their own figure
 //   (views/composed_figure.h: the scene as an embedded image, legend and titles as vectors).
 #pragma once
