@@ -117,6 +117,9 @@ TEST(JournalExport, SizeAndDpiParserAcceptsPresetsAndExplainsMistakes) {
   EXPECT_EQ(*views::parse_dpi(" 1200 "), 1200);
   for (const char* bad : {"71", "1201", "300dpi", ""}) EXPECT_FALSE(views::parse_dpi(bad).ok()) << bad;
   EXPECT_FALSE(views::parse_export_size("single", 50).ok());
+  EXPECT_EQ(views::describe(*views::parse_export_size("89x60mm", 600)), "89 x 60 mm at 600 dpi");
+  EXPECT_EQ(views::describe(views::ExportSize::window_times(2)), "window x2");
+  EXPECT_DOUBLE_EQ(single->text_scale, views::kPrintTextScale) << "column widths get print-sized text";
 }
 
 TEST(JournalExport, PngPixelsAreTheSizeTimesTheDpi) {
