@@ -198,6 +198,42 @@ TEST(ComparePanel, SessionStateRoundTrips) {
   check_table(restored, project);
 }
 
+// UMAP in the compare tab: the parameter row appears, drives both sides (each fitted on its own points), and the
+// method and parameters round-trip through the session.
+TEST(ComparePanel, UmapDrivesBothSidesFromOneParameterRow) {
+  ASSERT_NE(tiny_model_project(), nullptr);
+  const store::Project& project = *tiny_model_project();
+  gui::JobRunner jobs;
+  gui::ComparePanel panel(&jobs);
+  panel.set_project(tiny_model_project());
+  panel.set_checkpoints(QString::fromStdString(project.checkpoints[0].id), QString::fromStdString(project.checkpoints[1].id));
+  geometry::EmbeddingOptions options;
+  options.neighbours = 7;
+  options.seed = 4;
+  panel.set_embedding_options(options);
+  panel.set_basis(pipeline::ProjectionBasis::umap);
+  panel.resize(1400, 800);
+  panel.show();
+  ASSERT_TRUE(wait_settled(panel));
+  for (gui::ProjectionPanel* side : {panel.panel_a(), panel.panel_b()}) {
+    EXPECT_NE(side->result()->note.find("UMAP (7 neighbours"), std::string::npos) << side->result()->note;
+    EXPECT_GT(side->view()->data().coords.rows(), 0);
+  }
+  const QJsonObject state = panel.save_state();
+  EXPECT_EQ(state["basis"].toString(), "umap");
+  EXPECT_EQ(state["embedding"].toObject()["neighbours"].toInt(), 7);
+  save_screenshot(panel.grab().toImage(), "compare_panel_umap");
+
+  gui::ComparePanel restored(&jobs);
+  restored.restore_state(state);
+  restored.set_project(tiny_model_project());
+  restored.resize(1400, 800);
+  restored.show();
+  ASSERT_TRUE(wait_settled(restored));
+  EXPECT_NE(restored.panel_b()->result()->note.find("UMAP (7 neighbours"), std::string::npos)
+      << restored.panel_b()->result()->note;
+}
+
 }  // namespace
 #endif
 

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "app/gui/model/embedding_parameters.h"
 #include "app/gui/model/projection_panel.h"
 #include "app/gui/project_profile.h"
 #include "views/composed_figure.h"
@@ -57,45 +58,10 @@ ComparePanel::ComparePanel(JobRunner* jobs, QWidget* parent) : QWidget(parent) {
   b_ = new ProjectionPanel(jobs);
   a_->set_controls_visible(false);
   b_->set_controls_visible(false);
-
-  auto* top = new QHBoxLayout;
-  a_choice_ = new QComboBox;
-  b_choice_ = new QComboBox;
-  for (QComboBox* choice : {a_choice_, b_choice_}) {
-    choice->setMinimumContentsLength(20);
-    choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  }
-  datasets_ = new QComboBox;
-  basis_ = new QComboBox;
-  basis_->addItem(tr("PCA"), static_cast<int>(pipeline::ProjectionBasis::points_pca));
-  basis_->addItem(tr("Class-center plane"), static_cast<int>(pipeline::ProjectionBasis::center_plane));
-  basis_->addItem(tr("Anchor view"), static_cast<int>(pipeline::ProjectionBasis::anchor_view));
-  dimensions_ = new QComboBox;
-  dimensions_->addItem(tr("2D"), 2);
-  dimensions_->addItem(tr("3D"), 3);
-  auto* save_image = new QPushButton(tr("Save Image…"));
-  auto* save_data = new QPushButton(tr("Save Data…"));
-  top->addWidget(new QLabel(tr("A:")));
-  top->addWidget(a_choice_, 1);
-  top->addWidget(new QLabel(tr("B:")));
-  top->addWidget(b_choice_, 1);
-  top->addWidget(new QLabel(tr("Data:")));
-  top->addWidget(datasets_);
-  top->addWidget(basis_);
-  top->addWidget(dimensions_);
-  top->addWidget(save_image);
-  top->addWidget(save_data);
-  auto* depth = new QHBoxLayout;
-  layer_slider_ = new QSlider(Qt::Horizontal);
-  layer_slider_->setRange(0, 0);
-  layer_slider_->setPageStep(1);
-  layer_slider_->setTickPosition(QSlider::TicksBelow);
-  layer_label_ = new QLabel;
-  layer_label_->setMinimumWidth(260);
-  depth->addWidget(new QLabel(tr("Layer:")));
-  depth->addWidget(layer_slider_, 1);
-  depth->addWidget(layer_label_);
-
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(build_controls());
+  layout->addWidget(embedding_);
+  layout->addLayout(build_depth_row());
   auto* views = new QSplitter(Qt::Horizontal);
   views->addWidget(a_);
   views->addWidget(b_);
@@ -109,20 +75,65 @@ ComparePanel::ComparePanel(JobRunner* jobs, QWidget* parent) : QWidget(parent) {
   split->addWidget(table_);
   split->setStretchFactor(0, 3);
   split->setStretchFactor(1, 1);
-  auto* layout = new QVBoxLayout(this);
-  layout->addLayout(top);
-  layout->addLayout(depth);
   layout->addWidget(split, 1);
+  connect_controls();
+}
 
+QHBoxLayout* ComparePanel::build_controls() {
+  a_choice_ = new QComboBox;
+  b_choice_ = new QComboBox;
+  for (QComboBox* choice : {a_choice_, b_choice_}) {
+    choice->setMinimumContentsLength(20);
+    choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  }
+  datasets_ = new QComboBox;
+  basis_ = make_basis_choice();
+  embedding_ = new EmbeddingParameters;
+  embedding_->hide();
+  dimensions_ = new QComboBox;
+  dimensions_->addItem(tr("2D"), 2);
+  dimensions_->addItem(tr("3D"), 3);
+  save_image_ = new QPushButton(tr("Save Image…"));
+  save_data_ = new QPushButton(tr("Save Data…"));
+  auto* top = new QHBoxLayout;
+  top->addWidget(new QLabel(tr("A:")));
+  top->addWidget(a_choice_, 1);
+  top->addWidget(new QLabel(tr("B:")));
+  top->addWidget(b_choice_, 1);
+  top->addWidget(new QLabel(tr("Data:")));
+  top->addWidget(datasets_);
+  top->addWidget(basis_);
+  top->addWidget(dimensions_);
+  top->addWidget(save_image_);
+  top->addWidget(save_data_);
+  return top;
+}
+
+QHBoxLayout* ComparePanel::build_depth_row() {
+  layer_slider_ = new QSlider(Qt::Horizontal);
+  layer_slider_->setRange(0, 0);
+  layer_slider_->setPageStep(1);
+  layer_slider_->setTickPosition(QSlider::TicksBelow);
+  layer_label_ = new QLabel;
+  layer_label_->setMinimumWidth(260);
+  auto* depth = new QHBoxLayout;
+  depth->addWidget(new QLabel(tr("Layer:")));
+  depth->addWidget(layer_slider_, 1);
+  depth->addWidget(layer_label_);
+  return depth;
+}
+
+void ComparePanel::connect_controls() {
   connect(a_choice_, &QComboBox::currentIndexChanged, this, [this] { a_->select_checkpoint(a_choice_->currentData().toString()); });
   connect(b_choice_, &QComboBox::currentIndexChanged, this, [this] { b_->select_checkpoint(b_choice_->currentData().toString()); });
   connect(datasets_, &QComboBox::currentIndexChanged, this, [this] {
     a_->set_overlay(datasets_->currentData().toString());
     b_->set_overlay(datasets_->currentData().toString());
   });
-  connect(basis_, &QComboBox::currentIndexChanged, this, [this] {
-    a_->set_basis(static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt()));
-    b_->set_basis(static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt()));
+  connect(basis_, &QComboBox::currentIndexChanged, this, [this] { apply_basis(); });
+  connect(embedding_, &EmbeddingParameters::changed, this, [this] {
+    a_->set_embedding_options(embedding_->options());
+    b_->set_embedding_options(embedding_->options());
   });
   connect(dimensions_, &QComboBox::currentIndexChanged, this, [this] {
     a_->set_dimensions(dimensions_->currentData().toInt());
@@ -139,15 +150,29 @@ ComparePanel::ComparePanel(JobRunner* jobs, QWidget* parent) : QWidget(parent) {
     connect(side, &ProjectionPanel::projection_ready, this, &ComparePanel::on_side_ready);
     connect(side, &ProjectionPanel::message, this, &ComparePanel::message);
   }
-  connect(save_image, &QPushButton::clicked, this, [this] {
+  connect(save_image_, &QPushButton::clicked, this, [this] {
     views::run_save_image_dialog(this, QStringLiteral("compare"),
                                  [this](const std::string& path, const views::ExportSize& size) {
                                    return save_figure(path, size);
                                  });
   });
-  connect(save_data, &QPushButton::clicked, this, [this] {
+  connect(save_data_, &QPushButton::clicked, this, [this] {
     views::run_save_data_dialog(this, QStringLiteral("compare"), [this](const std::string& path) { return save_csv(path); });
   });
+}
+
+// Both sides take the basis; a fitted layout (UMAP, t-SNE) shows its parameter row, which drives both sides. Each
+// side is fitted on its own points, so the two layouts' axes are not comparable (only their arrangements are).
+void ComparePanel::apply_basis() {
+  const auto basis = static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt());
+  const bool layout = pipeline::is_embedding(basis);
+  embedding_->set_method(basis == pipeline::ProjectionBasis::tsne ? geometry::EmbeddingMethod::tsne
+                                                                   : geometry::EmbeddingMethod::umap);
+  embedding_->setVisible(layout);
+  for (ProjectionPanel* side : {a_, b_}) {
+    if (layout) side->set_embedding_options(embedding_->options());
+    side->set_basis(basis);
+  }
 }
 
 void ComparePanel::set_locations(ProjectLocations* locations) {
@@ -222,6 +247,12 @@ void ComparePanel::select_layer(int index) {
 
 void ComparePanel::set_basis(pipeline::ProjectionBasis basis) {
   basis_->setCurrentIndex(basis_->findData(static_cast<int>(basis)));
+}
+
+void ComparePanel::set_embedding_options(const geometry::EmbeddingOptions& options) {
+  embedding_->set_options(options);
+  a_->set_embedding_options(options);
+  b_->set_embedding_options(options);
 }
 
 void ComparePanel::set_dimensions(int k) { dimensions_->setCurrentIndex(dimensions_->findData(k == 3 ? 3 : 2)); }
@@ -345,6 +376,7 @@ QJsonObject ComparePanel::save_state() const {
   state["basis"] = pipeline::to_string(static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt()));
   state["dimensions"] = dimensions_->currentData().toInt();
   state["overlay"] = datasets_->currentData().toString();
+  state["embedding"] = embedding_->save_state();
   state["camera"] = a_->save_state()["camera"];
   return state;
 }
@@ -354,8 +386,10 @@ void ComparePanel::restore_state(const QJsonObject& state) {
     pending_state_ = state;
     return;
   }
-  QJsonObject side{{"basis", state["basis"]}, {"dimensions", state["dimensions"]}, {"overlay", state["overlay"]},
-                   {"layer_index", state["layer_index"]}, {"camera", state["camera"]}, {"centers", "class_means"}};
+  QJsonObject side{{"basis", state["basis"]},         {"dimensions", state["dimensions"]},
+                   {"overlay", state["overlay"]},     {"layer_index", state["layer_index"]},
+                   {"camera", state["camera"]},       {"centers", "class_means"},
+                   {"embedding", state["embedding"]}};
   {
     QSignalBlocker a(a_choice_), b(b_choice_), d(datasets_), p(basis_), k(dimensions_), l(layer_slider_);
     a_choice_->setCurrentIndex(std::max(0, a_choice_->findData(state["a"].toString())));
@@ -365,6 +399,10 @@ void ComparePanel::restore_state(const QJsonObject& state) {
     pipeline::parse_projection_basis(state["basis"].toString().toStdString(), &basis);
     basis_->setCurrentIndex(basis_->findData(static_cast<int>(basis)));
     dimensions_->setCurrentIndex(dimensions_->findData(state["dimensions"].toInt() == 3 ? 3 : 2));
+    embedding_->restore_state(state["embedding"].toObject());
+    embedding_->set_method(basis == pipeline::ProjectionBasis::tsne ? geometry::EmbeddingMethod::tsne
+                                                                     : geometry::EmbeddingMethod::umap);
+    embedding_->setVisible(pipeline::is_embedding(basis));
   }
   side["checkpoint"] = state["a"];
   a_->restore_state(side);

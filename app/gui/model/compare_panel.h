@@ -8,7 +8,9 @@
 // SVG or PDF at an ExportSize (views/figure_export.h), each side's points an embedded image, titles and legends
 // as vector text and shapes (views/composed_figure.h).
 //
-// Session: save_state()/restore_state() as JSON {a, b, layer_index, basis, dimensions, overlay, camera}.
+// Basis UMAP or t-SNE: a parameter row under the controls drives both sides; each side is fitted on its own points,
+// so the two layouts' axes are not comparable, only their arrangements.
+// Session: save_state()/restore_state() as JSON {a, b, layer_index, basis, dimensions, overlay, embedding, camera}.
 #pragma once
 
 #include <QJsonObject>
@@ -23,12 +25,15 @@
 #include "views/figure_export.h"
 
 class QComboBox;
+class QHBoxLayout;
+class QPushButton;
 class QLabel;
 class QSlider;
 class QTableWidget;
 
 namespace ms::gui {
 
+class EmbeddingParameters;
 class JobRunner;
 class ProjectLocations;
 class ProjectionPanel;
@@ -45,6 +50,8 @@ class ComparePanel : public QWidget {
   void select_layer(int index);
   void set_basis(pipeline::ProjectionBasis basis);
   void set_dimensions(int k);
+  // The UMAP / t-SNE parameters of both sides (the parameter row shows them).
+  void set_embedding_options(const geometry::EmbeddingOptions& options);
   void set_overlay(const QString& shifted_id);  // "" = ID only
 
   QJsonObject save_state() const;
@@ -70,6 +77,10 @@ class ComparePanel : public QWidget {
   void showEvent(QShowEvent* event) override;
 
  private:
+  QHBoxLayout* build_controls();   // A, B, data, basis, 2D/3D, save buttons (and the parameter row, placed apart)
+  QHBoxLayout* build_depth_row();  // the layer slider and its label
+  void connect_controls();
+  void apply_basis();
   void sync_sides();  // the panels show the A and B choices
   void on_side_ready();
   void refresh_table();
@@ -83,7 +94,10 @@ class ComparePanel : public QWidget {
   QComboBox* b_choice_;
   QComboBox* datasets_;
   QComboBox* basis_;
+  EmbeddingParameters* embedding_;  // UMAP / t-SNE parameters of both sides
   QComboBox* dimensions_;
+  QPushButton* save_image_;
+  QPushButton* save_data_;
   QSlider* layer_slider_;
   QLabel* layer_label_;
   QTableWidget* table_;

@@ -126,6 +126,7 @@ Status write_projections(const store::Project& project, const std::string& sourc
   const QString a = QString::fromStdString(plan.checkpoints[0]), b = QString::fromStdString(plan.checkpoints[1]);
   compare.set_checkpoints(a, b);
   for (ProjectionPanel* side : {compare.panel_a(), compare.panel_b()}) configure(*side, writer.options, basis);
+  compare.set_embedding_options(writer.options.embedding);
   compare.set_basis(basis);
   compare.set_dimensions(writer.options.dimensions);
   show_for_export(&compare, 1600, 760);

@@ -61,8 +61,9 @@ void apply_analysis_options(const store::Project& project, const std::string& ch
   }
 }
 
-// The basis choice: three linear bases and two fitted layouts.
-QComboBox* basis_combo() {
+}  // namespace
+
+QComboBox* make_basis_choice() {
   auto* basis = new QComboBox;
   using B = pipeline::ProjectionBasis;
   const std::pair<const char*, B> items[] = {{"PCA", B::points_pca}, {"Class-center plane", B::center_plane},
@@ -74,6 +75,8 @@ QComboBox* basis_combo() {
       "copy is fitted together with them; no anchors)."));
   return basis;
 }
+
+namespace {
 
 const char* centers_name(ProjectionPanel::Centers c) {
   switch (c) {
@@ -98,7 +101,7 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   checkpoints_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   datasets_ = new QComboBox;
   datasets_->setToolTip(tr("The ID sample alone, or with the same items under a shift overlaid in the same basis"));
-  basis_ = basis_combo();
+  basis_ = make_basis_choice();
   embedding_ = new EmbeddingParameters;
   embedding_->hide();
   dimensions_ = new QComboBox;

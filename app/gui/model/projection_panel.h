@@ -46,6 +46,10 @@ class JobRunner;
 class EmbeddingParameters;
 class ProjectLocations;
 
+// The basis choice both the projection and the compare tab offer: three linear bases and two fitted layouts (item
+// data: pipeline::ProjectionBasis as int), with a tooltip saying what each shows.
+QComboBox* make_basis_choice();
+
 class ProjectionPanel : public QWidget {
   Q_OBJECT
  public:
