@@ -77,7 +77,7 @@ int JobRunner::start(const QString& title, Work work) {
     QString error;
     try {
       Status status = work(progress, job->cancel);
-      if (job->cancel.cancelled()) error = "cancelled";
+      if (job->cancel.cancelled() || status.cancelled()) error = QString::fromStdString(kCancelled);
       else if (!status.ok()) error = QString::fromStdString(status.error());
     } catch (const std::exception& e) {  // a library threw: report it as this job's error, never crash
       error = QString("unexpected error: ") + e.what();

@@ -33,7 +33,7 @@ class JobRunner : public QObject {
   void started(int id, const QString& title);
   void progressed(int id, double fraction, const QString& message);
   void noted(int id, const QString& message);  // Progress::note: a message for the log
-  void finished(int id, const QString& error);  // error empty on success; "cancelled" when cancelled
+  void finished(int id, const QString& error);  // error empty on success; kCancelled (result.h) when cancelled
 
  private:
   struct Job;

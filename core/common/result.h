@@ -10,9 +10,19 @@ namespace ms {
 
 struct Error {
   std::string message;
+  bool cancelled = false;  // the work was stopped by its CancelToken: not a failure to report
 };
 
 inline Error make_error(std::string message) { return Error{std::move(message)}; }
+
+// The message of cancelled work, so the CLI and GUI say the same thing.
+inline const std::string kCancelled = "cancelled";
+
+// Work stopped by a CancelToken (progress.h). `what` names it ("GLUE", "training of run-3"): "GLUE cancelled";
+// without it the message is kCancelled. Callers tell it from a failure by Result::cancelled(), not by the text.
+inline Error make_cancelled(const std::string& what = {}) {
+  return Error{what.empty() ? kCancelled : what + " " + kCancelled, true};
+}
 
 template <class T>
 class [[nodiscard]] Result {
@@ -34,6 +44,10 @@ class [[nodiscard]] Result {
   T* operator->() { return &value(); }
 
   const std::string& error() const { return std::get<Error>(state_).message; }
+  // True for an error made by make_cancelled. make_error(other.error()) passes the text on but not the kind:
+  // `return other.failure();` passes both.
+  bool cancelled() const { return !ok() && std::get<Error>(state_).cancelled; }
+  const Error& failure() const { return std::get<Error>(state_); }
 
  private:
   std::variant<T, Error> state_;

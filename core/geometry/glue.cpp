@@ -207,7 +207,7 @@ ms::Result<GlueResult> glue_impl(const Eigen::MatrixBase<Derived>& X, const Eige
     };
     GlueRepeat rep =
         glue_repeat(K, subsample->class_offsets, H, Y, options.inactive, workers, on_sample, cancel, options.nnls);
-    if (rep.cancelled) return ms::make_error("GLUE cancelled");
+    if (rep.cancelled) return ms::make_cancelled("GLUE");
     count_solves(rep, n_t, diag);
     diag.solve_seconds += seconds_since(start);
     result.repeats.push_back(rep.measures.measures);

@@ -51,7 +51,7 @@ template <class Step>
 Status run_batches(int total, const char* unit, Step step, Progress& progress, const CancelToken* cancel) {
   const int batch = std::max(1, total / kProgressSteps);
   for (int done = 0; done < total;) {
-    if (is_cancelled(cancel)) return make_error("cancelled");
+    if (is_cancelled(cancel)) return make_cancelled();
     done = std::min(total, done + batch);
     step(done);
     progress.report(kSetupShare + (1.0 - kSetupShare) * done / total,
@@ -158,7 +158,7 @@ Result<Eigen::MatrixXd> embed_points(const Eigen::Ref<const Eigen::MatrixXd>& X,
   if (X.cols() == 0) return make_error("embedding: the points have no features (d = 0)");
   for (Eigen::Index i = 0; i < X.rows(); ++i)
     if (!X.row(i).allFinite()) return make_error("embedding: row " + std::to_string(i) + " has a NaN or infinite value");
-  if (is_cancelled(cancel)) return make_error("cancelled");
+  if (is_cancelled(cancel)) return make_cancelled();
 
   try {
     return embed_checked(X, options, progress, cancel);
@@ -176,14 +176,14 @@ Result<Eigen::MatrixXd> embed_checked(const Eigen::Ref<const Eigen::MatrixXd>& X
   std::vector<double> data(static_cast<size_t>(n * d));
   Eigen::Map<Eigen::MatrixXd>(data.data(), d, n) = X.transpose();  // one point's features together
   Neighbours neighbours = nearest_neighbours(data, d, n, neighbour_count(options), thread_count(options));
-  if (is_cancelled(cancel)) return make_error("cancelled");
+  if (is_cancelled(cancel)) return make_cancelled();
   progress.report(kSetupShare / 2, "initial layout");
 
   std::vector<double> coords(static_cast<size_t>(n * options.dimensions));
   Status ran = options.method == EmbeddingMethod::umap ? run_umap(std::move(neighbours), options, coords, progress, cancel)
                : options.dimensions == 2 ? run_tsne<2>(std::move(neighbours), options, coords, progress, cancel)
                                          : run_tsne<3>(std::move(neighbours), options, coords, progress, cancel);
-  if (!ran.ok()) return make_error(ran.error());
+  if (!ran.ok()) return ran.failure();
   progress.report(1.0, "done");
   return oriented(coords, n, options.dimensions);
 }

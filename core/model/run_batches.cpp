@@ -80,7 +80,7 @@ Status for_each_batch(Model& model, const Eigen::Ref<const RowMatrixXf>& X, cons
   const int64_t batches = (n + options.batch_size - 1) / options.batch_size;
   try {
     for (int64_t b = 0; b < batches; ++b) {
-      if (cancel.cancelled()) return make_error(what + " cancelled");
+      if (cancel.cancelled()) return make_cancelled(what);
       int64_t first = b * options.batch_size;
       int64_t rows = std::min(options.batch_size, n - first);
       torch::Tensor batch = make_batch(X, first, rows, shape, options.normalization).to(model.impl().device);

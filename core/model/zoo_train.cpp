@@ -232,7 +232,7 @@ Result<std::optional<double>> fit(Module& module, const ZooRun& run, const torch
     const torch::Tensor order = torch::randperm(n, torch::kLong);
     double loss_sum = 0;
     for (int64_t b = 0; b < batches; ++b) {
-      if (cancel.cancelled()) return make_error(run.name() + ": training cancelled");
+      if (cancel.cancelled()) return make_cancelled(run.name() + ": training");
       const torch::Tensor index = order.slice(0, b * run.batch_size, std::min(n, (b + 1) * run.batch_size));
       for (auto& group : optimizer->param_groups())
         group.options().set_lr(scheduled_rate(run, epoch * batches + b, total_steps));

@@ -142,7 +142,7 @@ Status prepare_ood(const AnalyseOptions& options, Inputs& inputs, Progress& prog
     inputs.entries.push_back(std::move(entry));
   }
   for (const OodSetOption& set : options.ood_sets) {
-    if (cancel.cancelled()) return make_error("cancelled");
+    if (cancel.cancelled()) return make_cancelled();
     progress.report(0.0, "reading the OOD set " + set.name + " (" + set.spec + ")");
     auto opened = open_ood_set(set, inputs.id);
     if (!opened) return make_error(opened.error());
@@ -333,7 +333,7 @@ Status analyse_layers(model::Model& net, const store::CheckpointEntry& checkpoin
     if (!sampled) return make_error(sampled.error());
     std::vector<RowMatrixXf> activations = std::move(sampled).value();
     for (size_t k = 0; k < group.size(); ++k, ++done) {
-      if (cancel.cancelled()) return make_error("cancelled");
+      if (cancel.cancelled()) return make_cancelled();
       const double each = 0.8 * share / static_cast<double>(group.size());
       SliceProgress layer_progress(progress, start + 0.2 * share + each * k, start + 0.2 * share + each * (k + 1),
                                    ids[group[k]] + " (" + std::to_string(done + 1) + "/" + std::to_string(ids.size()) +

@@ -236,9 +236,9 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
                                                 CancelToken& cancel) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto cancelled_or = [&](const std::string& message) {
-    return make_error(cancel.cancelled() ? std::string("cancelled") : message);
+    return cancel.cancelled() ? make_cancelled() : make_error(message);
   };
-  if (cancel.cancelled()) return make_error("cancelled");
+  if (cancel.cancelled()) return make_cancelled();
   if (Status checked = check_request(request); !checked.ok()) return make_error(checked.error());
 
   // 1. Model, layers, sample and predictions: reused when only the layer, basis or shift changed.
@@ -253,7 +253,7 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
   }
   Cache& cache = *cache_;
   if (Status s = prepare_shifted(cache, request, progress, cancel); !s.ok()) return cancelled_or(s.error());
-  if (cancel.cancelled()) return make_error("cancelled");
+  if (cancel.cancelled()) return make_cancelled();
 
   // 2. The layer.
   auto layer = chosen_layer(cache, request);
@@ -283,7 +283,7 @@ Result<LayerProjection> LayerProjector::project(const ProjectionRequest& request
     anchors = std::move(made).value();
   }
   const Eigen::MatrixXd means_d = class_means(*X, cache.labels, P);
-  if (cancel.cancelled()) return make_error("cancelled");
+  if (cancel.cancelled()) return make_cancelled();
 
   // 5. One basis for everything.
   progress.report(0.95, "projecting " + info.id);
@@ -327,7 +327,7 @@ Status prepare_id(LayerProjector::Cache& cache, const ProjectionRequest& request
 
   auto rows = data::sample_per_class(id->labels, id->num_classes(), {request.per_class, request.seed, true, 2});
   if (!rows) return make_error(request.id_dataset + ": " + rows.error());
-  if (cancel.cancelled()) return make_error("cancelled");
+  if (cancel.cancelled()) return make_cancelled();
   cache.indices = std::move(rows).value();
   cache.id_labels = id->labels;
   cache.id_shape = id->item_shape;
@@ -449,7 +449,7 @@ Result<LayerProjection> LayerProjector::project_embedded(const ProjectionRequest
       made.note += " Saved in the project.";
     } else {
       auto fitted = fit_layout(cache, request, info, progress, cancel);
-      if (!fitted) return make_error(cancel.cancelled() ? std::string("cancelled") : fitted.error());
+      if (!fitted) return cancel.cancelled() ? make_cancelled() : make_error(fitted.error());
       made.points = std::move(fitted).value();
     }
     if (layouts_.size() >= kMaxLayouts) layouts_.erase(layouts_.begin());

@@ -39,7 +39,7 @@ Result<const data::Dataset*> ShiftedSets::get(size_t k, Progress& waiting, const
   std::unique_lock<std::mutex> lock(mutex_);
   bool told = false;
   while (!copies_[k]) {
-    if (cancel.cancelled()) return make_error("cancelled");
+    if (cancel.cancelled()) return make_cancelled();
     if (!told) waiting.report(0.0, "corrupting " + name(k) + " (in the background)");
     told = true;
     made_.wait_for(lock, std::chrono::milliseconds(100));

@@ -470,8 +470,9 @@ void ProjectionPanel::on_finished(int id, const QString& error) {
   if (id == job_) job_ = -1;
   if (done.generation != generation_) return;  // stale: the user asked for something else meanwhile
   if (!error.isEmpty()) {
-    status_->setText(error == "cancelled" ? tr("Cancelled.") : tr("Failed: %1").arg(error));
-    if (error != "cancelled") Q_EMIT message(error, true);
+    const bool cancelled = error == QString::fromStdString(kCancelled);  // JobRunner's word for it
+    status_->setText(cancelled ? tr("Cancelled.") : tr("Failed: %1").arg(error));
+    if (!cancelled) Q_EMIT message(error, true);
     return;
   }
   result_ = std::make_shared<const pipeline::LayerProjection>(std::move(*done.result).value());

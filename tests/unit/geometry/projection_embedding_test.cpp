@@ -164,6 +164,7 @@ TEST_P(Embedding, CancelStopsBetweenBatches) {
   auto Y = embed_points(data.X, o, progress, &token);
   ASSERT_FALSE(Y.ok());
   EXPECT_EQ(Y.error(), "cancelled");
+  EXPECT_TRUE(Y.cancelled());
   EXPECT_LE(progress.calls, 5);
 }
 
@@ -175,6 +176,7 @@ TEST_P(Embedding, AlreadyCancelledDoesNoWork) {
   auto Y = embed_points(data.X, options_for(GetParam()), progress, &token);
   ASSERT_FALSE(Y.ok());
   EXPECT_EQ(Y.error(), "cancelled");
+  EXPECT_TRUE(Y.cancelled());
   EXPECT_EQ(progress.calls, 0);
 }
 

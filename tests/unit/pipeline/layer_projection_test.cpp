@@ -244,6 +244,7 @@ TEST(LayerProjection, CancelAndErrorsAreValues) {
   auto cancelled = projector.project(quick_request("linear"), progress, cancel);
   ASSERT_FALSE(cancelled.ok());
   EXPECT_EQ(cancelled.error(), "cancelled");
+  EXPECT_TRUE(cancelled.cancelled()) << "told from a failure by its kind, not its text";
 
   NullProgress quiet;
   CancelToken fresh;
@@ -251,6 +252,7 @@ TEST(LayerProjection, CancelAndErrorsAreValues) {
   ASSERT_FALSE(bad_layer.ok());
   EXPECT_NE(bad_layer.error().find("no layer matches 'fc9:linear' (near: "), std::string::npos) << bad_layer.error();
   EXPECT_NE(bad_layer.error().find("relu#2"), std::string::npos) << "the message lists the layers";
+  EXPECT_FALSE(bad_layer.cancelled()) << "a failure, not a cancellation";
 
   ProjectionRequest missing = quick_request("linear");
   missing.checkpoint = (fs::path(MS_TEST_OUTPUT_DIR) / "layer-projection" / "missing.pt").string();

@@ -55,6 +55,7 @@ TEST(ShiftedSets, CancelledWaitAndEarlyDestructionReturn) {
     auto made = sets.get(2, quiet, cancel);  // cancelled while the worker is still at it
     ASSERT_FALSE(made.ok());
     EXPECT_EQ(made.error(), "cancelled");
+    EXPECT_TRUE(made.cancelled());
   }  // the destructor stops the worker mid-set and joins it
   {
     ShiftedSets sets(images(), kShifts, 0, 1);
