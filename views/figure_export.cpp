@@ -78,6 +78,7 @@ ms::Status save_window_png(vtkRenderWindow* window, const std::string& path, con
   // the DPI scaled alike, so the chart lays out its axes, titles and legend for the large image.
   window->SetSize(geometry->pixel_w, geometry->pixel_h);
   window->SetDPI(geometry->dpi);
+  window->Render();  // a first frame at this size lays the axes out; the grab's frame places the plots in them
   vtkNew<vtkWindowToImageFilter> grab;
   grab->SetInput(window);
   grab->SetInputBufferTypeToRGB();
@@ -451,7 +452,9 @@ ms::Status save_window_vector(vtkRenderWindow* window, const std::string& path, 
   if (resized) {
     window->SetSize(static_cast<int>(std::lround(geometry->page_w)), static_cast<int>(std::lround(geometry->page_h)));
     window->SetDPI(static_cast<int>(std::lround((export_size.physical() ? 72 : dpi) * export_size.text_scale)));
-    window->Render();  // the charts lay themselves out for the page
+    // The charts lay themselves out for the page; a second frame places the plots in axes the first one moved.
+    window->Render();
+    window->Render();
   }
   const double width_mm = export_size.physical() ? geometry->page_w / 72.0 * 25.4 : 0.0;
   const double height_mm = export_size.physical() ? geometry->page_h / 72.0 * 25.4 : 0.0;

@@ -432,12 +432,18 @@ ms::Status MarkerScatterView::save_figure(const std::string& path, int scale) {
   return save_figure(path, ExportSize::window_times(scale));
 }
 
+// At a column width the plot is small beside its text: the y axis gets headroom above the cloud for the statistics
+// box (the legend keeps the corner the trend leaves empty). The window's range comes back after.
 ms::Status MarkerScatterView::save_figure(const std::string& path, const ExportSize& size) {
   if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
+  vtkAxis* y = chart_->GetAxis(vtkAxis::LEFT);
+  const double ylo = y->GetMinimum(), yhi = y->GetMaximum();
+  if (size.physical()) y->SetRange(ylo, yhi + 0.7 * (yhi - ylo));  // the box above the cloud
   set_export_scale(size.text_scale);  // vector files: lines and points thin with the text
   const ms::Status status = save_view_figure(render_window(), path, size,
                                              [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
   set_export_scale(1.0);
+  y->SetRange(ylo, yhi);
   render();  // after a vector export the chart draws through OpenGL again
   return status;
 }

@@ -17,6 +17,7 @@
 #include "tests/gui/pdf_tools.h"
 #include "views/figure_export.h"
 #include "views/layer_profile_view.h"
+#include "views/marker_scatter_view.h"
 #include "views/palette.h"
 #include "views/projection_view.h"
 
@@ -175,6 +176,35 @@ TEST(JournalExport, VectorPagesHaveThePhysicalSizeAndGreekText) {
   for (const char* label : {"Layer", "\xCE\xA8_eff", "seed 0", "seed 1"})
     EXPECT_TRUE(text.contains(label)) << label << " in " << text.toStdString();
   EXPECT_EQ(view.grab_frame().size(), QSize(800, 500)) << "the window is back to its size";
+}
+
+TEST(JournalExport, ScatterAtSingleColumnKeepsRhoAndItsLegendOnThePage) {
+  MS_SKIP_WITHOUT_POPPLER();
+  views::ScatterData d;
+  d.x_title = "\xCE\xA8_eff (penultimate layer)";
+  d.y_title = "OOD accuracy";
+  d.colour_title = "lr";
+  for (int i = 0; i < 12; ++i) {
+    d.x.push_back(0.2 + 0.05 * i);
+    d.y.push_back(0.3 + 0.04 * i + 0.03 * std::sin(i));
+    d.labels.push_back("ckpt-" + std::to_string(i));
+    d.groups.push_back(i % 2 == 0 ? "0.01" : "0.1");
+  }
+  d.statistics.n = 12;
+  d.statistics.pearson_r = 0.9, d.statistics.pearson_p = 1e-4;
+  d.statistics.spearman_rho = 0.88, d.statistics.spearman_p = 2e-4;
+  d.statistics.ci_low = 0.7, d.statistics.ci_high = 0.97;
+  views::MarkerScatterView view;
+  ASSERT_TRUE(view.set_data(d).ok());
+  show(view);
+  const QString pdf = output_path("scatter_single.pdf"), png = output_path("scatter_single_600.png");
+  ASSERT_TRUE(view.save_figure(pdf.toStdString(), views::ExportSize::physical_mm(89, 300)).ok());
+  ASSERT_TRUE(view.save_figure(png.toStdString(), views::ExportSize::physical_mm(89, 600)).ok());
+  test::expect_good_pdf(pdf);
+  const QString text = test::pdf_text(pdf);
+  for (const char* want : {"\xCF\x81 = 0.880", "\xCE\xA8_eff (penultimate layer)", "lr = 0.01", "n = 12"})
+    EXPECT_TRUE(text.contains(want)) << want << " in " << text.toStdString();
+  EXPECT_EQ(QImage(png).width(), static_cast<int>(std::lround(89 / 25.4 * 600)));
 }
 
 TEST(JournalExport, ProjectionAsSvgAndPdfHasAnImageAndVectorLegend) {
