@@ -32,6 +32,7 @@
 #include "app/gui/profile_panel.h"
 #include "app/gui/project_locations.h"
 #include "app/gui/project_panel.h"
+#include "app/gui/project_tabs.h"
 #include "app/gui/results_panel.h"
 #include "app/gui/settings_dialog.h"
 #include "app/gui/table_roles_question.h"
@@ -68,31 +69,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   results_ = new ResultsPanel;
   tabs_ = new QTabWidget;
   tabs_->addTab(scroll, tr("Samples"));
-  tabs_->addTab(profile_, tr("Layer Profile"));
+  panels_ = std::make_unique<ProjectTabs>(tabs_, [this](const QString& text, bool error) { log(text, error); });
+  using Needs = ProjectTabs::Needs;
+  panels_->add(profile_, tr("Layer Profile"), "profile");
 #ifdef MS_HAVE_MODEL
   projection_ = new ProjectionPanel(jobs_);
-  tabs_->addTab(projection_, tr("Projection"));
+  panels_->add(projection_, tr("Projection"), "projection", Needs::checkpoint_files);
 #endif
-  tabs_->addTab(ood_, tr("Marker vs OOD"));
-  tabs_->addTab(heatmap_, tr("Correlations"));
-  tabs_->addTab(model_selection_, tr("Model Selection"));
+  panels_->add(ood_, tr("Marker vs OOD"), "ood");
+  panels_->add(heatmap_, tr("Correlations"), "heatmap");
+  panels_->add(model_selection_, tr("Model Selection"), "model_selection");
 #ifdef MS_HAVE_MODEL
   compare_ = new ComparePanel(jobs_);
-  tabs_->addTab(compare_, tr("Compare"));
+  panels_->add(compare_, tr("Compare"), "compare", Needs::checkpoint_files);
 #endif
-  tabs_->addTab(results_, tr("Results"));
+  panels_->add(results_, tr("Results"));
   setCentralWidget(tabs_);
-  const auto to_log = [this](const QString& text, bool error) { log(text, error); };
-  connect(profile_, &ProfilePanel::message, this, to_log);
-  connect(ood_, &OodPanel::message, this, to_log);
-  connect(heatmap_, &HeatmapPanel::message, this, to_log);
-  connect(model_selection_, &ModelSelectionPanel::message, this, to_log);
-  connect(results_, &ResultsPanel::message, this, to_log);
   connect(ood_, &OodPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
   connect(model_selection_, &ModelSelectionPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
 #ifdef MS_HAVE_MODEL
-  connect(projection_, &ProjectionPanel::message, this, to_log);
-  connect(compare_, &ComparePanel::message, this, to_log);
   connect(projection_, &ProjectionPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
   projection_->set_locations(locations_);
   compare_->set_locations(locations_);
@@ -380,24 +375,8 @@ bool MainWindow::note_opened(const QString& path, bool table) {
 void MainWindow::set_panels_project() {
   locations_->set_project(project_, project_path_);
   browser_->set_project(project_);
-  profile_->set_project(project_);
-  ood_->set_project(project_);
-  heatmap_->set_project(project_);
-  model_selection_->set_project(project_);
-  results_->set_project(project_);
   // Projection and Compare compute from the checkpoint files, which a results table does not have.
-  computable_ = std::any_of(project_->checkpoints.begin(), project_->checkpoints.end(),
-                            [](const store::CheckpointEntry& c) { return !c.path.empty(); });
-#ifdef MS_HAVE_MODEL
-  const auto shown = computable_ ? project_ : std::make_shared<const store::Project>();
-  projection_->set_project(shown);
-  compare_->set_project(shown);
-  for (QWidget* panel : std::initializer_list<QWidget*>{projection_, compare_}) {
-    tabs_->setTabEnabled(tabs_->indexOf(panel), computable_);
-    tabs_->setTabToolTip(tabs_->indexOf(panel),
-                         computable_ ? QString() : tr("Needs checkpoint files: a results table has none"));
-  }
-#endif
+  computable_ = panels_->set_project(project_);
 }
 
 #ifdef MS_HAVE_MODEL
@@ -490,28 +469,13 @@ void MainWindow::select_checkpoint(const QString& id) {
 }
 
 QJsonObject MainWindow::session_state() const {
-  QJsonObject session{{"tab", tabs_->tabText(tabs_->currentIndex())},
-                      {"selected_checkpoint", selected_checkpoint_},
-                      {"profile", profile_->save_state()},
-                      {"ood", ood_->save_state()},
-                      {"heatmap", heatmap_->save_state()},
-                      {"model_selection", model_selection_->save_state()}};
-#ifdef MS_HAVE_MODEL
-  session["projection"] = projection_->save_state();
-  session["compare"] = compare_->save_state();
-#endif
+  QJsonObject session{{"tab", tabs_->tabText(tabs_->currentIndex())}, {"selected_checkpoint", selected_checkpoint_}};
+  panels_->save(session);
   return session;
 }
 
 void MainWindow::apply_session(const QJsonObject& session) {
-  profile_->restore_state(session["profile"].toObject());
-  ood_->restore_state(session["ood"].toObject());
-  heatmap_->restore_state(session["heatmap"].toObject());
-  model_selection_->restore_state(session["model_selection"].toObject());
-#ifdef MS_HAVE_MODEL
-  projection_->restore_state(session["projection"].toObject());
-  compare_->restore_state(session["compare"].toObject());
-#endif
+  panels_->restore(session);
   select_checkpoint(session["selected_checkpoint"].toString());
   for (int i = 0; i < tabs_->count(); ++i)
     if (tabs_->tabText(i) == session["tab"].toString()) tabs_->setCurrentIndex(i);

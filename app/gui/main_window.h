@@ -46,6 +46,7 @@ class OodPanel;
 class ProfilePanel;
 class ProjectLocations;
 class ProjectPanel;
+class ProjectTabs;
 class ProjectionPanel;
 class ResultsPanel;
 
@@ -145,6 +146,7 @@ class MainWindow : public QMainWindow {
 
   views::SampleGridView* grid_ = nullptr;
   QTabWidget* tabs_ = nullptr;
+  std::unique_ptr<ProjectTabs> panels_;  // the tabs that show the project: set_project and the session in one place
   ProfilePanel* profile_ = nullptr;
   OodPanel* ood_ = nullptr;
   HeatmapPanel* heatmap_ = nullptr;
