@@ -5,6 +5,7 @@
 #include <QSurfaceFormat>
 
 #include "app/gui/main_window.h"
+#include "app/gui/settings_dialog.h"
 #include "core/data/dataset_registry.h"
 
 // The resources live in a static library: initialise them explicitly so the linker keeps them (outside any namespace,
@@ -50,6 +51,7 @@ int run_gui(int argc, char** argv) {
   QApplication::setOrganizationName("ManifoldScope");
   QApplication::setApplicationVersion(MS_VERSION);
   QApplication::setWindowIcon(QIcon(":/manifoldscope.png"));
+  apply_saved_figure_settings();  // the palette chosen in Settings (the settings need the names above)
 
   const QStringList arguments = QApplication::arguments().mid(1);
   const QString file = file_to_open(arguments);
