@@ -279,7 +279,7 @@ views::ScatterData ood_scatter(const store::Project& project, const ScatterOptio
 
   views::ScatterData data;
   const bool has_layer = options.marker.rfind(kIdPrefix, 0) != 0 && options.marker.rfind(kLabelFreePrefix, 0) != 0;
-  data.x_title = options.marker + (has_layer ? " (" + layer_title(options.layer) + ")" : "");
+  data.x_title = store::marker_title(options.marker) + (has_layer ? " (" + layer_title(options.layer) + ")" : "");
   std::string target = options.target;
   for (const auto& t : targets_of(index))
     if (t.key == options.target) target = t.label;

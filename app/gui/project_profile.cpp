@@ -56,7 +56,7 @@ views::ProfileData layer_profile(const store::Project& project, const std::strin
   std::sort(order.begin(), order.end());
 
   views::ProfileData data;
-  data.marker = marker;
+  data.marker = store::marker_title(marker);  // the axis title, in the paper's notation
   std::map<std::string, size_t> column;
   for (const auto& [d, layer] : order) {
     column[layer] = data.layers.size();

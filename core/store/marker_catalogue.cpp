@@ -112,6 +112,18 @@ std::string marker_description(const std::string& name) {
   return info->name == name ? text : text + " (spread over repeats)";
 }
 
+std::string marker_title(const std::string& name) {
+  const std::string id_prefix = "id_";
+  if (name.rfind(id_prefix, 0) == 0) {
+    const MarkerInfo* metric = find_marker(name.substr(id_prefix.size()));
+    if (metric && metric->family == MarkerFamily::logit && metric->name == name.substr(id_prefix.size()))
+      return "ID " + metric->label;
+  }
+  const MarkerInfo* info = find_marker(name);
+  if (!info) return name;
+  return info->name == name ? info->label : info->label + " spread";
+}
+
 std::vector<std::string> headline_markers() { return {"dimension", "utility"}; }
 
 }  // namespace ms::store

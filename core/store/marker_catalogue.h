@@ -48,6 +48,10 @@ std::vector<std::string> featured_first(std::set<std::string> names, bool profil
 // measure's _std, "… on the ID set" for a results table's id_<metric>; "" for a name not catalogued.
 std::string marker_description(const std::string& name);
 
+// An axis title in the paper's notation: "D_eff" for dimension, "Ψ_eff spread" for utility_std, "ID accuracy" for a
+// table's id_accuracy; the name itself when not catalogued.
+std::string marker_title(const std::string& name);
+
 // The paper's two main markers, D_eff and Ψ_eff ("dimension", "utility"): the default of a figure pack.
 std::vector<std::string> headline_markers();
 

@@ -160,7 +160,7 @@ TEST(OodCorrelation, ScatterMatchesCoreStatsAndSkipsMissingValues) {
   EXPECT_DOUBLE_EQ(data.statistics.ci_high, ci.high);
   EXPECT_LT(data.statistics.ci_low, data.statistics.pearson_r);
   EXPECT_GT(data.statistics.ci_high, data.statistics.pearson_r);
-  EXPECT_EQ(data.x_title, "dimension (penultimate layer)");
+  EXPECT_EQ(data.x_title, "D_eff (penultimate layer)") << "the paper's notation (store::marker_title)";
   EXPECT_EQ(data.y_title, "mean OOD accuracy");
 }
 
@@ -188,7 +188,7 @@ TEST(OodCorrelation, NamedLayerOneArchitectureAndOtherTargets) {
   ASSERT_EQ(data.x.size(), 5u);
   EXPECT_EQ(data.missing, 1);
   EXPECT_NEAR(data.statistics.pearson_r, stats::pearson(vec(x), vec(y)).statistic, 1e-12);
-  EXPECT_EQ(data.x_title, "id_accuracy") << "an evaluation metric has no layer";
+  EXPECT_EQ(data.x_title, "ID accuracy") << "an evaluation metric has no layer";
 
   options.architecture = "nobody";
   data = gui::ood_scatter(project, options);

@@ -52,5 +52,15 @@ TEST(MarkerCatalogue, DescriptionsForTooltips) {
   EXPECT_EQ(marker_description("glue_seconds"), "");
 }
 
+TEST(MarkerCatalogue, AxisTitlesInThePapersNotation) {
+  EXPECT_EQ(marker_title("dimension"), "D_eff");
+  EXPECT_EQ(marker_title("utility"), "Ψ_eff");
+  EXPECT_EQ(marker_title("utility_std"), "Ψ_eff spread");
+  EXPECT_EQ(marker_title("center_alignment"), "ρ_c");
+  EXPECT_EQ(marker_title("id_accuracy"), "ID accuracy");
+  EXPECT_EQ(marker_title("id_dimension"), "id_dimension");  // not a metric: the name itself
+  EXPECT_EQ(marker_title("my_marker"), "my_marker");
+}
+
 }  // namespace
 }  // namespace ms::store
