@@ -95,7 +95,23 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   controls_ = new QWidget;
   auto* rows = new QVBoxLayout(controls_);
   rows->setContentsMargins(0, 0, 0, 0);
-  auto* top = new QHBoxLayout;
+  rows->addLayout(build_choice_row());
+  rows->addWidget(embedding_);
+  rows->addLayout(build_depth_row());
+  view_ = new views::ProjectionView;
+  auto* body = new QHBoxLayout;
+  body->addWidget(view_, 1);
+  body->addWidget(build_side_box());
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(controls_);
+  layout->addLayout(body, 1);
+  debounce_ = new QTimer(this);
+  debounce_->setSingleShot(true);
+  debounce_->setInterval(120);
+  connect_controls();
+}
+
+QHBoxLayout* ProjectionPanel::build_choice_row() {
   checkpoints_ = new QComboBox;
   checkpoints_->setMinimumContentsLength(22);
   checkpoints_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -114,8 +130,9 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   centers_->setCurrentIndex(1);
   anchors_ = new QCheckBox(tr("Anchors"));
   anchors_->setToolTip(tr("GLUE sample anchors s_k, lighter, in their class colours"));
-  auto* save_image = new QPushButton(tr("Save Image…"));
-  auto* save_data = new QPushButton(tr("Save Data…"));
+  save_image_ = new QPushButton(tr("Save Image…"));
+  save_data_ = new QPushButton(tr("Save Data…"));
+  auto* top = new QHBoxLayout;
   top->addWidget(new QLabel(tr("Checkpoint:")));
   top->addWidget(checkpoints_, 1);
   top->addWidget(new QLabel(tr("Data:")));
@@ -124,9 +141,12 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   top->addWidget(dimensions_);
   top->addWidget(centers_);
   top->addWidget(anchors_);
-  top->addWidget(save_image);
-  top->addWidget(save_data);
-  auto* depth = new QHBoxLayout;
+  top->addWidget(save_image_);
+  top->addWidget(save_data_);
+  return top;
+}
+
+QHBoxLayout* ProjectionPanel::build_depth_row() {
   layer_slider_ = new QSlider(Qt::Horizontal);
   layer_slider_->setRange(0, 0);
   layer_slider_->setPageStep(1);
@@ -139,15 +159,15 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   layer_filter_->setMaximumWidth(170);
   layer_filter_->setToolTip(tr("The slider steps through these layers only: globs over module names (layer*, "
                                "features.*, **:relu*), blocks, penultimate; several separated by commas"));
+  auto* depth = new QHBoxLayout;
   depth->addWidget(new QLabel(tr("Layer:")));
   depth->addWidget(layer_filter_);
   depth->addWidget(layer_slider_, 1);
   depth->addWidget(layer_label_);
-  rows->addLayout(top);
-  rows->addWidget(embedding_);
-  rows->addLayout(depth);
+  return depth;
+}
 
-  view_ = new views::ProjectionView;
+QFrame* ProjectionPanel::build_side_box() {
   auto* side = new QFrame;
   side->setFrameShape(QFrame::StyledPanel);
   side->setFixedWidth(190);
@@ -165,16 +185,10 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
   side_layout->addWidget(hover_text_);
   side_layout->addStretch(1);
   side_layout->addWidget(status_);
-  auto* body = new QHBoxLayout;
-  body->addWidget(view_, 1);
-  body->addWidget(side);
-  auto* layout = new QVBoxLayout(this);
-  layout->addWidget(controls_);
-  layout->addLayout(body, 1);
+  return side;
+}
 
-  debounce_ = new QTimer(this);
-  debounce_->setSingleShot(true);
-  debounce_->setInterval(120);
+void ProjectionPanel::connect_controls() {
   connect(debounce_, &QTimer::timeout, this, &ProjectionPanel::start_request);
   connect(jobs_, &JobRunner::finished, this, &ProjectionPanel::on_finished);
   connect(checkpoints_, &QComboBox::currentIndexChanged, this, [this] {
@@ -205,8 +219,8 @@ ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
     Q_EMIT layer_changed(index);
     schedule();
   });
-  connect(save_image, &QPushButton::clicked, view_->save_image_action(), &QAction::trigger);
-  connect(save_data, &QPushButton::clicked, view_->save_data_action(), &QAction::trigger);
+  connect(save_image_, &QPushButton::clicked, view_->save_image_action(), &QAction::trigger);
+  connect(save_data_, &QPushButton::clicked, view_->save_data_action(), &QAction::trigger);
   connect(view_, &views::ProjectionView::point_hovered, this, &ProjectionPanel::on_hovered);
 }
 

@@ -29,6 +29,9 @@
 #include "views/vtk_camera_state.h"
 
 class QCheckBox;
+class QFrame;
+class QHBoxLayout;
+class QPushButton;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -118,6 +121,10 @@ class ProjectionPanel : public QWidget {
   void hideEvent(QHideEvent* event) override;
 
  private:
+  QHBoxLayout* build_choice_row();  // checkpoint, data, basis, 2D/3D, centers, anchors, save buttons
+  QHBoxLayout* build_depth_row();   // the layer filter, slider and label
+  QFrame* build_side_box();         // the hovered input and the status
+  void connect_controls();
   void fill_datasets();
   void schedule();  // (re)start the request shortly: several control changes make one job
   void start_request();
@@ -168,6 +175,8 @@ class ProjectionPanel : public QWidget {
   QComboBox* dimensions_;
   QComboBox* centers_;
   QCheckBox* anchors_;
+  QPushButton* save_image_;
+  QPushButton* save_data_;
   QTimer* debounce_;
   views::ProjectionView* view_;
   QLabel* hover_image_;
