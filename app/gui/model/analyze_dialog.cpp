@@ -42,6 +42,17 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
   setWindowTitle(tr("Analyze Checkpoints"));
   const AnalysisSettings defaults = AnalysisSettings::load();  // Edit > Settings…, or what was last run
   auto* form = new QFormLayout(this);
+  add_inputs(form, defaults);
+  add_settings(form, defaults, project_path);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  buttons->button(QDialogButtonBox::Ok)->setText(tr("Analyze"));
+  connect(buttons, &QDialogButtonBox::accepted, this, &AnalyzeDialog::accept_if_valid);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  form->addRow(buttons);
+}
+
+// What is analysed: the checkpoints, the ID set, the shifts and OOD sets, the transfer set.
+void AnalyzeDialog::add_inputs(QFormLayout* form, const AnalysisSettings& defaults) {
   checkpoints_ = new QLineEdit;
   checkpoints_->setPlaceholderText(tr("TorchScript files or folders of *.pt, separated by ;"));
   auto* browse = new QPushButton(tr("Folder…"));
@@ -52,7 +63,6 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
   form->addRow(tr("Checkpoints:"), with_browse(checkpoints_, browse));
   id_dataset_ = new QLineEdit(defaults.id_dataset);
   form->addRow(tr("ID dataset:"), id_dataset_);
-
   auto* shift_box = new QWidget;
   auto* grid = new QGridLayout(shift_box);
   grid->setContentsMargins(0, 0, 0, 0);
@@ -81,6 +91,10 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
   transfer_ = new QLineEdit(defaults.transfer_dataset);
   transfer_->setToolTip(tr("Linear-probe transfer set (same image size as the ID set); empty for none."));
   form->addRow(tr("Transfer dataset:"), transfer_);
+}
+
+// How: the geometry sample, threads, the project file, the layers, the activation cache, the device.
+void AnalyzeDialog::add_settings(QFormLayout* form, const AnalysisSettings& defaults, const QString& project_path) {
   points_ = spin(2, 100000, defaults.points_per_class);
   form->addRow(tr("Points per class:"), points_);
   n_t_ = spin(1, 100000, defaults.n_t);
@@ -112,29 +126,26 @@ AnalyzeDialog::AnalyzeDialog(const QString& project_path, QWidget* parent) : QDi
   device_->setCurrentText(defaults.device);
   device_->setToolTip(tr("Where forward passes run (the GPUs this LibTorch sees); the geometry runs on the CPU."));
   form->addRow(tr("Device:"), device_);
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-  buttons->button(QDialogButtonBox::Ok)->setText(tr("Analyze"));
-  connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-    if (auto sets = pipeline::parse_ood_sets(ood_sets_->text().toStdString()); !sets)
-      return views::show_warning(this, tr("OOD sets"), QString::fromStdString(sets.error()));
-    if (Status usable = model::check_device(device_->currentText().toStdString()); !usable.ok())
-      return views::show_warning(this, tr("Device"), QString::fromStdString(usable.error()));
-    // What was run becomes the next default.
-    AnalysisSettings used = AnalysisSettings::load();
-    used.ood_sets = ood_sets_->text().trimmed();
-    used.ood_limit = ood_limit_->value();
-    used.id_dataset = id_dataset_->text().trimmed();
-    used.transfer_dataset = transfer_->text().trimmed();
-    used.severity = severity_->value();
-    used.points_per_class = points_->value();
-    used.n_t = n_t_->value();
-    used.cache_activations = cache_->isChecked();
-    used.device = device_->currentText();
-    used.save();
-    accept();
-  });
-  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  form->addRow(buttons);
+}
+
+// Analyze: refused with a warning for bad OOD sets or an unusable device; what was run becomes the next default.
+void AnalyzeDialog::accept_if_valid() {
+  if (auto sets = pipeline::parse_ood_sets(ood_sets_->text().toStdString()); !sets)
+    return views::show_warning(this, tr("OOD sets"), QString::fromStdString(sets.error()));
+  if (Status usable = model::check_device(device_->currentText().toStdString()); !usable.ok())
+    return views::show_warning(this, tr("Device"), QString::fromStdString(usable.error()));
+  AnalysisSettings used = AnalysisSettings::load();
+  used.ood_sets = ood_sets_->text().trimmed();
+  used.ood_limit = ood_limit_->value();
+  used.id_dataset = id_dataset_->text().trimmed();
+  used.transfer_dataset = transfer_->text().trimmed();
+  used.severity = severity_->value();
+  used.points_per_class = points_->value();
+  used.n_t = n_t_->value();
+  used.cache_activations = cache_->isChecked();
+  used.device = device_->currentText();
+  used.save();
+  accept();
 }
 
 pipeline::AnalyseOptions AnalyzeDialog::options() const {

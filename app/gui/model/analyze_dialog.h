@@ -8,10 +8,13 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLineEdit;
 class QSpinBox;
 
 namespace ms::gui {
+
+struct AnalysisSettings;
 
 class AnalyzeDialog : public QDialog {
   Q_OBJECT
@@ -23,6 +26,10 @@ class AnalyzeDialog : public QDialog {
   pipeline::AnalyseOptions options() const;
 
  private:
+  void add_inputs(QFormLayout* form, const AnalysisSettings& defaults);
+  void add_settings(QFormLayout* form, const AnalysisSettings& defaults, const QString& project_path);
+  void accept_if_valid();
+
   QLineEdit* checkpoints_;
   QLineEdit* id_dataset_;
   QLineEdit* transfer_;
