@@ -152,6 +152,37 @@ std::array<int, 2> LayerProfileView::label_size(const std::string& text) const {
 
 std::vector<size_t> LayerProfileView::drawn_labels() const { return drawn_; }
 
+// The legend's width: the longest name at the legend's font size plus the symbol, padding and frame (about 45 px).
+double LayerProfileView::legend_width() const {
+  vtkTextProperty* properties = chart_->GetLegend()->GetLabelProperties();
+  const double ratio = properties->GetFontSize() / static_cast<double>(
+                                                       chart_->GetAxis(vtkAxis::BOTTOM)->GetLabelProperties()->GetFontSize());
+  double widest = 0;
+  for (const auto& series : data_.series) widest = std::max(widest, label_size(series.name)[0] * ratio);
+  return widest + 45.0;
+}
+
+// Beside the plot (top right) while the legend takes at most a third of the chart's width; else centred under the
+// x axis, one entry a line, so long checkpoint names do not squash the plot. Non-inline either way: vtkChartXY
+// reserves the room and never draws the legend over a curve. True when beside.
+bool LayerProfileView::place_legend(double layout_width) {
+  const bool beside = data_.series.empty() || legend_width() <= layout_width / 3.0;
+  vtkChartLegend* legend = chart_->GetLegend();
+  const int horizontal = beside ? vtkChartLegend::RIGHT : vtkChartLegend::CENTER;
+  const int vertical = beside ? vtkChartLegend::TOP : vtkChartLegend::BOTTOM;
+  if (legend->GetHorizontalAlignment() != horizontal || legend->GetVerticalAlignment() != vertical) {
+    legend->SetHorizontalAlignment(horizontal);
+    legend->SetVerticalAlignment(vertical);
+    legend->Modified();
+    chart_->Modified();
+  }
+  return beside;
+}
+
+bool LayerProfileView::legend_beside() const {
+  return chart_->GetLegend()->GetHorizontalAlignment() == vtkChartLegend::RIGHT;
+}
+
 // Every k-th label (always the first and the last), k the smallest that keeps neighbours apart at this width:
 // side by side when the longest name fits under its tick, else at 45 degrees (then parallel labels need one text
 // height between them, measured perpendicular to the text: tick spacing times sin 45).
@@ -163,10 +194,9 @@ void LayerProfileView::update_label_orientation(double layout_width) {
     longest = std::max(longest, w);
     height = std::max(height, h);
   }
-  // The plot spans the widget minus the y axis and margins (about 110 px) and the legend beside it.
-  double legend = 0;
-  for (const auto& series : data_.series) legend = std::max(legend, label_size(series.name)[0] + 45.0);
+  // The plot spans the widget minus the y axis and margins (about 110 px) and the legend when it is beside it.
   const double across = layout_width > 0 ? layout_width : width();
+  const double legend = place_legend(across) ? legend_width() : 0.0;
   const double per_tick = std::max(1.0, (across - 110.0 - legend) / std::max<size_t>(layers, 1));
   const double gap = 6.0;
   const bool rotate = longest + gap > per_tick;

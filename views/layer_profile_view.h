@@ -1,6 +1,7 @@
 // View (b), the layer profile: one marker versus layer index for several checkpoints, as a vtkChartXY in a
 // VtkWidget. Series = checkpoints (Okabe-Ito colours in order, lines with circle markers; NaN values are gaps),
-// x = layer index labelled with the layer names, y = the marker; legend and axis titles.
+// x = layer index labelled with the layer names, y = the marker; legend and axis titles. The legend sits beside
+// the plot, or under it when it would take more than a third of the width (long names, a column-wide figure).
 //
 // set_data   ProfileData (view_data.h): marker name, L layer names, series of L values each
 // save_png   the chart at `scale` times the widget size (lines and markers thickened by the same factor)
@@ -52,6 +53,9 @@ class LayerProfileView : public VtkWidget {
   // A label's width and height in pixels, unrotated, as VTK renders it; the layer index under a widget x (or -1).
   std::array<int, 2> label_size(const std::string& text) const;
   int layer_at(QPoint position) const;
+  // True while the legend sits beside the plot; false when it would take more than a third of the chart's width
+  // (long checkpoint names, a column-wide figure) and sits under the x axis instead, leaving the plot the full width.
+  bool legend_beside() const;
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
@@ -63,6 +67,8 @@ class LayerProfileView : public VtkWidget {
   void set_export_scale(double factor);
   // Layer names turn 45 degrees when they would not fit side by side under their ticks.
   void update_label_orientation(double layout_width = -1);  // width in pt at the text size; -1: the widget's
+  bool place_legend(double layout_width);  // true: beside the plot
+  double legend_width() const;
 
   vtkSmartPointer<vtkContextView> view_;
   vtkSmartPointer<vtkChartXY> chart_;

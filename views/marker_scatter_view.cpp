@@ -19,6 +19,7 @@
 #include <vtkStringArray.h>
 #include <vtkTable.h>
 #include <vtkTextProperty.h>
+#include <vtkVector.h>
 
 #include <Eigen/Dense>
 #include <algorithm>
@@ -66,8 +67,9 @@ class StatisticsBox : public vtkContextItem {
   bool right = false, bottom = false;  // which corner
   double scale = 1.0;                  // export factor for the padding
 
-  bool Paint(vtkContext2D* painter) override {
-    if (!chart || lines.empty()) return true;
+  // Where the box is drawn in scene coordinates (empty without lines); sets the painter's text properties.
+  vtkRectf rect(vtkContext2D* painter, float* line_height = nullptr) {
+    if (!chart || lines.empty()) return vtkRectf(0, 0, 0, 0);
     vtkAxis* x = chart->GetAxis(vtkAxis::BOTTOM);
     vtkAxis* y = chart->GetAxis(vtkAxis::LEFT);
     const float left = x->GetPoint1()[0], right_edge = x->GetPoint2()[0];
@@ -87,32 +89,119 @@ class StatisticsBox : public vtkContextItem {
     text->SetVerticalJustificationToBottom();
     text->SetBold(false);
     text->SetItalic(false);
-    float width = 0.0f, line_height = 0.0f;
+    float width = 0.0f, height = 0.0f;
     for (const auto& line : lines) {
       float bounds[4];
       painter->ComputeStringBounds(line, bounds);
       width = std::max(width, bounds[2]);
-      line_height = std::max(line_height, bounds[3]);
+      height = std::max(height, bounds[3]);
     }
-    const float pad = static_cast<float>(6.0 * scale), gap = static_cast<float>(3.0 * scale);
-    const float box_w = width + 2 * pad;
-    const float box_h = lines.size() * line_height + (lines.size() - 1) * gap + 2 * pad;
+    if (line_height) *line_height = height;
+    const float box_w = width + 2 * pad(), box_h = lines.size() * height + (lines.size() - 1) * gap() + 2 * pad();
     const float margin = static_cast<float>(8.0 * scale);
-    const float bx = right ? right_edge - margin - box_w : left + margin;
-    const float by = bottom ? low + margin : top - margin - box_h;
+    return vtkRectf(right ? right_edge - margin - box_w : left + margin, bottom ? low + margin : top - margin - box_h,
+                    box_w, box_h);
+  }
+
+  bool Paint(vtkContext2D* painter) override {
+    float line_height = 0.0f;
+    const vtkRectf box = rect(painter, &line_height);
+    if (box.GetWidth() <= 0) return true;
     painter->GetPen()->SetLineType(vtkPen::SOLID_LINE);
     painter->GetPen()->SetColorF(0.55, 0.55, 0.55);
     painter->GetPen()->SetWidth(static_cast<float>(scale));
     painter->GetBrush()->SetColorF(1.0, 1.0, 1.0, 0.88);
-    painter->DrawRect(bx, by, box_w, box_h);
+    painter->DrawRect(box.GetX(), box.GetY(), box.GetWidth(), box.GetHeight());
     for (size_t i = 0; i < lines.size(); ++i) {
-      const float ly = by + box_h - pad - (i + 1) * line_height - i * gap;
-      painter->DrawString(bx + pad, ly, lines[i]);
+      const float ly = box.GetY() + box.GetHeight() - pad() - (i + 1) * line_height - i * gap();
+      painter->DrawString(box.GetX() + pad(), ly, lines[i]);
     }
     return true;
   }
+
+ private:
+  float pad() const { return static_cast<float>(6.0 * scale); }
+  float gap() const { return static_cast<float>(3.0 * scale); }
 };
 vtkStandardNewMacro(StatisticsBox);
+
+}  // namespace
+
+// A chart whose legend goes where no point is drawn: the first of `corners` (inside the plot area) whose rectangle
+// holds no point and misses the statistics box, else centred below the plot area, which then gives up that height.
+// Decided at every paint from that paint's layout, so it follows resizes and the export's page layout.
+class PlacedLegendChart : public vtkChartXY {
+ public:
+  static PlacedLegendChart* New();
+  vtkTypeMacro(PlacedLegendChart, vtkChartXY);
+
+  enum Corner { kBottomLeft, kBottomRight, kTopLeft, kTopRight };
+  const ScatterData* data = nullptr;
+  StatisticsBox* box = nullptr;
+  std::vector<Corner> corners{kBottomRight, kTopRight, kBottomLeft, kTopLeft};
+  double marker_size = kMarkerSize;  // drawn diameter in scene pixels
+  vtkRectf legend;                   // where the legend was put, scene coordinates
+  bool below = false;
+
+  bool Paint(vtkContext2D* painter) override {
+    if (!GetVisible() || !GetShowLegend() || !data || !GetScene()) return vtkChartXY::Paint(painter);
+    // Lay the plot out without a legend border, as the inline corners leave it, and try the corners in it.
+    below = false;
+    if (GetLayoutStrategy() == vtkChart::FILL_SCENE)
+      SetSize(vtkRectf(0.0, 0.0, GetScene()->GetSceneWidth(), GetScene()->GetSceneHeight()));
+    Update();
+    UpdateLayout(painter);
+    const vtkRectf size = Legend->GetBoundingRect(painter);
+    const float w = size.GetWidth(), h = size.GetHeight();
+    const vtkRectf avoid = box ? box->rect(painter) : vtkRectf(0, 0, 0, 0);
+    below = true;
+    for (Corner corner : corners) {
+      const bool right = corner == kBottomRight || corner == kTopRight, top = corner == kTopLeft || corner == kTopRight;
+      const vtkRectf r(right ? Point2[0] - w : Point1[0], top ? Point2[1] - h : Point1[1], w, h);
+      if (!holds_point(r) && !overlaps(r, avoid)) {
+        legend = r, below = false;
+        break;
+      }
+    }
+    // Below: under the x axis at the foot of the chart (GetLegendBorder makes room), centred on the plot area.
+    if (below) legend = vtkRectf(0.5f * (Point1[0] + Point2[0] - w), 4.0f, w, h);
+    Legend->SetPoint(vtkVector2f(legend.GetX(), legend.GetY()));
+    return vtkChartXY::Paint(painter);
+  }
+
+ protected:
+  int GetLegendBorder(vtkContext2D* painter, int axis) override {
+    if (!below || axis != vtkAxis::BOTTOM) return 0;
+    return static_cast<int>(Legend->GetBoundingRect(painter).GetHeight()) + 8;
+  }
+  void SetLegendPosition(const vtkRectf&) override {}  // Paint placed it
+
+ private:
+  // A point whose marker reaches into r (the legend would hide part of it).
+  bool holds_point(const vtkRectf& r) {
+    vtkAxis* x = GetAxis(vtkAxis::BOTTOM);
+    vtkAxis* y = GetAxis(vtkAxis::LEFT);
+    const double xs = (Point2[0] - Point1[0]) / (x->GetMaximum() - x->GetMinimum());
+    const double ys = (Point2[1] - Point1[1]) / (y->GetMaximum() - y->GetMinimum());
+    const double reach = 0.5 * marker_size;
+    for (size_t i = 0; i < data->x.size(); ++i) {
+      const double sx = Point1[0] + (data->x[i] - x->GetMinimum()) * xs;
+      const double sy = Point1[1] + (data->y[i] - y->GetMinimum()) * ys;
+      if (sx + reach >= r.GetX() && sx - reach <= r.GetX() + r.GetWidth() && sy + reach >= r.GetY() &&
+          sy - reach <= r.GetY() + r.GetHeight())
+        return true;
+    }
+    return false;
+  }
+  static bool overlaps(const vtkRectf& a, const vtkRectf& b) {
+    if (a.GetWidth() <= 0 || b.GetWidth() <= 0) return false;
+    return a.GetX() < b.GetX() + b.GetWidth() && b.GetX() < a.GetX() + a.GetWidth() &&
+           a.GetY() < b.GetY() + b.GetHeight() && b.GetY() < a.GetY() + a.GetHeight();
+  }
+};
+vtkStandardNewMacro(PlacedLegendChart);
+
+namespace {
 
 std::string printed(const char* pattern, double value) {
   char text[64];
@@ -179,7 +268,7 @@ void padded_range(const std::vector<double>& v, double& lo, double& hi) {
 MarkerScatterView::MarkerScatterView(QWidget* parent)
     : VtkWidget(parent),
       view_(vtkSmartPointer<vtkContextView>::New()),
-      chart_(vtkSmartPointer<vtkChartXY>::New()),
+      chart_(vtkSmartPointer<PlacedLegendChart>::New()),
       selection_table_(xy_table({}, {})) {
   view_->SetRenderWindow(render_window());
   view_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
@@ -187,9 +276,15 @@ MarkerScatterView::MarkerScatterView(QWidget* parent)
   auto box = vtkSmartPointer<StatisticsBox>::New();
   box->chart = chart_;
   statistics_box_ = box;
+  placed()->data = &data_;
+  placed()->box = box;
   view_->GetScene()->AddItem(statistics_box_);
 
   chart_->SetShowLegend(true);
+  chart_->GetLegend()->SetInline(true);
+  // Placed by PlacedLegendChart at every paint; CUSTOM keeps vtkChartXY from moving it.
+  chart_->GetLegend()->SetHorizontalAlignment(vtkChartLegend::CUSTOM);
+  chart_->GetLegend()->SetVerticalAlignment(vtkChartLegend::CUSTOM);
   chart_->GetLegend()->GetLabelProperties()->SetFontSize(12);
   use_figure_font(chart_->GetLegend()->GetLabelProperties());
   for (int which : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
@@ -217,6 +312,16 @@ MarkerScatterView::MarkerScatterView(QWidget* parent)
 MarkerScatterView::~MarkerScatterView() = default;
 
 vtkChartXY* MarkerScatterView::chart() const { return chart_; }
+
+PlacedLegendChart* MarkerScatterView::placed() const { return static_cast<PlacedLegendChart*>(chart_.Get()); }
+
+QRectF MarkerScatterView::legend_rect() const {
+  const vtkRectf r = placed()->legend;
+  const double dpr = devicePixelRatioF(), top = render_window()->GetSize()[1] - r.GetY() - r.GetHeight();
+  return {r.GetX() / dpr, top / dpr, r.GetWidth() / dpr, r.GetHeight() / dpr};
+}
+
+bool MarkerScatterView::legend_below() const { return placed()->below; }
 
 ms::Status MarkerScatterView::set_data(ScatterData data) {
   const size_t n = data.x.size();
@@ -317,8 +422,10 @@ ms::Status MarkerScatterView::set_data(ScatterData data) {
   const bool falling = std::isfinite(r) && r < 0.0;
   box->right = falling;
   box->bottom = false;
-  chart_->GetLegend()->SetHorizontalAlignment(falling ? vtkChartLegend::LEFT : vtkChartLegend::RIGHT);
-  chart_->GetLegend()->SetVerticalAlignment(vtkChartLegend::BOTTOM);
+  // The legend tries the corner the trend leaves empty first, then the others but the box's; else it goes below.
+  using C = PlacedLegendChart::Corner;
+  placed()->corners = falling ? std::vector<C>{C::kBottomLeft, C::kBottomRight, C::kTopLeft}
+                              : std::vector<C>{C::kBottomRight, C::kBottomLeft, C::kTopRight};
   std::istringstream text(statistics_text());
   box->lines.clear();
   for (std::string line; std::getline(text, line);) box->lines.push_back(line);
@@ -408,6 +515,7 @@ void MarkerScatterView::set_export_scale(double factor) {
       points->SetMarkerSize(static_cast<float>((i == 0 ? kRingSize : kMarkerSize) * factor));
     }
   }
+  placed()->marker_size = kMarkerSize * factor;
   static_cast<StatisticsBox*>(statistics_box_.Get())->scale = factor;
   // The simple tick rule spaces ticks in pixels, so an export at scale 2 would have twice as many; Wilkinson's picks
   // a few round ones whatever the size.

@@ -1,6 +1,7 @@
 // View (c), marker versus OOD: one point per checkpoint (x = an ID marker, y = an OOD metric) as a vtkChartXY in a
 // VtkWidget. Points are coloured by group (Okabe-Ito, in numeric order when every group reads as a number, else in
-// order of first appearance) with a legend; a least-squares line; a text box in the top-left corner with
+// order of first appearance) with a legend (in a corner of the plot area where no point is drawn, else below it);
+// a least-squares line; a text box in the top-left corner with
 // "r = …, p = …, ρ = …, 95% CI [lo, hi], n = …"; axis titles. When the data has y intervals (an OOD accuracy's Wilson
 // interval), each point gets a grey vertical error bar, and hovering it shows "name / 95% CI [lo, hi], n = items";
 // otherwise hovering shows its name.
@@ -16,6 +17,7 @@
 
 #include <QAction>
 #include <QPointF>
+#include <QRectF>
 #include <string>
 #include <vector>
 #include <vtkSmartPointer.h>
@@ -32,6 +34,8 @@ class vtkPlotLine;
 class vtkTable;
 
 namespace ms::views {
+
+class PlacedLegendChart;  // marker_scatter_view.cpp
 
 class MarkerScatterView : public VtkWidget {
   Q_OBJECT
@@ -74,6 +78,10 @@ class MarkerScatterView : public VtkWidget {
   QAction* save_data_action() const { return save_data_action_; }
 
   vtkChartXY* chart() const;
+  // Where the legend was drawn at the last paint, in widget coordinates of that paint's window size (an export's
+  // page while it renders): a corner of the plot area that holds no point, else below the plot area (legend_below).
+  QRectF legend_rect() const;
+  bool legend_below() const;
 
  Q_SIGNALS:
   void point_clicked(int index);
@@ -84,6 +92,7 @@ class MarkerScatterView : public VtkWidget {
 
  private:
   void set_export_scale(double factor);
+  PlacedLegendChart* placed() const;
   void add_error_bars();
   void update_selection_plot();
 

@@ -9,6 +9,9 @@
 #include <vtkChartXY.h>
 #include <vtkTextProperty.h>
 #include <vtkDoubleArray.h>
+#include <vtkCallbackCommand.h>
+#include <vtkCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
 
 #include <algorithm>
 #include <cmath>
@@ -225,6 +228,58 @@ TEST(LayerProfileView, TwoHundredLayersThinTheLabelsSoNoneOverlap) {
   const int x_of_7 = static_cast<int>(std::lround((x->GetPoint1()[0] + (7 - x->GetMinimum()) * pixels_per_layer) /
                                                   view.devicePixelRatioF()));
   EXPECT_EQ(view.layer_at(QPoint(x_of_7, 10)), 7);
+}
+
+// The plot area while an export renders at its page size: recorded at the end of each frame of that size.
+struct ExportLayout {
+  vtkChartXY* chart = nullptr;
+  int page_w = 0;
+  int plot_w = -1, window_w = 0;
+  static void record(vtkObject* caller, unsigned long, void* self, void*) {
+    auto* layout = static_cast<ExportLayout*>(self);
+    const int w = static_cast<vtkRenderWindow*>(caller)->GetSize()[0];
+    if (w != layout->page_w) return;
+    layout->window_w = w;
+    layout->plot_w = layout->chart->GetPoint2()[0] - layout->chart->GetPoint1()[0];
+  }
+};
+
+// Long checkpoint names at a column width: the legend goes under the plot, which keeps most of the width.
+TEST(LayerProfileView, LongNamesAtSingleColumnPutTheLegendBelowThePlot) {
+  views::ProfileData data = three_checkpoints();
+  data.series[0].name = "mlp-sgd-lr0.025-wd0.0005-s0";
+  data.series[1].name = "mlp-sgd-lr0.1-wd0.0005-s0";
+  data.series[2].name = "mlp-adam-lr0.001-wd0.0005-s1";
+  views::LayerProfileView view;
+  ASSERT_TRUE(view.set_data(data).ok());
+  view.resize(900, 650);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.grab_frame();
+  EXPECT_TRUE(view.legend_beside()) << "900 px leave room beside the plot";
+
+  const views::ExportSize column = views::ExportSize::physical_mm(views::kSingleColumnMm, 300);
+  ExportLayout layout;
+  layout.chart = view.chart();
+  layout.page_w = static_cast<int>(std::lround(views::kSingleColumnMm / 25.4 * 300));
+  vtkNew<vtkCallbackCommand> callback;
+  callback->SetCallback(&ExportLayout::record);
+  callback->SetClientData(&layout);
+  const unsigned long tag = view.render_window()->AddObserver(vtkCommand::EndEvent, callback);
+  const QString png = output_path("layer_profile_long_names_89mm.png");
+  ASSERT_TRUE(view.save_figure(png.toStdString(), column).ok());
+  view.render_window()->RemoveObserver(tag);
+  ASSERT_EQ(layout.window_w, layout.page_w) << "no frame at the page size";
+  EXPECT_GE(layout.plot_w * 2, layout.page_w) << "plot " << layout.plot_w << " of " << layout.page_w
+                                              << " px, see " << png.toStdString();
+
+  // The window at a narrow width follows the same rule.
+  view.resize(340, 400);
+  QTest::qWait(50);
+  const QImage frame = view.grab_frame();
+  EXPECT_FALSE(view.legend_beside());
+  EXPECT_GE((view.chart()->GetPoint2()[0] - view.chart()->GetPoint1()[0]) * 2, frame.width())
+      << "see " << test::save_screenshot(frame, "layer_profile_long_names_narrow").toStdString();
 }
 
 }  // namespace

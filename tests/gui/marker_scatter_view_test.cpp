@@ -7,9 +7,13 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <vtkAxis.h>
+#include <vtkCallbackCommand.h>
 #include <vtkChartXY.h>
+#include <vtkCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
 
 #include <cmath>
+#include <vector>
 
 #include "tests/gui/gui_test_support.h"
 #include "views/marker_scatter_view.h"
@@ -215,6 +219,72 @@ TEST(MarkerScatterView, FallingTrendMovesTheBoxRightAndNoGroupsIsOneColour) {
   const QRect top_right(frame.width() / 2, 0, frame.width() / 2, frame.height() / 3);
   EXPECT_GT(count_near(frame, {0.0, 0.0, 0.0}, 120, top_right), 200) << shot.toStdString();
   EXPECT_LT(view.fit_slope(), 0.0);
+}
+
+// A cloud that fills the plot's lower corners (three groups and the fit: a four-line legend).
+views::ScatterData broad_cloud() {
+  views::ScatterData data = twelve_checkpoints();
+  data.x.clear(), data.y.clear(), data.labels.clear(), data.groups.clear();
+  const char* rates[] = {"0.1", "0.01", "0.001"};
+  for (int i = 0; i < 60; ++i) {
+    data.x.push_back(0.2 * (i % 20) + 0.05 * (i / 20));
+    data.y.push_back(0.3 + 0.005 * i + 0.12 * std::sin(2.3 * i));
+    data.labels.push_back("ckpt-" + std::to_string(i));
+    data.groups.push_back(rates[i % 3]);
+  }
+  data.statistics.n = 60;
+  return data;
+}
+
+// Points drawn inside the legend's rectangle (in widget coordinates of the current frame).
+std::vector<int> covered_points(const views::MarkerScatterView& view) {
+  std::vector<int> covered;
+  const QRectF legend = view.legend_rect();
+  for (int i = 0; i < static_cast<int>(view.data().x.size()); ++i)
+    if (legend.contains(view.point_position(i))) covered.push_back(i);
+  return covered;
+}
+
+// Recorded at the end of each frame an export renders at its page width.
+struct ExportFrame {
+  const views::MarkerScatterView* view = nullptr;
+  int page_w = 0, frames = 0;
+  std::vector<int> covered;
+  QRectF legend;
+  static void record(vtkObject* caller, unsigned long, void* self, void*) {
+    auto* frame = static_cast<ExportFrame*>(self);
+    if (static_cast<vtkRenderWindow*>(caller)->GetSize()[0] != frame->page_w) return;
+    ++frame->frames;
+    frame->covered = covered_points(*frame->view);
+    frame->legend = frame->view->legend_rect();
+  }
+};
+
+TEST(MarkerScatterView, LegendCoversNoPointInTheWindowNorAtSingleColumn) {
+  views::MarkerScatterView view;
+  ASSERT_TRUE(view.set_data(broad_cloud()).ok());
+  view.resize(800, 500);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  const QImage frame = view.grab_frame();
+  const QString shot = test::save_screenshot(frame, "marker_scatter_legend_broad_cloud");
+  EXPECT_GT(view.legend_rect().width(), 20.0);
+  EXPECT_TRUE(covered_points(view).empty()) << covered_points(view).size() << " points under the legend, see "
+                                            << shot.toStdString();
+
+  ExportFrame record;
+  record.view = &view;
+  record.page_w = static_cast<int>(std::lround(views::kSingleColumnMm / 25.4 * 300));
+  vtkNew<vtkCallbackCommand> callback;
+  callback->SetCallback(&ExportFrame::record);
+  callback->SetClientData(&record);
+  const unsigned long tag = view.render_window()->AddObserver(vtkCommand::EndEvent, callback);
+  const QString png = output_path("marker_scatter_legend_89mm.png");
+  ASSERT_TRUE(view.save_figure(png.toStdString(), views::ExportSize::physical_mm(views::kSingleColumnMm, 300)).ok());
+  view.render_window()->RemoveObserver(tag);
+  ASSERT_GT(record.frames, 0) << "no frame at the page size";
+  EXPECT_GT(record.legend.width(), 20.0);
+  EXPECT_TRUE(record.covered.empty()) << record.covered.size() << " points under the legend, see " << png.toStdString();
 }
 
 }  // namespace
