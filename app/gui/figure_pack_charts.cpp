@@ -1,6 +1,7 @@
 // The figure pack's chart sections, drawn by the window's own views from the project's numbers: the correlation heat
 // maps, the marker-versus-OOD scatters and the layer profiles.
 #include <cctype>
+#include <set>
 
 #include "app/gui/figure_pack_sections.h"
 #include "app/gui/ood_correlation.h"
@@ -34,6 +35,14 @@ std::string profile_caption(const views::ProfileData& data, const std::string& m
           " layers; gaps where a layer was not analysed).";
   const std::string description = store::marker_description(marker);
   return description.empty() ? text : text + " " + description;
+}
+
+// At a column width, a scatter with many colour groups is made square: their legend goes under the plot and would
+// leave the points a strip in the window's aspect.
+views::ExportSize scatter_size(views::ExportSize size, const views::ScatterData& data) {
+  const std::set<std::string> groups(data.groups.begin(), data.groups.end());
+  if (size.physical() && size.height_mm <= 0 && groups.size() > 3) size.height_mm = size.width_mm;
+  return size;
 }
 
 }  // namespace
@@ -84,7 +93,8 @@ Status write_scatters(const store::Project& project, const PackPlan& plan, Write
       scatter.colour_by = plan.colour_by;
       const views::ScatterData data = ood_scatter(project, scatter);
       if (Status shown = view.set_data(data); !shown.ok()) return shown;
-      if (Status ok = writer.write(&view, stem, scatter_caption(data)); !ok.ok()) return ok;
+      if (Status ok = writer.write(&view, stem, scatter_caption(data), scatter_size(writer.options.size, data)); !ok.ok())
+        return ok;
     }
   return Ok{};
 }

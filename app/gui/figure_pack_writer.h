@@ -45,10 +45,13 @@ struct Writer {
   // The figure in each chosen format and its CSV; a section of index.md with the caption.
   Status write(const std::string& stem, const std::string& caption, const ImageSaver& image, const CsvSaver& csv);
 
-  // A view with save_figure(path, ExportSize) and save_csv(path): every chosen format at the chosen size.
+  // A view with save_figure(path, ExportSize) and save_csv(path): every chosen format at the chosen size (or `size`).
   template <typename View>
   Status write(View* view, const std::string& stem, const std::string& caption) {
-    const views::ExportSize size = options.size;
+    return write(view, stem, caption, options.size);
+  }
+  template <typename View>
+  Status write(View* view, const std::string& stem, const std::string& caption, const views::ExportSize& size) {
     return write(
         stem, caption, [view, size](const std::string& path) { return view->save_figure(path, size); },
         [view](const std::string& path) { return view->save_csv(path); });
