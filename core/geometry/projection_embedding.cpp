@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
+#include "core/common/number_text.h"
 #include "core/geometry/projection.h"
 #include "knncolle/knncolle.hpp"
 #include "qdtsne/qdtsne.hpp"
@@ -100,12 +100,6 @@ Eigen::MatrixXd oriented(const std::vector<double>& coords, long n, int k) {
   return Y;
 }
 
-std::string number(double value) {
-  std::ostringstream os;
-  os << value;
-  return os.str();
-}
-
 // The neighbour count the method searches.
 int neighbour_count(const EmbeddingOptions& options) {
   if (options.method == EmbeddingMethod::umap) return options.neighbours;
@@ -136,15 +130,15 @@ Status check_embedding_options(const EmbeddingOptions& options, long n) {
     if (options.neighbours < 2) return make_error("UMAP: neighbours must be at least 2, got " +
                                                   std::to_string(options.neighbours));
     if (!(options.min_dist >= 0.0 && options.min_dist < 1.0))
-      return make_error("UMAP: min_dist must be in [0, 1), got " + number(options.min_dist));
+      return make_error("UMAP: min_dist must be in [0, 1), got " + number_text(options.min_dist));
   } else if (!(options.perplexity > 0.0 && options.perplexity < 1e6)) {
-    return make_error("t-SNE: perplexity must be positive, got " + number(options.perplexity));
+    return make_error("t-SNE: perplexity must be positive, got " + number_text(options.perplexity));
   }
   const long needed = static_cast<long>(neighbour_count(options)) + 1;
   if (n < needed) {
     const std::string why = options.method == EmbeddingMethod::umap
                                 ? std::to_string(options.neighbours) + " neighbours"
-                                : "perplexity " + number(options.perplexity) + " (" +
+                                : "perplexity " + number_text(options.perplexity) + " (" +
                                       std::to_string(needed - 1) + " neighbours)";
     return make_error(method + " with " + why + " needs at least " + std::to_string(needed) + " points, got " +
                       std::to_string(n) + ": use fewer neighbours / a lower perplexity, or more points");

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "core/common/number_text.h"
 #include "core/model/zoo.h"
 
 namespace ms::model {
@@ -7,17 +8,11 @@ namespace {
 
 double base_learning_rate(const std::string& optimizer) { return optimizer == "sgd" ? 0.05 : 1e-3; }
 
-std::string number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", value);
-  return text;
-}
-
 }  // namespace
 
 std::string ZooRun::name() const {
-  return architecture + "-" + optimizer + "-lr" + number(learning_rate) + "-wd" + number(weight_decay) + "-s" +
-         std::to_string(seed);
+  return architecture + "-" + optimizer + "-lr" + number_text(learning_rate) + "-wd" + number_text(weight_decay) +
+         "-s" + std::to_string(seed);
 }
 
 Result<ZooPreset> zoo_preset(const std::string& name) {

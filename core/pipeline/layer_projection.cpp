@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <numeric>
 #include <optional>
-#include <sstream>
 
+#include "core/common/number_text.h"
 #include "core/data/dataset_registry.h"
 #include "core/data/sampling.h"
 #include "core/geometry/glue.h"
@@ -359,12 +359,6 @@ constexpr size_t kMaxLayouts = 256;
 // leading components carry the neighbourhoods (the usual practice before UMAP and t-SNE).
 constexpr long kEmbeddingComponents = 50;
 
-std::string number(double value) {
-  std::ostringstream os;
-  os << value;
-  return os.str();
-}
-
 // Everything a layout depends on; threads do not change it (projection_embedding.h).
 std::string layout_key(const ProjectionRequest& request, const std::string& layer) {
   return request.checkpoint + '\n' + request.id_dataset + '\n' + layer + '\n' + layout_name(request);
@@ -382,8 +376,8 @@ Result<Eigen::MatrixXd> embedding_input(Eigen::MatrixXd X) {
 std::string layout_note(const ProjectionRequest& request, long n, long d, bool shifted) {
   const geometry::EmbeddingOptions o = embedding_options(request);
   std::string note = o.method == geometry::EmbeddingMethod::umap
-                         ? "UMAP (" + std::to_string(o.neighbours) + " neighbours, min_dist " + number(o.min_dist)
-                         : "t-SNE (perplexity " + number(o.perplexity);
+                         ? "UMAP (" + std::to_string(o.neighbours) + " neighbours, min_dist " + number_text(o.min_dist)
+                         : "t-SNE (perplexity " + number_text(o.perplexity);
   note += o.iterations > 0 ? ", " + std::to_string(o.iterations) + " iterations" : std::string();
   note += ", seed " + std::to_string(o.seed) + ") of " + std::to_string(n) + " ID points";
   if (shifted) note += " and their " + std::to_string(n) + " shifted copies, fitted jointly (a layout cannot place new points)";
@@ -424,8 +418,8 @@ std::string layout_name(const ProjectionRequest& request) {
   const geometry::EmbeddingOptions o = embedding_options(request);
   std::string name = to_string(request.basis) + std::string(" ") + std::to_string(o.dimensions) + "D, ";
   name += o.method == geometry::EmbeddingMethod::umap
-              ? std::to_string(o.neighbours) + " neighbours, min_dist " + number(o.min_dist)
-              : "perplexity " + number(o.perplexity);
+              ? std::to_string(o.neighbours) + " neighbours, min_dist " + number_text(o.min_dist)
+              : "perplexity " + number_text(o.perplexity);
   name += ", iterations " + std::to_string(o.iterations) + ", seed " + std::to_string(o.seed) + "; sample " +
           std::to_string(request.per_class) + "/class seed " + std::to_string(request.seed);
   return request.shifted_dataset.empty() ? name : name + "; shifted " + request.shifted_dataset;

@@ -9,16 +9,13 @@
 #include <set>
 
 #include "core/common/atomic_write.h"
+#include "core/common/number_text.h"
 #include "core/store/ood_sets.h"
 
 namespace ms::store {
 namespace {
 
-std::string number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.10g", value);
-  return text;
-}
+std::string number(double value) { return number_text(value, 10); }
 
 // The ID set -> "id_<metric>"; an OOD set -> ood_metric_column ("acc_fog:3", ...); any other dataset (a transfer
 // set) -> "<metric>_<dataset>".
