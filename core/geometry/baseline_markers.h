@@ -18,25 +18,9 @@
 
 #include "core/common/result.h"
 #include "core/geometry/baseline_gram.h"
+#include "core/geometry/baseline_options.h"
 
 namespace ms::geometry {
-
-struct BaselineOptions {
-  double sparsity_threshold = 1e-6;  // |x| > threshold counts as nonzero
-  double rank_tolerance = 1e-3;      // sigma_j >= tol * sigma_1
-  double nc1_tolerance = 1e-3;       // Sigma_B eigenpairs kept: lambda > tol * lambda_max
-  long block = 256;                  // feature rows per block of the exact covariance (memory ~ block * d)
-  // mean_covariance is exact up to this many features, and estimated from covariance_pairs random feature pairs
-  // (seeded by covariance_seed) above it; 0 = always exact (the paper's code, O(n d^2)).
-  long covariance_exact_max_features = 4096;
-  long covariance_pairs = 1000000;
-  unsigned long long covariance_seed = 0;
-  // Sampled pairs visited in a cache-friendly order (false: in the order drawn; same value up to summation order).
-  bool covariance_cache_order = true;
-  // Threads for the independent statistics (whole sample: one task per statistic; one task per class);
-  // 0 = hardware threads. Memory: one copy of a class's rows per running task.
-  int threads = 2;
-};
 
 struct BaselineMarkers {
   double participation_ratio = 0.0;
