@@ -59,16 +59,6 @@ void put_dataset(store::Project& project, store::DatasetEntry entry) {
   project.datasets.push_back(std::move(entry));
 }
 
-// The options a checkpoint's rows were computed with.
-std::map<std::string, std::string> option_strings(const AnalyseOptions& options) {
-  std::map<std::string, std::string> strings = geometry::to_map(options.glue);
-  strings["sample_seed"] = std::to_string(options.seed);
-  // Only when set, so projects analysed before these existed still count as complete.
-  if (options.project_dim > 0) strings["project_dim"] = std::to_string(options.project_dim);
-  if (options.ood_limit > 0) strings["ood_limit"] = std::to_string(options.ood_limit);
-  return strings;
-}
-
 // The dataset ids the OOD sets of `options` are evaluated under (store/ood_sets.h).
 std::vector<std::string> ood_datasets(const AnalyseOptions& options) {
   std::vector<std::string> ids;
@@ -101,7 +91,7 @@ bool already_complete(const store::Project& project, const store::CheckpointEntr
   for (const std::string& dataset : ood_datasets(options))
     if (!has_accuracy(project, checkpoint.id, dataset)) return false;
   for (const auto& geometry : project.geometry)
-    if (geometry.checkpoint == checkpoint.id && geometry.options != option_strings(options)) return false;
+    if (geometry.checkpoint == checkpoint.id && geometry.options != to_map(options)) return false;
   return true;
 }
 
@@ -277,7 +267,7 @@ Result<store::GeometryEntry> layer_markers(const RowMatrixXf& activations, const
   auto baselines = geometry::compute_baseline_markers(X, inputs.sample_labels, options.baselines, &gram);
   clock.lap("baselines");
   if (!baselines) return make_error("layer " + id + ": " + baselines.error());
-  store::GeometryEntry entry{checkpoint.id, options.id_dataset, id, glue_markers(*glue), option_strings(options), {}};
+  store::GeometryEntry entry{checkpoint.id, options.id_dataset, id, glue_markers(*glue), to_map(options), {}};
   for (auto& [name, value] : baseline_markers(*baselines)) entry.markers[name] = value;
   entry.markers["layer_index"] = depth;
   return entry;
@@ -547,8 +537,7 @@ Result<AnalyseSummary> run_analyse(const AnalyseOptions& options, Progress& prog
   if (options.project_path.empty()) return make_error("analyze: a project file (--project) is needed");
   if (Status writable = check_can_write_beside(options.project_path); !writable)
     return make_error("the project " + options.project_path + " cannot be saved: " + writable.error());
-  if (Status device = model::check_device(options.device); !device.ok()) return make_error(device.error());
-  if (Status glue = geometry::validate(options.glue); !glue.ok()) return make_error(glue.error());
+  if (Status valid = validate(options); !valid.ok()) return make_error(valid.error());
   auto files = expand_checkpoints(options.checkpoints);
   if (!files) return make_error(files.error());
   if (options.shard.count > 1) *files = shard_files(std::move(*files), options.shard);

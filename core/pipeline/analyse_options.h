@@ -4,9 +4,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "core/common/result.h"
 #include "core/data/corruptions.h"
 #include "core/geometry/baseline_markers.h"
 #include "core/geometry/glue_options.h"
@@ -55,6 +57,19 @@ struct AnalyseOptions {
   // in the expanded list and the list's size; false = another process takes it. Empty = take every checkpoint.
   std::function<bool(size_t index, size_t count)> claim;
 };
+
+// The options a checkpoint's markers were computed with, as the text stored beside them (a project's geometry
+// options; a re-run whose text differs recomputes the checkpoint): GLUE's (geometry::to_map), the baselines' that
+// differ from their defaults, sample_seed, and project_dim and ood_limit only when set, so projects analysed before
+// these existed still count as complete.
+std::map<std::string, std::string> to_map(const AnalyseOptions& options);
+// Reads those keys back into `options` (an absent key keeps its value; other keys are ignored). Errors name the key
+// and its text.
+Status from_map(const std::map<std::string, std::string>& map, AnalyseOptions& options);
+// What no analysis accepts, before any work: a device that is not there (model::check_device), GLUE or baseline
+// options no run accepts (their validate), batch size < 1, a negative OOD limit, projection size or memory budget.
+// Errors name the option.
+Status validate(const AnalyseOptions& options);
 
 struct AnalyseSummary {
   int analysed = 0;  // checkpoints computed in this run
