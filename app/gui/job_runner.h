@@ -1,5 +1,10 @@
 // Runs core jobs on worker threads and turns their Progress reports into queued Qt signals, so the GUI thread never
 // waits on computation. Each job has an id, a title, a CancelToken, and ends with finished(id, error or "").
+//
+// Threads: jobs run on QThreadPool::globalInstance() (as many at once as it allows; the others wait their turn).
+// Reports travel back through a std::mutex-guarded queue that the owner thread drains, never as Qt event payloads,
+// so every hand-off between threads is one ThreadSanitizer can see (tests/sanitize/run.sh tsan): Debian's Qt is not
+// instrumented and its QMutex waits on a futex, invisible to the sanitizer.
 #pragma once
 
 #include <QObject>
@@ -19,7 +24,7 @@ class JobRunner : public QObject {
   using Work = std::function<Status(Progress&, CancelToken&)>;
 
   explicit JobRunner(QObject* parent = nullptr);
-  ~JobRunner() override;  // cancels running jobs and waits for them
+  ~JobRunner() override;  // cancels running and queued jobs and waits for them
 
   // Starts `work` on the thread pool and returns its id at once.
   int start(const QString& title, Work work);
@@ -29,6 +34,8 @@ class JobRunner : public QObject {
   // Cancels everything and blocks until all jobs have returned (for shutdown).
   void cancel_all_and_wait();
 
+  struct Mailbox;  // what the workers hand to the owner thread (job_runner.cpp)
+
  Q_SIGNALS:
   void started(int id, const QString& title);
   void progressed(int id, double fraction, const QString& message);
@@ -36,8 +43,11 @@ class JobRunner : public QObject {
   void finished(int id, const QString& error);  // error empty on success; kCancelled (result.h) when cancelled
 
  private:
-  struct Job;
-  std::map<int, std::shared_ptr<Job>> jobs_;
+  // Emits the signals for every report the workers have left (queued to the owner thread by the workers).
+  Q_INVOKABLE void deliver_reports();
+
+  std::map<int, std::shared_ptr<CancelToken>> jobs_;  // running or queued, by id
+  std::unique_ptr<Mailbox> mailbox_;
   int next_id_ = 1;
 };
 
