@@ -1,0 +1,35 @@
+#include "views/csv_text.h"
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+
+namespace ms::views {
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+std::string csv_number(double value) {
+  if (std::isnan(value)) return {};
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  return buffer;
+}
+
+ms::Status write_text_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return ms::make_error("cannot open " + path + " for writing");
+  out << text;
+  out.close();
+  if (!out) return ms::make_error("cannot write " + path);
+  return ms::Ok{};
+}
+
+}  // namespace ms::views
