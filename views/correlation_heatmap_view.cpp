@@ -18,7 +18,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "views/figure_export.h"
+#include "views/csv_text.h"
 #include "views/figure_font.h"
 
 namespace ms::views {
@@ -64,6 +64,16 @@ float text_height(vtkContext2D* painter, const std::string& text) {
   return bounds[3];
 }
 
+// Where the parts of the map go at one paint, in scene pixels (y up).
+struct MapLayout {
+  float s = 1, margin = 0, pad = 0;                // the export factor, the page's margin, a padding
+  float width = 0;                                 // the scene's
+  float left = 0, right = 0, top = 0, bottom = 0;  // the cells' box
+  float cell_w = 0, cell_h = 0;
+  float bar_w = 0;    // the colour bar's
+  bool turn = false;  // column labels turned 45 degrees
+};
+
 // Everything of the map in one item: layout from the scene size and the label extents at paint time, so resizes
 // and the export's larger DPI lay out afresh. Scene coordinates: device pixels, y up.
 class HeatmapItem : public vtkContextItem {
@@ -79,91 +89,120 @@ class HeatmapItem : public vtkContextItem {
 
   bool Paint(vtkContext2D* painter) override {
     if (!data || !GetScene()) return true;
-    const int rows = static_cast<int>(data->rows.size()), columns = static_cast<int>(data->columns.size());
     const float W = static_cast<float>(GetScene()->GetSceneWidth()), H = static_cast<float>(GetScene()->GetSceneHeight());
-    const float s = static_cast<float>(scale), margin = 12 * s, pad = 6 * s;
-    vtkTextProperty* text = painter->GetTextProp();
+    MapLayout map;
+    map.s = static_cast<float>(scale), map.margin = 12 * map.s, map.pad = 6 * map.s, map.width = W;
+    map.top = draw_title(painter, W / 2, H - map.margin, map.pad);
+    if (data->rows.empty() || data->columns.empty()) return true;
+    lay_out(painter, map);
+    cells_left = map.left, cells_top = map.top, cell_w = map.cell_w, cell_h = map.cell_h;
+    draw_cells(painter, map);
+    draw_cell_texts(painter, map);
+    draw_row_labels(painter, map);
+    draw_column_labels(painter, map);
+    draw_colour_bar(painter, map);
+    return true;
+  }
 
-    // Title.
-    float top = H - margin;
+ private:
+  // The title centred at `top`; returns where what comes below it starts.
+  float draw_title(vtkContext2D* painter, float centre_x, float top, float pad) const {
+    vtkTextProperty* text = painter->GetTextProp();
     set_text(text, 14, 0.1, true);
     text->SetJustificationToCentered();
     text->SetVerticalJustificationToTop();
-    if (!data->title.empty()) {
-      painter->DrawString(W / 2, top, data->title);
-      top -= text_height(painter, data->title) + 2 * pad;
-    }
-    if (rows == 0 || columns == 0) return true;
+    if (data->title.empty()) return top;
+    painter->DrawString(centre_x, top, data->title);
+    return top - (text_height(painter, data->title) + 2 * pad);
+  }
 
-    // Row labels on the left.
-    set_text(text, 12, 0.1);
+  // The cells' box under map.top: row labels on the left, the colour bar (bar, tick labels, title) on the right,
+  // column labels below.
+  void lay_out(vtkContext2D* painter, MapLayout& map) const {
+    set_text(painter->GetTextProp(), 12, 0.1);
     float label_w = 0;
     for (const auto& row : data->rows) label_w = std::max(label_w, text_width(painter, row));
-    // The colour bar on the right: bar, tick labels, title.
-    const float bar_w = 16 * s;
-    const float tick_w = text_width(painter, "-1.0") + pad;
-    const float legend_w = bar_w + tick_w + 2 * pad + text_height(painter, "Pearson r");
-    const float left = margin + label_w + pad;
-    const float right = W - margin - legend_w - 2 * pad;
-    cell_w = std::max(1.0f, (right - left) / columns);
+    map.bar_w = 16 * map.s;
+    const float tick_w = text_width(painter, "-1.0") + map.pad;
+    const float legend_w = map.bar_w + tick_w + 2 * map.pad + text_height(painter, "Pearson r");
+    map.left = map.margin + label_w + map.pad;
+    map.right = map.width - map.margin - legend_w - 2 * map.pad;
+    map.cell_w = std::max(1.0f, (map.right - map.left) / static_cast<int>(data->columns.size()));
+    map.bottom = map.margin + column_label_height(painter, map) + map.pad;
+    map.cell_h = std::max(1.0f, (map.top - map.bottom) / static_cast<int>(data->rows.size()));
+  }
 
-    // Column labels below the cells: upright when they fit, else turned 45 degrees.
-    float longest = 0, label_h = 0;
+  // Column labels go upright when they fit their cells, else turned 45 degrees (map.turn); returns their height.
+  float column_label_height(vtkContext2D* painter, MapLayout& map) const {
+    float longest = 0;
     for (const auto& column : data->columns) longest = std::max(longest, text_width(painter, column));
-    const bool turn = longest + pad > cell_w;
-    if (turn) {
-      // The extent of a name turned 45 degrees, from its upright box: the SVG and PDF export devices measure text
-      // upright whatever its orientation (their labels ran off the page).
-      for (const auto& column : data->columns)
-        label_h = std::max(label_h, (text_width(painter, column) + text_height(painter, column)) * 0.70710678f);
-    } else {
-      label_h = text_height(painter, "Ag");
-    }
-    const float bottom = margin + label_h + pad;
-    cell_h = std::max(1.0f, (top - bottom) / rows);
-    cells_left = left, cells_top = top;
+    map.turn = longest + map.pad > map.cell_w;
+    if (!map.turn) return text_height(painter, "Ag");
+    // The extent of a name turned 45 degrees, from its upright box: the SVG and PDF export devices measure text
+    // upright whatever its orientation (their labels ran off the page).
+    float label_h = 0;
+    for (const auto& column : data->columns)
+      label_h = std::max(label_h, (text_width(painter, column) + text_height(painter, column)) * 0.70710678f);
+    return label_h;
+  }
 
-    // Cells, with r and stars; text white on the darkest colours.
-    double font = 12;
+  void draw_cells(vtkContext2D* painter, const MapLayout& map) const {
     painter->GetPen()->SetColorF(1.0, 1.0, 1.0);
-    painter->GetPen()->SetWidth(s);
-    for (int i = 0; i < rows; ++i)
-      for (int j = 0; j < columns; ++j) {
+    painter->GetPen()->SetWidth(map.s);
+    for (int i = 0; i < static_cast<int>(data->rows.size()); ++i)
+      for (int j = 0; j < static_cast<int>(data->columns.size()); ++j) {
         const Rgb c = CorrelationHeatmapView::colour_of(data->r(i, j));
         painter->GetBrush()->SetColorF(c[0], c[1], c[2]);
-        painter->DrawRect(left + j * cell_w, top - (i + 1) * cell_h, cell_w, cell_h);
+        painter->DrawRect(map.left + j * map.cell_w, map.top - (i + 1) * map.cell_h, map.cell_w, map.cell_h);
       }
-    // One font size for every cell: the largest (at most 12 pt) at which the widest text fits.
+  }
+
+  // One font size for every cell: the largest (at most 12 pt) at which the widest text fits.
+  void fit_cell_font(vtkContext2D* painter, const MapLayout& map) const {
     std::string widest;
-    for (int i = 0; i < rows; ++i)
-      for (int j = 0; j < columns; ++j) {
+    for (int i = 0; i < static_cast<int>(data->rows.size()); ++i)
+      for (int j = 0; j < static_cast<int>(data->columns.size()); ++j) {
         const std::string t = view->cell_text(i, j);
         if (t.size() > widest.size()) widest = t;
       }
-    for (; font > 6; font -= 1) {
-      set_text(text, font, 0.0);
-      if (text_width(painter, widest) + pad <= cell_w && text_height(painter, widest) + 2 <= cell_h) break;
+    for (double font = 12; font > 6; font -= 1) {
+      set_text(painter->GetTextProp(), font, 0.0);
+      if (text_width(painter, widest) + map.pad <= map.cell_w && text_height(painter, widest) + 2 <= map.cell_h) break;
     }
+  }
+
+  // r and the stars in each cell; white on dark cells, by luminance (Rec. 709 weights), so the text keeps its
+  // contrast on both ends.
+  void draw_cell_texts(vtkContext2D* painter, const MapLayout& map) const {
+    fit_cell_font(painter, map);
+    vtkTextProperty* text = painter->GetTextProp();
     text->SetJustificationToCentered();
     text->SetVerticalJustificationToCentered();
-    for (int i = 0; i < rows; ++i)
-      for (int j = 0; j < columns; ++j) {
+    for (int i = 0; i < static_cast<int>(data->rows.size()); ++i)
+      for (int j = 0; j < static_cast<int>(data->columns.size()); ++j) {
         const double r = data->r(i, j);
-        // White on dark cells, by luminance (Rec. 709 weights), so the text keeps its contrast on both ends.
         const Rgb c = CorrelationHeatmapView::colour_of(r);
         const double luminance = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
         const double ink = std::isnan(r) ? 0.3 : (luminance < 0.45 ? 1.0 : 0.0);
         text->SetColor(ink, ink, ink);
-        painter->DrawString(left + (j + 0.5f) * cell_w, top - (i + 0.5f) * cell_h, view->cell_text(i, j));
+        painter->DrawString(map.left + (j + 0.5f) * map.cell_w, map.top - (i + 0.5f) * map.cell_h, view->cell_text(i, j));
       }
+  }
 
-    // Row labels, right-aligned against the cells.
+  // Row labels, right-aligned against the cells.
+  void draw_row_labels(vtkContext2D* painter, const MapLayout& map) const {
+    vtkTextProperty* text = painter->GetTextProp();
     set_text(text, 12, 0.1);
     text->SetJustificationToRight();
     text->SetVerticalJustificationToCentered();
-    for (int i = 0; i < rows; ++i) painter->DrawString(left - pad, top - (i + 0.5f) * cell_h, data->rows[i]);
-    // Column labels: the end of a turned name sits under its column, the text hangs down to the left.
-    if (turn) {
+    for (int i = 0; i < static_cast<int>(data->rows.size()); ++i)
+      painter->DrawString(map.left - map.pad, map.top - (i + 0.5f) * map.cell_h, data->rows[i]);
+  }
+
+  // Column labels: the end of a turned name sits under its column, the text hangs down to the left.
+  void draw_column_labels(vtkContext2D* painter, const MapLayout& map) const {
+    vtkTextProperty* text = painter->GetTextProp();
+    if (map.turn) {
       text->SetOrientation(45.0);
       text->SetJustificationToRight();
       text->SetVerticalJustificationToCentered();
@@ -171,42 +210,50 @@ class HeatmapItem : public vtkContextItem {
       text->SetJustificationToCentered();
       text->SetVerticalJustificationToTop();
     }
-    const float label_y = bottom - pad;
-    for (int j = 0; j < columns; ++j) painter->DrawString(left + (j + 0.5f) * cell_w, label_y, data->columns[j]);
+    const float label_y = map.bottom - map.pad;
+    for (int j = 0; j < static_cast<int>(data->columns.size()); ++j)
+      painter->DrawString(map.left + (j + 0.5f) * map.cell_w, label_y, data->columns[j]);
     text->SetOrientation(0.0);
+  }
 
-    // Colour bar: thin slices from -1 at the bottom to +1 at the top, a frame, ticks every 0.5.
-    const float bar_x = right + 2 * pad, bar_h = top - bottom;
+  // Colour bar: thin slices from -1 at the bottom to +1 at the top, a frame, then its scale.
+  void draw_colour_bar(vtkContext2D* painter, const MapLayout& map) const {
+    const float bar_x = map.right + 2 * map.pad, bar_h = map.top - map.bottom;
     const int slices = 100;
     painter->GetPen()->SetLineType(vtkPen::NO_PEN);
     for (int k = 0; k < slices; ++k) {
       const Rgb c = CorrelationHeatmapView::colour_of(-1.0 + 2.0 * (k + 0.5) / slices);
       painter->GetBrush()->SetColorF(c[0], c[1], c[2]);
-      painter->DrawRect(bar_x, bottom + bar_h * k / slices, bar_w, bar_h / slices + 0.5f);
+      painter->DrawRect(bar_x, map.bottom + bar_h * k / slices, map.bar_w, bar_h / slices + 0.5f);
     }
     painter->GetPen()->SetLineType(vtkPen::SOLID_LINE);
     painter->GetPen()->SetColorF(0.3, 0.3, 0.3);
     painter->GetBrush()->SetOpacityF(0.0);
-    painter->DrawRect(bar_x, bottom, bar_w, bar_h);
+    painter->DrawRect(bar_x, map.bottom, map.bar_w, bar_h);
     painter->GetBrush()->SetOpacityF(1.0);
+    draw_bar_scale(painter, map, bar_x + map.bar_w, bar_h);
+  }
+
+  // Ticks every 0.5 right of the bar (its right edge at bar_end), and the title "Pearson r" turned upright.
+  void draw_bar_scale(vtkContext2D* painter, const MapLayout& map, float bar_end, float bar_h) const {
+    vtkTextProperty* text = painter->GetTextProp();
     set_text(text, 11, 0.1);
     text->SetJustificationToLeft();
     text->SetVerticalJustificationToCentered();
     for (int k = 0; k <= 4; ++k) {
       const double value = -1.0 + 0.5 * k;
-      const float y = bottom + bar_h * static_cast<float>(k) / 4;
-      painter->DrawLine(bar_x + bar_w, y, bar_x + bar_w + 4 * s, y);
+      const float y = map.bottom + bar_h * static_cast<float>(k) / 4;
+      painter->DrawLine(bar_end, y, bar_end + 4 * map.s, y);
       char label[16];
       std::snprintf(label, sizeof label, "%.1f", value);
-      painter->DrawString(bar_x + bar_w + 6 * s, y, label);
+      painter->DrawString(bar_end + 6 * map.s, y, label);
     }
     set_text(text, 12, 0.1);
     text->SetOrientation(90.0);
     text->SetJustificationToCentered();
     text->SetVerticalJustificationToBottom();
-    painter->DrawString(W - margin, bottom + bar_h / 2, "Pearson r");
+    painter->DrawString(map.width - map.margin, map.bottom + bar_h / 2, "Pearson r");
     text->SetOrientation(0.0);
-    return true;
   }
 };
 vtkStandardNewMacro(HeatmapItem);
@@ -216,7 +263,8 @@ HeatmapItem* as_heatmap(const vtkSmartPointer<vtkContextItem>& item) { return st
 }  // namespace
 
 CorrelationHeatmapView::CorrelationHeatmapView(QWidget* parent)
-    : VtkWidget(parent), view_(vtkSmartPointer<vtkContextView>::New()) {
+    : FigureView(parent, [] { return std::string("correlation_heatmap"); }),
+      view_(vtkSmartPointer<vtkContextView>::New()) {
   view_->SetRenderWindow(render_window());
   view_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
   auto item = vtkSmartPointer<HeatmapItem>::New();
@@ -224,16 +272,6 @@ CorrelationHeatmapView::CorrelationHeatmapView(QWidget* parent)
   item->view = this;
   item_ = item;
   view_->GetScene()->AddItem(item_);
-
-  save_image_action_ = new QAction(tr("Save image…"), this);
-  save_data_action_ = new QAction(tr("Save data…"), this);
-  connect(save_image_action_, &QAction::triggered, this, [this] {
-    run_save_image_dialog(
-        this, "correlation_heatmap", [this](const std::string& path, const ExportSize& size) { return save_figure(path, size); });
-  });
-  connect(save_data_action_, &QAction::triggered, this, [this] {
-    run_save_data_dialog(this, "correlation_heatmap", [this](const std::string& path) { return save_csv(path); });
-  });
 }
 
 CorrelationHeatmapView::~CorrelationHeatmapView() = default;
@@ -307,32 +345,7 @@ void CorrelationHeatmapView::mouseReleaseEvent(QMouseEvent* event) {
   VtkWidget::mouseReleaseEvent(event);
 }
 
-ms::Status CorrelationHeatmapView::save_png(const std::string& path, int scale) {
-  return save_png(path, ExportSize::window_times(scale));
-}
-
-ms::Status CorrelationHeatmapView::save_png(const std::string& path, const ExportSize& size) {
-  if (!isValid()) return ms::make_error("save PNG " + path + ": the view has not been shown yet");
-  as_heatmap(item_)->scale = png_factor(size);
-  const ms::Status status = save_window_png(render_window(), path, size);
-  as_heatmap(item_)->scale = 1.0;
-  render();
-  return status;
-}
-
-ms::Status CorrelationHeatmapView::save_figure(const std::string& path, int scale) {
-  return save_figure(path, ExportSize::window_times(scale));
-}
-
-ms::Status CorrelationHeatmapView::save_figure(const std::string& path, const ExportSize& size) {
-  if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
-  as_heatmap(item_)->scale = size.text_scale;  // vector files: paddings follow the text
-  const ms::Status status = save_view_figure(render_window(), path, size,
-                                             [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
-  as_heatmap(item_)->scale = 1.0;
-  render();  // after a vector export the map draws through OpenGL again
-  return status;
-}
+void CorrelationHeatmapView::set_export_scale(double factor) { as_heatmap(item_)->scale = factor; }
 
 ms::Status CorrelationHeatmapView::save_csv(const std::string& path) const {
   std::ostringstream out;

@@ -5,29 +5,26 @@
 // VtkWidget. Clicking a cell emits cell_clicked(row, column).
 //
 // set_data   HeatmapData (plot_data.h): R row and C column labels, r, p, n each R by C, stars R by C or empty
-// save_png   the map at `scale` times the widget size
-// save_figure  PNG, SVG or PDF by the extension of the path, at an ExportSize (views/figure_export.h; an int is a
-//              scale of the window)
+// save_png, save_figure, the save actions: FigureView (views/figure_view.h); paddings and lines thicken with the
+//            export, fonts follow its DPI
 // save_csv   columns row, column, r, p, n, stars (one line per cell, row-major; NaN = empty field)
 #pragma once
 
-#include <QAction>
 #include <QPointF>
 #include <string>
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
-#include "views/figure_export.h"  // the image types and dialogs of save_figure
+#include "views/figure_view.h"
 #include "views/palette.h"
 #include "views/plot_data.h"
-#include "views/vtk_widget.h"
 
 class vtkContextItem;
 class vtkContextView;
 
 namespace ms::views {
 
-class CorrelationHeatmapView : public VtkWidget {
+class CorrelationHeatmapView : public FigureView {
   Q_OBJECT
  public:
   explicit CorrelationHeatmapView(QWidget* parent = nullptr);
@@ -47,13 +44,7 @@ class CorrelationHeatmapView : public VtkWidget {
   QPointF cell_position(int row, int column) const;
   std::pair<int, int> cell_at(const QPointF& position) const;
 
-  ms::Status save_png(const std::string& path, int scale);
-  ms::Status save_png(const std::string& path, const ExportSize& size);
-  ms::Status save_figure(const std::string& path, int scale);
-  ms::Status save_figure(const std::string& path, const ExportSize& size);
-  ms::Status save_csv(const std::string& path) const;
-  QAction* save_image_action() const { return save_image_action_; }
-  QAction* save_data_action() const { return save_data_action_; }
+  ms::Status save_csv(const std::string& path) const override;
 
  Q_SIGNALS:
   void cell_clicked(int row, int column);
@@ -61,10 +52,10 @@ class CorrelationHeatmapView : public VtkWidget {
  protected:
   void mousePressEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
+  // Paddings and lines (fonts follow the export's DPI).
+  void set_export_scale(double factor) override;
 
  private:
-  QAction* save_image_action_ = nullptr;
-  QAction* save_data_action_ = nullptr;
   vtkSmartPointer<vtkContextView> view_;
   vtkSmartPointer<vtkContextItem> item_;
   HeatmapData data_;

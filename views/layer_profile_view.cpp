@@ -24,7 +24,7 @@
 #include <limits>
 #include <sstream>
 
-#include "views/figure_export.h"
+#include "views/csv_text.h"
 #include "views/figure_font.h"
 #include "views/palette.h"
 
@@ -35,7 +35,9 @@ constexpr float kMarkerSize = 7.0f;
 }  // namespace
 
 LayerProfileView::LayerProfileView(QWidget* parent)
-    : VtkWidget(parent), view_(vtkSmartPointer<vtkContextView>::New()), chart_(vtkSmartPointer<vtkChartXY>::New()) {
+    : FigureView(parent, [this] { return "layer_profile_" + data_.marker; }),
+      view_(vtkSmartPointer<vtkContextView>::New()),
+      chart_(vtkSmartPointer<vtkChartXY>::New()) {
   // The context view moves its renderer into our window and puts its chart interaction style on our interactor.
   view_->SetRenderWindow(render_window());
   view_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
@@ -63,17 +65,6 @@ LayerProfileView::LayerProfileView(QWidget* parent)
   use_figure_font(y->GetTitleProperties());
   use_figure_font(y->GetLabelProperties());
   y->GetGridPen()->SetColorF(0.88, 0.88, 0.88);
-
-  save_image_action_ = new QAction(tr("Save image…"), this);
-  save_data_action_ = new QAction(tr("Save data…"), this);
-  connect(save_image_action_, &QAction::triggered, this, [this] {
-    run_save_image_dialog(this, QString::fromStdString("layer_profile_" + data_.marker),
-                          [this](const std::string& path, const ExportSize& size) { return save_figure(path, size); });
-  });
-  connect(save_data_action_, &QAction::triggered, this, [this] {
-    run_save_data_dialog(this, QString::fromStdString("layer_profile_" + data_.marker),
-                         [this](const std::string& path) { return save_csv(path); });
-  });
 }
 
 LayerProfileView::~LayerProfileView() = default;
@@ -275,39 +266,18 @@ void LayerProfileView::set_export_scale(double factor) {
   }
 }
 
-ms::Status LayerProfileView::save_png(const std::string& path, int scale) {
-  return save_png(path, ExportSize::window_times(scale));
-}
-
-ms::Status LayerProfileView::save_png(const std::string& path, const ExportSize& size) {
-  if (!isValid()) return ms::make_error("save PNG " + path + ": the view has not been shown yet");
-  set_export_scale(png_factor(size));
-  const ms::Status status = save_window_png(render_window(), path, size);
-  set_export_scale(1.0);
-  render();
-  return status;
-}
-
-ms::Status LayerProfileView::save_figure(const std::string& path, int scale) {
-  return save_figure(path, ExportSize::window_times(scale));
-}
-
 // The layer names are thinned and turned for the figure's width (in pt at its text size), then for the window's.
-ms::Status LayerProfileView::save_figure(const std::string& path, const ExportSize& size) {
-  if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
+ms::Status LayerProfileView::write_figure(const std::string& path, const ExportSize& size) {
   const ms::Result<ExportGeometry> geometry = export_geometry(width(), std::max(height(), 1), 72, size);
   if (geometry.ok()) update_label_orientation(geometry->page_w / size.text_scale);
-  set_export_scale(size.text_scale);  // vector files: lines thin with the text
   // The simple tick rule spaces ticks in screen pixels: a column-wide figure got one y tick. Wilkinson's picks a few
   // round ones at any size.
   vtkAxis* y = chart_->GetAxis(vtkAxis::LEFT);
   if (size.physical()) y->SetTickLabelAlgorithm(vtkAxis::TICK_WILKINSON_EXTENDED);
-  const ms::Status status = save_view_figure(render_window(), path, size,
-                                             [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
+  const ms::Status status = FigureView::write_figure(path, size);
   y->SetTickLabelAlgorithm(vtkAxis::TICK_SIMPLE);
-  set_export_scale(1.0);
   update_label_orientation();
-  render();  // after a vector export the chart draws through OpenGL again
+  render();
   return status;
 }
 

@@ -4,13 +4,11 @@
 // the plot, or under it when it would take more than a third of the width (long names, a column-wide figure).
 //
 // set_data   ProfileData (view_data.h): marker name, L layer names, series of L values each
-// save_png   the chart at `scale` times the widget size (lines and markers thickened by the same factor)
-// save_figure  PNG, SVG or PDF by the extension of the path, at an ExportSize (views/figure_export.h; an int is a
-//              scale of the window)
+// save_png, save_figure, the save actions: FigureView (views/figure_view.h), lines and markers thickened alike; a
+//            figure's layer names are thinned and turned for its width
 // save_csv   the numbers shown: columns layer_index, layer, then one column per series (empty = missing)
 #pragma once
 
-#include <QAction>
 #include <QPoint>
 #include <array>
 #include <string>
@@ -18,16 +16,15 @@
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
-#include "views/figure_export.h"  // the image types and dialogs of save_figure
+#include "views/figure_view.h"
 #include "views/view_data.h"
-#include "views/vtk_widget.h"
 
 class vtkChartXY;
 class vtkContextView;
 
 namespace ms::views {
 
-class LayerProfileView : public VtkWidget {
+class LayerProfileView : public FigureView {
   Q_OBJECT
  public:
   explicit LayerProfileView(QWidget* parent = nullptr);
@@ -37,14 +34,7 @@ class LayerProfileView : public VtkWidget {
   ms::Status set_data(ProfileData data);
   const ProfileData& data() const { return data_; }
 
-  ms::Status save_png(const std::string& path, int scale);
-  ms::Status save_png(const std::string& path, const ExportSize& size);
-  ms::Status save_figure(const std::string& path, int scale);
-  ms::Status save_figure(const std::string& path, const ExportSize& size);
-  ms::Status save_csv(const std::string& path) const;
-  // "Save image…" (PNG at a chosen scale, SVG or PDF) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
-  QAction* save_image_action() const { return save_image_action_; }
-  QAction* save_data_action() const { return save_data_action_; }
+  ms::Status save_csv(const std::string& path) const override;
 
   vtkChartXY* chart() const;
   // The layers whose names are drawn under the axis: every k-th (first and last always), so that no two overlap at
@@ -60,11 +50,11 @@ class LayerProfileView : public VtkWidget {
  protected:
   void resizeEvent(QResizeEvent* event) override;
   bool event(QEvent* event) override;
+  void set_export_scale(double factor) override;
+  // The layer names thinned and turned for the figure's width, Wilkinson's y ticks at a physical size.
+  ms::Status write_figure(const std::string& path, const ExportSize& size) override;
 
  private:
-  QAction* save_image_action_ = nullptr;
-  QAction* save_data_action_ = nullptr;
-  void set_export_scale(double factor);
   // Layer names turn 45 degrees when they would not fit side by side under their ticks.
   void update_label_orientation(double layout_width = -1);  // width in pt at the text size; -1: the widget's
   bool place_legend(double layout_width);  // true: beside the plot

@@ -30,7 +30,7 @@
 #include <limits>
 #include <sstream>
 
-#include "views/figure_export.h"
+#include "views/csv_text.h"
 #include "views/figure_font.h"
 #include "views/palette.h"
 
@@ -263,10 +263,41 @@ void padded_range(const std::vector<double>& v, double& lo, double& hi) {
   lo -= margin, hi += margin;
 }
 
+// What is wrong with `data` for the scatter (sizes that differ, a non-finite x or y), or empty.
+std::string scatter_problem(const ScatterData& data) {
+  const size_t n = data.x.size();
+  if (data.y.size() != n || data.labels.size() != n || (!data.groups.empty() && data.groups.size() != n))
+    return std::to_string(n) + " x values but " + std::to_string(data.y.size()) + " y values, " +
+           std::to_string(data.labels.size()) + " labels and " + std::to_string(data.groups.size()) + " groups";
+  for (size_t i = 0; i < n; ++i)
+    if (!std::isfinite(data.x[i]) || !std::isfinite(data.y[i]))
+      return "point '" + data.labels[i] + "' has a missing or infinite value";
+  const bool intervals = !data.y_low.empty() || !data.y_high.empty() || !data.y_items.empty();
+  if (intervals && (data.y_low.size() != n || data.y_high.size() != n || data.y_items.size() != n))
+    return std::to_string(n) + " points but " + std::to_string(data.y_low.size()) + " lower, " +
+           std::to_string(data.y_high.size()) + " upper bounds and " + std::to_string(data.y_items.size()) +
+           " item counts";
+  return {};
+}
+
+// Least squares through the points, [x 1] b = y: slope and intercept, NaN for fewer than 2 distinct x.
+void least_squares(const std::vector<double>& x, const std::vector<double>& y, double& slope, double& intercept) {
+  slope = intercept = kNaN;
+  const size_t n = x.size();
+  if (n < 2) return;
+  Eigen::MatrixXd design(n, 2);
+  Eigen::VectorXd target(n);
+  for (size_t i = 0; i < n; ++i) design(i, 0) = x[i], design(i, 1) = 1.0, target(i) = y[i];
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(design);
+  if (qr.rank() != 2) return;
+  const Eigen::Vector2d b = qr.solve(target);
+  slope = b(0), intercept = b(1);
+}
+
 }  // namespace
 
 MarkerScatterView::MarkerScatterView(QWidget* parent)
-    : VtkWidget(parent),
+    : FigureView(parent, [] { return std::string("marker_vs_ood"); }),
       view_(vtkSmartPointer<vtkContextView>::New()),
       chart_(vtkSmartPointer<PlacedLegendChart>::New()),
       selection_table_(xy_table({}, {})) {
@@ -297,16 +328,6 @@ MarkerScatterView::MarkerScatterView(QWidget* parent)
     use_figure_font(axis->GetLabelProperties());
     axis->GetGridPen()->SetColorF(0.9, 0.9, 0.9);
   }
-
-  save_image_action_ = new QAction(tr("Save image…"), this);
-  save_data_action_ = new QAction(tr("Save data…"), this);
-  connect(save_image_action_, &QAction::triggered, this, [this] {
-    run_save_image_dialog(
-        this, "marker_vs_ood", [this](const std::string& path, const ExportSize& size) { return save_figure(path, size); });
-  });
-  connect(save_data_action_, &QAction::triggered, this, [this] {
-    run_save_data_dialog(this, "marker_vs_ood", [this](const std::string& path) { return save_csv(path); });
-  });
 }
 
 MarkerScatterView::~MarkerScatterView() = default;
@@ -324,25 +345,26 @@ QRectF MarkerScatterView::legend_rect() const {
 bool MarkerScatterView::legend_below() const { return placed()->below; }
 
 ms::Status MarkerScatterView::set_data(ScatterData data) {
-  const size_t n = data.x.size();
-  if (data.y.size() != n || data.labels.size() != n || (!data.groups.empty() && data.groups.size() != n))
-    return ms::make_error("marker scatter: " + std::to_string(n) + " x values but " + std::to_string(data.y.size()) +
-                          " y values, " + std::to_string(data.labels.size()) + " labels and " +
-                          std::to_string(data.groups.size()) + " groups");
-  for (size_t i = 0; i < n; ++i)
-    if (!std::isfinite(data.x[i]) || !std::isfinite(data.y[i]))
-      return ms::make_error("marker scatter: point '" + data.labels[i] + "' has a missing or infinite value");
-  const bool intervals = !data.y_low.empty() || !data.y_high.empty() || !data.y_items.empty();
-  if (intervals && (data.y_low.size() != n || data.y_high.size() != n || data.y_items.size() != n))
-    return ms::make_error("marker scatter: " + std::to_string(n) + " points but " + std::to_string(data.y_low.size()) +
-                          " lower, " + std::to_string(data.y_high.size()) + " upper bounds and " +
-                          std::to_string(data.y_items.size()) + " item counts");
+  if (const std::string problem = scatter_problem(data); !problem.empty())
+    return ms::make_error("marker scatter: " + problem);
   data_ = std::move(data);
   selected_ = -1;
   group_order_ = data_.groups.empty() ? std::vector<std::string>{""} : order_groups(data_.groups);
 
   chart_->ClearPlots();
-  // The ring goes first so the selected point's own marker is drawn over it.
+  add_selection_ring();  // first, so the selected point's own marker is drawn over it
+  add_error_bars();
+  add_group_points();
+  least_squares(data_.x, data_.y, slope_, intercept_);
+  if (std::isfinite(slope_)) add_fit_line();
+  set_axes();
+  place_statistics();
+  chart_->RecalculateBounds();
+  render();
+  return ms::Ok{};
+}
+
+void MarkerScatterView::add_selection_ring() {
   selection_table_ = xy_table({}, {});
   auto* ring = vtkPlotPoints::SafeDownCast(chart_->AddPlot(vtkChart::POINTS));
   ring->SetInputData(selection_table_, 0, 1);
@@ -352,12 +374,13 @@ ms::Status MarkerScatterView::set_data(ScatterData data) {
   ring->SetLegendVisibility(false);
   ring->SetSelectable(false);
   ring->SetTooltipLabelFormat("");
-  add_error_bars();
+}
 
+void MarkerScatterView::add_group_points() {
   for (size_t g = 0; g < group_order_.size(); ++g) {
     std::vector<double> gx, gy;
     vtkNew<vtkStringArray> names;
-    for (size_t i = 0; i < n; ++i)
+    for (size_t i = 0; i < data_.x.size(); ++i)
       if (data_.groups.empty() || data_.groups[i] == group_order_[g]) {
         gx.push_back(data_.x[i]);
         gy.push_back(data_.y[i]);
@@ -374,7 +397,24 @@ ms::Status MarkerScatterView::set_data(ScatterData data) {
     if (data_.groups.empty()) points->SetLabel("checkpoints");
     else points->SetLabel(data_.colour_title.empty() ? group_order_[g] : data_.colour_title + " = " + group_order_[g]);
   }
+}
 
+void MarkerScatterView::add_fit_line() {
+  const double x0 = *std::min_element(data_.x.begin(), data_.x.end());
+  const double x1 = *std::max_element(data_.x.begin(), data_.x.end());
+  auto* fit = vtkPlotLine::SafeDownCast(chart_->AddPlot(vtkChart::LINE));
+  fit->SetInputData(xy_table({x0, x1}, {slope_ * x0 + intercept_, slope_ * x1 + intercept_}), 0, 1);
+  fit->SetColor(0.3, 0.3, 0.3);
+  fit->SetWidth(kFitWidth);
+  fit->GetPen()->SetLineType(vtkPen::DASH_LINE);
+  fit->SetLabel("least-squares fit");
+  fit->SetMarkerStyle(vtkPlotPoints::NONE);
+  fit->SetTooltipLabelFormat("");
+  fit->SetSelectable(false);
+}
+
+// The ranges hold every point and interval with a margin; the titles are the data's.
+void MarkerScatterView::set_axes() {
   double xlo, xhi, ylo, yhi;
   padded_range(data_.x, xlo, xhi);
   std::vector<double> y_extent = data_.y;  // the intervals stay inside the frame too
@@ -382,41 +422,16 @@ ms::Status MarkerScatterView::set_data(ScatterData data) {
     if (std::isfinite(data_.y_low[i]) && std::isfinite(data_.y_high[i]))
       y_extent.push_back(data_.y_low[i]), y_extent.push_back(data_.y_high[i]);
   padded_range(y_extent, ylo, yhi);
-
-  // Least squares through the points: [x 1] b = y.
-  slope_ = intercept_ = kNaN;
-  if (n >= 2) {
-    Eigen::MatrixXd design(n, 2);
-    Eigen::VectorXd target(n);
-    for (size_t i = 0; i < n; ++i) design(i, 0) = data_.x[i], design(i, 1) = 1.0, target(i) = data_.y[i];
-    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(design);
-    if (qr.rank() == 2) {
-      const Eigen::Vector2d b = qr.solve(target);
-      slope_ = b(0), intercept_ = b(1);
-    }
-  }
-  if (std::isfinite(slope_)) {
-    const double x0 = *std::min_element(data_.x.begin(), data_.x.end());
-    const double x1 = *std::max_element(data_.x.begin(), data_.x.end());
-    auto* fit = vtkPlotLine::SafeDownCast(chart_->AddPlot(vtkChart::LINE));
-    fit->SetInputData(xy_table({x0, x1}, {slope_ * x0 + intercept_, slope_ * x1 + intercept_}), 0, 1);
-    fit->SetColor(0.3, 0.3, 0.3);
-    fit->SetWidth(kFitWidth);
-    fit->GetPen()->SetLineType(vtkPen::DASH_LINE);
-    fit->SetLabel("least-squares fit");
-    fit->SetMarkerStyle(vtkPlotPoints::NONE);
-    fit->SetTooltipLabelFormat("");
-    fit->SetSelectable(false);
-  }
-
   vtkAxis* x = chart_->GetAxis(vtkAxis::BOTTOM);
   x->SetRange(xlo, xhi);
   x->SetTitle(data_.x_title);
   vtkAxis* y = chart_->GetAxis(vtkAxis::LEFT);
   y->SetRange(ylo, yhi);
   y->SetTitle(data_.y_title);
+}
 
-  // Text box and legend in the two corners the trend leaves empty: a rising cloud leaves top-left and bottom-right.
+// Text box and legend in the two corners the trend leaves empty: a rising cloud leaves top-left and bottom-right.
+void MarkerScatterView::place_statistics() {
   auto* box = static_cast<StatisticsBox*>(statistics_box_.Get());
   const double r = data_.statistics.pearson_r;
   const bool falling = std::isfinite(r) && r < 0.0;
@@ -429,10 +444,6 @@ ms::Status MarkerScatterView::set_data(ScatterData data) {
   std::istringstream text(statistics_text());
   box->lines.clear();
   for (std::string line; std::getline(text, line);) box->lines.push_back(line);
-
-  chart_->RecalculateBounds();
-  render();
-  return ms::Ok{};
 }
 
 std::string MarkerScatterView::statistics_text() const {
@@ -523,36 +534,15 @@ void MarkerScatterView::set_export_scale(double factor) {
     chart_->GetAxis(which)->SetTickLabelAlgorithm(factor > 1.0 ? vtkAxis::TICK_WILKINSON_EXTENDED : vtkAxis::TICK_SIMPLE);
 }
 
-ms::Status MarkerScatterView::save_png(const std::string& path, int scale) {
-  return save_png(path, ExportSize::window_times(scale));
-}
-
-ms::Status MarkerScatterView::save_png(const std::string& path, const ExportSize& size) {
-  if (!isValid()) return ms::make_error("save PNG " + path + ": the view has not been shown yet");
-  set_export_scale(png_factor(size));
-  const ms::Status status = save_window_png(render_window(), path, size);
-  set_export_scale(1.0);
-  render();
-  return status;
-}
-
-ms::Status MarkerScatterView::save_figure(const std::string& path, int scale) {
-  return save_figure(path, ExportSize::window_times(scale));
-}
-
 // At a column width the plot is small beside its text: the y axis gets headroom above the cloud for the statistics
 // box (the legend keeps the corner the trend leaves empty). The window's range comes back after.
-ms::Status MarkerScatterView::save_figure(const std::string& path, const ExportSize& size) {
-  if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
+ms::Status MarkerScatterView::write_figure(const std::string& path, const ExportSize& size) {
   vtkAxis* y = chart_->GetAxis(vtkAxis::LEFT);
   const double ylo = y->GetMinimum(), yhi = y->GetMaximum();
   if (size.physical()) y->SetRange(ylo, yhi + 0.7 * (yhi - ylo));  // the box above the cloud
-  set_export_scale(size.text_scale);  // vector files: lines and points thin with the text
-  const ms::Status status = save_view_figure(render_window(), path, size,
-                                             [this](const std::string& png, const ExportSize& s) { return save_png(png, s); });
-  set_export_scale(1.0);
+  const ms::Status status = FigureView::write_figure(path, size);
   y->SetRange(ylo, yhi);
-  render();  // after a vector export the chart draws through OpenGL again
+  render();
   return status;
 }
 

@@ -9,13 +9,11 @@
 // point_clicked(index); set_selected(index) draws a dark ring around a point (-1: none).
 //
 // set_data   ScatterData (plot_data.h): n finite x and y, n labels, n groups or none
-// save_png   the chart at `scale` times the widget size (points, ring and line thickened by the same factor)
-// save_figure  PNG, SVG or PDF by the extension of the path, at an ExportSize (views/figure_export.h; an int is a
-//              scale of the window); ρ stays ρ in every format
+// save_png, save_figure, the save actions: FigureView (views/figure_view.h), points, ring and line thickened
+//            alike; ρ stays ρ in every format; a column-wide figure gives the statistics box headroom
 // save_csv   columns x, y, label, group, and y_low, y_high, y_n when there are intervals (one row per point)
 #pragma once
 
-#include <QAction>
 #include <QPointF>
 #include <QRectF>
 #include <string>
@@ -23,9 +21,8 @@
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
-#include "views/figure_export.h"  // the image types and dialogs of save_figure
+#include "views/figure_view.h"
 #include "views/plot_data.h"
-#include "views/vtk_widget.h"
 
 class vtkChartXY;
 class vtkContextItem;
@@ -37,7 +34,7 @@ namespace ms::views {
 
 class PlacedLegendChart;  // marker_scatter_view.cpp
 
-class MarkerScatterView : public VtkWidget {
+class MarkerScatterView : public FigureView {
   Q_OBJECT
  public:
   explicit MarkerScatterView(QWidget* parent = nullptr);
@@ -68,14 +65,7 @@ class MarkerScatterView : public VtkWidget {
   // The colour each group is drawn in, in legend order.
   const std::vector<std::string>& group_order() const { return group_order_; }
 
-  ms::Status save_png(const std::string& path, int scale);
-  ms::Status save_png(const std::string& path, const ExportSize& size);
-  ms::Status save_figure(const std::string& path, int scale);
-  ms::Status save_figure(const std::string& path, const ExportSize& size);
-  ms::Status save_csv(const std::string& path) const;
-  // "Save image…" (PNG at a chosen scale, SVG or PDF) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
-  QAction* save_image_action() const { return save_image_action_; }
-  QAction* save_data_action() const { return save_data_action_; }
+  ms::Status save_csv(const std::string& path) const override;
 
   vtkChartXY* chart() const;
   // Where the legend was drawn at the last paint, in widget coordinates of that paint's window size (an export's
@@ -89,15 +79,21 @@ class MarkerScatterView : public VtkWidget {
  protected:
   void mousePressEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
+  void set_export_scale(double factor) override;
+  ms::Status write_figure(const std::string& path, const ExportSize& size) override;
 
  private:
-  void set_export_scale(double factor);
   PlacedLegendChart* placed() const;
+  // The steps of set_data, in drawing order: the selection ring, error bars, each group's points, the fit line;
+  // then the axes and the statistics box's and legend's corners.
+  void add_selection_ring();
   void add_error_bars();
+  void add_group_points();
+  void add_fit_line();
+  void set_axes();
+  void place_statistics();
   void update_selection_plot();
 
-  QAction* save_image_action_ = nullptr;
-  QAction* save_data_action_ = nullptr;
   vtkSmartPointer<vtkContextView> view_;
   vtkSmartPointer<vtkChartXY> chart_;
   vtkSmartPointer<vtkContextItem> statistics_box_;

@@ -27,7 +27,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "views/figure_export.h"
+#include "views/csv_text.h"
 #include "views/figure_font.h"
 #include "views/palette.h"
 #include "views/vtk_pan_zoom_style.h"
@@ -92,43 +92,98 @@ Points3 as_points(const Eigen::MatrixXd& m, bool flat, double flat_z) {
   return p;
 }
 
+// The first label outside [0, classes), as "<point> i has label l, outside [0, classes)"; empty when none is.
+std::string label_problem(const Eigen::VectorXi& labels, int classes, const std::string& point) {
+  for (Eigen::Index i = 0; i < labels.size(); ++i)
+    if (labels[i] < 0 || labels[i] >= classes)
+      return point + " " + std::to_string(i) + " has label " + std::to_string(labels[i]) + ", outside [0, " +
+             std::to_string(classes) + ")";
+  return {};
+}
+
+// How the messages name an extra point set (anchors, overlay), the set, its labels and one of its points.
+struct PointSetNames {
+  std::string set, labels, point, points;
+};
+
+// An extra point set: k columns (when not empty), one label per point, each label a class.
+std::string point_set_problem(const Eigen::MatrixXd& m, const Eigen::VectorXi& labels, Eigen::Index k, int classes,
+                              const PointSetNames& names) {
+  if (m.size() > 0 && m.cols() != k) return names.set + " must have " + std::to_string(k) + " columns";
+  if (labels.size() != m.rows())
+    return std::to_string(labels.size()) + " " + names.labels + " for " + std::to_string(m.rows()) + " " + names.points;
+  return label_problem(labels, classes, names.point);
+}
+
 std::string check(const ProjectionData& d) {
   const Eigen::Index n = d.coords.rows(), k = d.coords.cols();
   const int classes = static_cast<int>(d.class_names.size());
   if (n > 0 && k != 2 && k != 3) return "coordinates must have 2 or 3 columns, got " + std::to_string(k);
   if (d.labels.size() != n)
     return std::to_string(d.labels.size()) + " labels for " + std::to_string(n) + " points";
-  for (Eigen::Index i = 0; i < n; ++i)
-    if (d.labels[i] < 0 || d.labels[i] >= classes)
-      return "point " + std::to_string(i) + " has label " + std::to_string(d.labels[i]) + ", outside [0, " +
-             std::to_string(classes) + ")";
+  if (std::string problem = label_problem(d.labels, classes, "point"); !problem.empty()) return problem;
   if (d.centers.size() > 0 && (d.centers.rows() != classes || d.centers.cols() != k))
     return "centers must be " + std::to_string(classes) + " by " + std::to_string(k);
-  if (d.anchors.size() > 0 && d.anchors.cols() != k) return "anchors must have " + std::to_string(k) + " columns";
-  if (d.anchor_labels.size() != d.anchors.rows())
-    return std::to_string(d.anchor_labels.size()) + " anchor labels for " + std::to_string(d.anchors.rows()) +
-           " anchors";
-  for (Eigen::Index i = 0; i < d.anchor_labels.size(); ++i)
-    if (d.anchor_labels[i] < 0 || d.anchor_labels[i] >= classes)
-      return "anchor " + std::to_string(i) + " has label " + std::to_string(d.anchor_labels[i]) + ", outside [0, " +
-             std::to_string(classes) + ")";
-  if (d.overlay.size() > 0 && d.overlay.cols() != k) return "overlay must have " + std::to_string(k) + " columns";
-  if (d.overlay_labels.size() != d.overlay.rows())
-    return std::to_string(d.overlay_labels.size()) + " overlay labels for " + std::to_string(d.overlay.rows()) +
-           " overlay points";
-  for (Eigen::Index i = 0; i < d.overlay_labels.size(); ++i)
-    if (d.overlay_labels[i] < 0 || d.overlay_labels[i] >= classes)
-      return "overlay point " + std::to_string(i) + " has label " + std::to_string(d.overlay_labels[i]) +
-             ", outside [0, " + std::to_string(classes) + ")";
+  const PointSetNames anchors{"anchors", "anchor labels", "anchor", "anchors"};
+  if (std::string problem = point_set_problem(d.anchors, d.anchor_labels, k, classes, anchors); !problem.empty())
+    return problem;
+  const PointSetNames overlay{"overlay", "overlay labels", "overlay point", "overlay points"};
+  if (std::string problem = point_set_problem(d.overlay, d.overlay_labels, k, classes, overlay); !problem.empty())
+    return problem;
   if (!d.coords.allFinite() || !d.centers.allFinite() || !d.anchors.allFinite() || !d.overlay.allFinite())
     return "coordinates must be finite";
   return {};
 }
 
+// A legend symbol: `shape` with every cell in `colour`.
+vtkSmartPointer<vtkPolyData> coloured_symbol(vtkPolyData* shape, const Rgb& colour) {
+  auto symbol = vtkSmartPointer<vtkPolyData>::New();
+  symbol->DeepCopy(shape);
+  vtkNew<vtkUnsignedCharArray> rgb;
+  rgb->SetNumberOfComponents(3);
+  rgb->SetNumberOfTuples(symbol->GetNumberOfCells());
+  for (vtkIdType cell = 0; cell < symbol->GetNumberOfCells(); ++cell)
+    for (int k = 0; k < 3; ++k) rgb->SetTypedComponent(cell, k, static_cast<unsigned char>(std::lround(colour[k] * 255)));
+  symbol->GetCellData()->SetScalars(rgb);
+  return symbol;
+}
+
+// The overlay's legend glyph: a square.
+vtkSmartPointer<vtkPolyData> square_shape() {
+  vtkNew<vtkPoints> corners;
+  corners->InsertNextPoint(-0.8, -0.8, 0.0);
+  corners->InsertNextPoint(0.8, -0.8, 0.0);
+  corners->InsertNextPoint(0.8, 0.8, 0.0);
+  corners->InsertNextPoint(-0.8, 0.8, 0.0);
+  vtkNew<vtkCellArray> square;
+  const vtkIdType ids[4] = {0, 1, 2, 3};
+  square->InsertNextCell(4, ids);
+  auto shape = vtkSmartPointer<vtkPolyData>::New();
+  shape->SetPoints(corners);
+  shape->SetPolys(square);
+  return shape;
+}
+
+// An empty legend box: white, bordered, black entry text in the figure font, placed in normalized viewport units.
+vtkSmartPointer<vtkLegendBoxActor> new_legend() {
+  auto legend = vtkSmartPointer<vtkLegendBoxActor>::New();
+  legend->SetBorder(true);
+  legend->UseBackgroundOn();
+  legend->SetBackgroundColor(1.0, 1.0, 1.0);
+  legend->SetBackgroundOpacity(0.85);
+  legend->GetEntryTextProperty()->SetColor(0.0, 0.0, 0.0);
+  legend->GetEntryTextProperty()->SetFontSize(12);
+  use_figure_font(legend->GetEntryTextProperty());
+  legend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+  legend->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
+  legend->GetProperty()->SetColor(0.3, 0.3, 0.3);  // border
+  return legend;
+}
+
 }  // namespace
 
 ProjectionView::ProjectionView(QWidget* parent)
-    : VtkWidget(parent),
+    : FigureView(parent, [] { return std::string("projection"); }),
       renderer_(vtkSmartPointer<vtkRenderer>::New()),
       legend_renderer_(vtkSmartPointer<vtkRenderer>::New()) {
   renderer_->SetBackground(1.0, 1.0, 1.0);
@@ -138,18 +193,6 @@ ProjectionView::ProjectionView(QWidget* parent)
   legend_renderer_->SetDraw(false);
   render_window()->AddRenderer(legend_renderer_);
   set_mode(Mode::Flat2D);
-
-  save_image_action_ = new QAction(tr("Save image…"), this);
-  save_data_action_ = new QAction(tr("Save data…"), this);
-  connect(save_image_action_, &QAction::triggered, this, [this] {
-    run_save_image_dialog(this, QStringLiteral("projection"), [this](const std::string& path, const ExportSize& size) {
-      return save_figure(path, size);
-    });
-  });
-  connect(save_data_action_, &QAction::triggered, this, [this] {
-    run_save_data_dialog(this, QStringLiteral("projection"),
-                         [this](const std::string& path) { return save_csv(path); });
-  });
 }
 
 ProjectionView::~ProjectionView() = default;
@@ -188,7 +231,14 @@ void ProjectionView::rebuild_scene() {
     extent = std::max(range.maxCoeff(), 1e-12);
   }
   const double step = 1e-3 * extent;
+  add_samples_and_overlay(flat, step);
+  add_centers_and_anchors(flat, step);
+  rebuild_legend();
+  layout_legend();
+  apply_point_sizes(1.0);
+}
 
+void ProjectionView::add_samples_and_overlay(bool flat, double step) {
   const Points3 samples = as_points(data_.coords, flat, 0.0);
   std::vector<Rgb> colours(data_.labels.size());
   for (Eigen::Index i = 0; i < data_.labels.size(); ++i) colours[i] = class_colour(data_.labels[i]);
@@ -207,7 +257,9 @@ void ProjectionView::rebuild_scene() {
   }
   drawn_.resize(samples.rows() + overlay.rows(), 3);
   drawn_ << samples, overlay;
+}
 
+void ProjectionView::add_centers_and_anchors(bool flat, double step) {
   centers_ = nullptr;
   if (data_.centers.rows() > 0) {
     std::vector<Rgb> c(data_.centers.rows());
@@ -223,67 +275,31 @@ void ProjectionView::rebuild_scene() {
     anchors_ = point_actor(as_points(data_.anchors, flat, -step), c, false);
     renderer_->AddActor(anchors_);
   }
+}
 
-  // A new legend each time: entries added to an existing vtkLegendBoxActor do not get its entry text property
-  // (VTK 9.1), so their names would be drawn in the default white.
-  legend_ = vtkSmartPointer<vtkLegendBoxActor>::New();
-  legend_->SetBorder(true);
-  legend_->UseBackgroundOn();
-  legend_->SetBackgroundColor(1.0, 1.0, 1.0);
-  legend_->SetBackgroundOpacity(0.85);
-  legend_->GetEntryTextProperty()->SetColor(0.0, 0.0, 0.0);
-  legend_->GetEntryTextProperty()->SetFontSize(12);
-  use_figure_font(legend_->GetEntryTextProperty());
-  legend_->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-  legend_->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
-  legend_->GetProperty()->SetColor(0.3, 0.3, 0.3);  // border
+// A new legend each time: entries added to an existing vtkLegendBoxActor do not get its entry text property
+// (VTK 9.1), so their names would be drawn in the default white.
+void ProjectionView::rebuild_legend() {
+  legend_ = new_legend();
   const int classes = static_cast<int>(data_.class_names.size());
-  const bool overlay_entry = overlay.rows() > 0 && !data_.overlay_name.empty();
+  const bool overlay_entry = data_.overlay.rows() > 0 && !data_.overlay_name.empty();
   legend_->SetNumberOfEntries(classes + (overlay_entry ? 1 : 0));
+  // The colour goes in the symbol's own scalars; a negative entry colour keeps the text black (a yellow or
+  // sky-blue name on white would be hard to read).
+  double text_colour[3] = {-1.0, -1.0, -1.0};
   vtkNew<vtkRegularPolygonSource> disc;
   disc->SetNumberOfSides(24);
   disc->Update();
-  for (int p = 0; p < classes; ++p) {
-    // The class colour goes in the symbol's own scalars; a negative entry colour keeps the text black (a
-    // yellow or sky-blue name on white would be hard to read).
-    vtkNew<vtkPolyData> symbol;
-    symbol->DeepCopy(disc->GetOutput());
-    vtkNew<vtkUnsignedCharArray> rgb;
-    rgb->SetNumberOfComponents(3);
-    rgb->SetNumberOfTuples(symbol->GetNumberOfCells());
-    const Rgb c = class_colour(p);
-    for (vtkIdType cell = 0; cell < symbol->GetNumberOfCells(); ++cell)
-      for (int k = 0; k < 3; ++k) rgb->SetTypedComponent(cell, k, static_cast<unsigned char>(std::lround(c[k] * 255)));
-    symbol->GetCellData()->SetScalars(rgb);
-    double text_colour[3] = {-1.0, -1.0, -1.0};
-    legend_->SetEntry(p, symbol, data_.class_names[p].c_str(), text_colour);
-  }
+  for (int p = 0; p < classes; ++p)
+    legend_->SetEntry(p, coloured_symbol(disc->GetOutput(), class_colour(p)), data_.class_names[p].c_str(),
+                      text_colour);
   if (overlay_entry) {
     // A grey square: the overlay's glyph, in every class colour.
-    vtkNew<vtkPoints> corners;
-    corners->InsertNextPoint(-0.8, -0.8, 0.0);
-    corners->InsertNextPoint(0.8, -0.8, 0.0);
-    corners->InsertNextPoint(0.8, 0.8, 0.0);
-    corners->InsertNextPoint(-0.8, 0.8, 0.0);
-    vtkNew<vtkCellArray> square;
-    const vtkIdType ids[4] = {0, 1, 2, 3};
-    square->InsertNextCell(4, ids);
-    vtkNew<vtkPolyData> symbol;
-    symbol->SetPoints(corners);
-    symbol->SetPolys(square);
-    vtkNew<vtkUnsignedCharArray> rgb;
-    rgb->SetNumberOfComponents(3);
-    rgb->SetNumberOfTuples(1);
-    const Rgb c = lighten(kOverlayLegendGrey, ProjectionView::kOverlayLightening);
-    for (int k = 0; k < 3; ++k) rgb->SetTypedComponent(0, k, static_cast<unsigned char>(std::lround(c[k] * 255)));
-    symbol->GetCellData()->SetScalars(rgb);
-    double text_colour[3] = {-1.0, -1.0, -1.0};
-    legend_->SetEntry(classes, symbol, data_.overlay_name.c_str(), text_colour);
+    const Rgb grey = lighten(kOverlayLegendGrey, ProjectionView::kOverlayLightening);
+    legend_->SetEntry(classes, coloured_symbol(square_shape(), grey), data_.overlay_name.c_str(), text_colour);
   }
   legend_renderer_->RemoveAllViewProps();
   if (classes > 0) legend_renderer_->AddActor2D(legend_);
-  layout_legend();
-  apply_point_sizes(1.0);
 }
 
 void ProjectionView::layout_legend() {
@@ -429,14 +445,9 @@ void ProjectionView::leaveEvent(QEvent* event) {
   VtkWidget::leaveEvent(event);
 }
 
-ms::Status ProjectionView::save_png(const std::string& path, int scale) {
-  if (!isValid()) return ms::make_error("save PNG " + path + ": the view has not been shown yet");
-  apply_point_sizes(scale);
-  const ms::Status status = save_window_png(render_window(), path, scale);
-  apply_point_sizes(1.0);
-  render();
-  return status;
-}
+void ProjectionView::set_export_scale(double factor) { apply_point_sizes(factor); }
+
+ms::Status ProjectionView::write_png(const std::string& path, const ExportSize& size) { return save_figure(path, size); }
 
 std::vector<FigureLegendEntry> ProjectionView::legend_entries() const {
   std::vector<FigureLegendEntry> entries;
@@ -477,8 +488,7 @@ ComposedPanel ProjectionView::figure_panel(const std::string& title) {
   return panel;
 }
 
-ms::Status ProjectionView::save_figure(const std::string& path, const ExportSize& size) {
-  if (!isValid()) return ms::make_error("save image " + path + ": the view has not been shown yet");
+ms::Status ProjectionView::write_figure(const std::string& path, const ExportSize& size) {
   return save_composed_figure(path, {figure_panel()}, width(), height(), size);
 }
 

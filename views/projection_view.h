@@ -10,7 +10,8 @@
 //
 // set_data   ProjectionData (view_data.h): coords n by 2|3, labels n in [0, P), P class names, centers P by 2|3
 //            or empty, anchors m by 2|3 or empty with m anchor labels, overlay o by 2|3 or empty with o labels
-// save_png   the view at `scale` times the widget size (point sizes scaled with it), as on screen
+// save_png   (FigureView, views/figure_view.h) the view at `scale` times the widget size (point sizes scaled with
+//            it), as on screen; at an ExportSize: save_figure's PNG
 // save_figure  PNG, SVG or PDF (by the path's extension) at an ExportSize (views/figure_export.h): the points as an
 //            embedded image (PNG: the whole figure one image), the legend as vector shapes and text in a strip
 //            of its own at the right (views/composed_figure.h)
@@ -21,14 +22,13 @@
 #include <Eigen/Core>
 #include <QPointF>
 #include <QRect>
-#include <QAction>
 #include <string>
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
 #include "views/composed_figure.h"
+#include "views/figure_view.h"
 #include "views/view_data.h"
-#include "views/vtk_widget.h"
 
 class vtkActor;
 class vtkLegendBoxActor;
@@ -37,7 +37,7 @@ class vtkRenderer;
 
 namespace ms::views {
 
-class ProjectionView : public VtkWidget {
+class ProjectionView : public FigureView {
   Q_OBJECT
  public:
   enum class Mode { Flat2D, Orbit3D };
@@ -65,18 +65,9 @@ class ProjectionView : public VtkWidget {
   // Where point `index` (as for point_hovered) is drawn, in widget coordinates (the inverse of sample_at).
   QPointF sample_position(int index) const;
 
-  ms::Status save_png(const std::string& path, int scale);
-  ms::Status save_png(const std::string& path, const ExportSize& size) { return save_figure(path, size); }
-  ms::Status save_figure(const std::string& path, int scale) {
-    return save_figure(path, ExportSize::window_times(scale));
-  }
-  ms::Status save_figure(const std::string& path, const ExportSize& size);
   ComposedPanel figure_panel(const std::string& title = {});
   std::vector<FigureLegendEntry> legend_entries() const;
-  ms::Status save_csv(const std::string& path) const;
-  // "Save image…" (PNG at a chosen scale) and "Save data…" (CSV) with their file dialogs, for menus and toolbars.
-  QAction* save_image_action() const { return save_image_action_; }
-  QAction* save_data_action() const { return save_data_action_; }
+  ms::Status save_csv(const std::string& path) const override;
 
   vtkRenderer* main_renderer() const override;
 
@@ -94,11 +85,16 @@ class ProjectionView : public VtkWidget {
   void mouseMoveEvent(QMouseEvent* event) override;
   void leaveEvent(QEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
+  void set_export_scale(double factor) override;  // point sizes
+  ms::Status write_png(const std::string& path, const ExportSize& size) override;  // the composed figure's PNG
+  ms::Status write_figure(const std::string& path, const ExportSize& size) override;
 
  private:
-  QAction* save_image_action_ = nullptr;
-  QAction* save_data_action_ = nullptr;
+  // Rebuilds the scene in steps: the samples and overlay (drawn_), centers and anchors, the legend.
   void rebuild_scene();
+  void add_samples_and_overlay(bool flat, double step);
+  void add_centers_and_anchors(bool flat, double step);
+  void rebuild_legend();
   void layout_legend();
   void apply_point_sizes(double factor);
   // The points alone (no legend strip) rendered at width x height pixels, the camera widened if the image is
