@@ -19,6 +19,7 @@
 #include "core/model/activation_sink.h"
 #include "core/model/compute_logits.h"
 #include "core/model/extract_activations.h"
+#include "tests/unit/pipeline/test_cnn.h"
 
 namespace ms::pipeline {
 namespace {
@@ -29,23 +30,7 @@ const std::string& cnn_path() {
   static const std::string path = [] {
     const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "layer-projection";
     fs::create_directories(dir);
-    torch::manual_seed(5);
-    torch::jit::Module m("SmallCnn");
-    m.register_parameter("conv_w", torch::randn({4, 1, 3, 3}) / 3.0, false);
-    m.register_parameter("conv_b", torch::zeros({4}), false);
-    m.register_parameter("fc1_w", torch::randn({32, 784}) / 28.0, false);
-    m.register_parameter("fc1_b", torch::zeros({32}), false);
-    m.register_parameter("fc2_w", torch::randn({10, 32}) / 5.6, false);
-    m.register_parameter("fc2_b", torch::zeros({10}), false);
-    m.define(R"(
-def forward(self, x):
-    h = torch.conv2d(x, self.conv_w, self.conv_b, [1, 1], [1, 1])
-    h = torch.relu(h)
-    h = torch.max_pool2d(h, [2, 2])
-    h = torch.flatten(h, 1)
-    h = torch.relu(torch.linear(h, self.fc1_w, self.fc1_b))
-    return torch.linear(h, self.fc2_w, self.fc2_b)
-)");
+    torch::jit::Module m = fixtures::small_cnn(5, true);
     // CTest runs this file's cases as parallel processes, each making the same model: write aside, then rename
     // (atomic), so that no process loads a file another one is still writing.
     const fs::path file = dir / "small_cnn.pt";

@@ -76,10 +76,7 @@ TEST(MemoryPlan, SizesParseAndPrint) {
 // The same sweep with a budget that forces one pass per layer (and the activation cache filled group by group)
 // equals the single-pass analysis in every marker, bit for bit.
 TEST(MemoryPlan, AnAnalysisInGroupsEqualsTheSinglePassOne) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / ("memory-plan-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir / "checkpoints");
-  fixtures::write_cnn(dir / "checkpoints", "cnn", 1);
+  const fs::path dir = fixtures::fresh_dir_with_cnn("memory-plan", 1);
   auto options_for = [&](const std::string& name, int64_t budget) {
     AnalyseOptions options;
     options.checkpoints = {(dir / "checkpoints").string()};

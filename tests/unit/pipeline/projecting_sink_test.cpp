@@ -43,10 +43,7 @@ TEST(ProjectingSink, TheProjectionIsSparseSeededAndPreservesSquaredNormsOnAverag
 // The small CNN's conv and relu layers (3136 features) projected to 1000: the other layers are untouched (bitwise),
 // the projected ones keep D_eff and Psi_eff close to their full-width values.
 TEST(ProjectingSink, GlueMarkersOfProjectedLayersStayCloseToTheFullWidthOnes) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / ("projection-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir / "checkpoints");
-  fixtures::write_cnn(dir / "checkpoints", "cnn", 3);
+  const fs::path dir = fixtures::fresh_dir_with_cnn("projection", 3);
   auto run = [&](const std::string& name, int64_t project_dim) {
     AnalyseOptions options;
     options.checkpoints = {(dir / "checkpoints").string()};
