@@ -199,6 +199,14 @@ Result<AnalyseSummary> run(const AnalyseOptions& options, RecordingProgress& pro
   return run_analyse(options, progress, cancel);
 }
 
+// `options` without the activation cache, into dir/plain.msproj: the reference a cached run must match.
+AnalyseOptions without_cache(const AnalyseOptions& options, const fs::path& dir) {
+  AnalyseOptions plain = options;
+  plain.cache_activations = false;
+  plain.project_path = (dir / "plain.msproj").string();
+  return plain;
+}
+
 TEST(ActivationCache, RerunWithOtherGlueOptionsReadsTheCache) {
   const fs::path dir = fresh_dir("cache-rerun");
   fixtures::write_cnn(dir, "cnn", 5);
@@ -228,9 +236,7 @@ TEST(ActivationCache, RerunWithOtherGlueOptionsReadsTheCache) {
   const auto cached = geometry_of(options.project_path);
 
   // The same options without the cache, into another project: the same markers.
-  AnalyseOptions plain = options;
-  plain.cache_activations = false;
-  plain.project_path = (dir / "plain.msproj").string();
+  AnalyseOptions plain = without_cache(options, dir);
   RecordingProgress third;
   auto uncached = run(plain, third);
   ASSERT_TRUE(uncached.ok()) << uncached.error();
@@ -289,9 +295,7 @@ TEST(ActivationCache, DamagedCacheGivesAWarningAndCorrectResults) {
   EXPECT_NE(summary->warnings[0].find(file.filename().string()), std::string::npos) << summary->warnings[0];
   EXPECT_TRUE(damaged.any("warning: activation cache ignored"));
 
-  AnalyseOptions plain = options;
-  plain.cache_activations = false;
-  plain.project_path = (dir / "plain.msproj").string();
+  AnalyseOptions plain = without_cache(options, dir);
   RecordingProgress quiet;
   ASSERT_TRUE(run(plain, quiet).ok());
   expect_same_markers(geometry_of(options.project_path), geometry_of(plain.project_path));

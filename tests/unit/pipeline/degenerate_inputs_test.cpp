@@ -36,7 +36,11 @@ class NoteCollector final : public Progress {
   std::mutex mutex_;
 };
 
-AnalyseOptions blank_options(const fs::path& dir, int classes) {
+// An analysis of `classes` classes of blank images by a small CNN, in <test-output>/FOLDER (emptied first).
+AnalyseOptions blank_options(const std::string& folder, int classes) {
+  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / folder;
+  fs::remove_all(dir);
+  fs::create_directories(dir / "ckpt");
   test::write_blank_images(dir.string(), "blank", 40, 28, 28, 1, classes);
   fixtures::write_cnn(dir / "ckpt", "cnn", 1);
   AnalyseOptions options;
@@ -50,12 +54,9 @@ AnalyseOptions blank_options(const fs::path& dir, int classes) {
 }
 
 TEST(DegenerateInputs, BlankImagesGiveCountedNaNsAndANotePerLayer) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "pipeline-blank";
-  fs::remove_all(dir);
-  fs::create_directories(dir / "ckpt");
   NoteCollector progress;
   CancelToken cancel;
-  auto summary = run_analyse(blank_options(dir, 4), progress, cancel);
+  auto summary = run_analyse(blank_options("pipeline-blank", 4), progress, cancel);
   ASSERT_TRUE(summary.ok()) << summary.error();
   ASSERT_EQ(summary->analysed, 1) << (summary->failures.empty() ? "" : summary->failures.front());
   auto project = store::read_project(summary->project_path);
@@ -70,12 +71,9 @@ TEST(DegenerateInputs, BlankImagesGiveCountedNaNsAndANotePerLayer) {
 }
 
 TEST(DegenerateInputs, ASingleClassIsAnalysedAndSaidToBeOneManifold) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / "pipeline-one-class";
-  fs::remove_all(dir);
-  fs::create_directories(dir / "ckpt");
   NoteCollector progress;
   CancelToken cancel;
-  auto summary = run_analyse(blank_options(dir, 1), progress, cancel);
+  auto summary = run_analyse(blank_options("pipeline-one-class", 1), progress, cancel);
   ASSERT_TRUE(summary.ok()) << summary.error();
   EXPECT_EQ(progress.count_containing("has a single class: GLUE measures one manifold"), 1);
 }

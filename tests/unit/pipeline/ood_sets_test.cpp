@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "core/data/corruptions.h"
 #include "core/data/dataset_registry.h"
@@ -45,6 +46,26 @@ AnalyseOptions small_options(const fs::path& dir, const std::string& project) {
   options.seed = 5;
   options.project_path = (dir / project).string();
   return options;
+}
+
+// The project a run of one checkpoint wrote (at options.project_path); nullopt, with the reason as a test failure,
+// unless the run worked, analysed exactly that checkpoint and left a readable project.
+std::optional<store::Project> project_of_one(const Result<AnalyseSummary>& summary, const AnalyseOptions& options) {
+  if (!summary.ok()) {
+    ADD_FAILURE() << summary.error();
+    return std::nullopt;
+  }
+  if (summary->analysed != 1) {
+    ADD_FAILURE() << "analysed " << summary->analysed << " checkpoints, not 1: "
+                  << (summary->failures.empty() ? "" : summary->failures[0]);
+    return std::nullopt;
+  }
+  auto project = store::read_project(options.project_path);
+  if (!project.ok()) {
+    ADD_FAILURE() << project.error();
+    return std::nullopt;
+  }
+  return std::move(*project);
 }
 
 // Accuracy of the checkpoint on `dataset`, evaluated here directly with the analysis's batching (uint8 as 0..1).
@@ -108,11 +129,8 @@ TEST(OodSets, AUserSetIsEvaluatedLikeTheSameImagesDirectly) {
   CancelToken cancel;
   NullProgress progress;
   auto summary = run_analyse(options, progress, cancel);
-  ASSERT_TRUE(summary.ok()) << summary.error();
-  ASSERT_EQ(summary->analysed, 1) << (summary->failures.empty() ? "" : summary->failures[0]);
-
-  auto project = store::read_project(options.project_path);
-  ASSERT_TRUE(project.ok()) << project.error();
+  const std::optional<store::Project> project = project_of_one(summary, options);
+  ASSERT_TRUE(project);
   // Severity 3 = the third block of 100 rows: Fashion-MNIST test images 200..299, evaluated exactly alike.
   const store::EvaluationEntry& evaluation = evaluation_of(*project, "fmnist-c");
   EXPECT_EQ(evaluation.metrics.at("accuracy"), direct_accuracy(checkpoint, test::fashion_rows(200, 100)));
@@ -141,8 +159,8 @@ TEST(OodSets, AUserSetIsEvaluatedLikeTheSameImagesDirectly) {
   auto changed = run_analyse(options, progress, cancel);
   ASSERT_TRUE(changed.ok()) << changed.error();
   EXPECT_EQ(changed->analysed, 1);
-  project = store::read_project(options.project_path);
-  EXPECT_EQ(evaluation_of(*project, "fmnist-c").metrics.at("accuracy"),
+  auto rerun = store::read_project(options.project_path);
+  EXPECT_EQ(evaluation_of(*rerun, "fmnist-c").metrics.at("accuracy"),
             direct_accuracy(checkpoint, test::fashion_rows(300, 100)));
 }
 
@@ -156,11 +174,8 @@ TEST(OodSets, TheLimitTakesAStratifiedSeededSubsampleOfEveryOodSet) {
   options.ood_limit = 25;
   CancelToken cancel;
   NullProgress progress;
-  auto summary = run_analyse(options, progress, cancel);
-  ASSERT_TRUE(summary.ok()) << summary.error();
-  ASSERT_EQ(summary->analysed, 1) << (summary->failures.empty() ? "" : summary->failures[0]);
-  auto project = store::read_project(options.project_path);
-  ASSERT_TRUE(project.ok()) << project.error();
+  const std::optional<store::Project> project = project_of_one(run_analyse(options, progress, cancel), options);
+  ASSERT_TRUE(project);
 
   // The user set: 25 of its 500 rows, 2 or 3 of each of the 10 classes, as data::sample_stratified draws them.
   const data::Dataset all = test::fashion_rows(0, 500);
