@@ -166,12 +166,6 @@ TEST(TransferSets, DigitsResizeTo28x28InUint8Units) {
   EXPECT_NEAR(after, before, 0.03);
 }
 
-}  // namespace
-}  // namespace ms::data
-
-namespace ms::data {
-namespace {
-
 TEST(Corruptions, ShiftedDatasetsOpenBySpec) {
   auto fog = open_dataset("fashion-mnist:test+fog:2");
   ASSERT_TRUE(fog.ok()) << fog.error();
@@ -180,12 +174,6 @@ TEST(Corruptions, ShiftedDatasetsOpenBySpec) {
   auto bad = open_dataset("fashion-mnist:test+fog:7");
   EXPECT_FALSE(bad.ok());
 }
-
-}  // namespace
-}  // namespace ms::data
-
-namespace ms::data {
-namespace {
 
 TEST(TransferSets, SubsetAndResizeOpenBySpec) {
   auto subset = open_dataset("fashion-mnist:test[5,6,7,8,9]");

@@ -24,18 +24,22 @@ GlueResult run(const Eigen::MatrixXd& X, const Eigen::VectorXi& labels, GlueOpti
   return std::move(result).value();
 }
 
+// GLUE's mean capacity of the rows of `points`, each a class of one point, with `n_t` samples drawn from `seed`.
+double capacity_of_points(const Eigen::MatrixXd& points, int n_t, int seed) {
+  const Eigen::VectorXi labels = Eigen::VectorXi::LinSpaced(points.rows(), 0, points.rows() - 1);
+  GlueOptions options;
+  options.n_t = n_t;
+  options.seed = seed;
+  return run(points, labels, options).mean.capacity;
+}
+
 // Check 1: P orthonormal points give E[a] = P/2 exactly, alpha = 2. Per-sample a is a sum of P terms z^2 1[z<0]
 // (mean 1/2, variance 5/4): with P = 10, n_t = 2000 the sd of alpha is ~0.03; tolerance 3/sqrt(n_t) = 0.067.
 TEST(GlueChecks, OrthonormalPointsHaveCapacityTwo) {
   std::mt19937_64 rng(1);
   const int P = 10, N = 24;
   const Eigen::MatrixXd X = testing::orthonormal(N, P, rng).transpose();
-  const Eigen::VectorXi labels = Eigen::VectorXi::LinSpaced(P, 0, P - 1);
-  GlueOptions options;
-  options.n_t = 2000;
-  options.seed = 5;
-  const GlueResult r = run(X, labels, options);
-  EXPECT_NEAR(r.mean.capacity, 2.0, 3.0 / std::sqrt(2000.0));
+  EXPECT_NEAR(capacity_of_points(X, 2000, 5), 2.0, 3.0 / std::sqrt(2000.0));
 }
 
 // Check 1, second half: P = 10 random Gaussian points in N = 500, n_t = 1000: alpha ~ 1.97-2.0. Tolerance
@@ -43,13 +47,7 @@ TEST(GlueChecks, OrthonormalPointsHaveCapacityTwo) {
 TEST(GlueChecks, RandomPointsHaveCapacityNearTwo) {
   std::mt19937_64 rng(2);
   const int P = 10, N = 500;
-  const Eigen::MatrixXd X = gaussian(P, N, rng);
-  const Eigen::VectorXi labels = Eigen::VectorXi::LinSpaced(P, 0, P - 1);
-  GlueOptions options;
-  options.n_t = 1000;
-  options.seed = 9;
-  const GlueResult r = run(X, labels, options);
-  EXPECT_NEAR(r.mean.capacity, 1.985, 3.0 / std::sqrt(1000.0));
+  EXPECT_NEAR(capacity_of_points(gaussian(P, N, rng), 1000, 9), 1.985, 3.0 / std::sqrt(1000.0));
 }
 
 // Check 2: alpha = Psi (1 + R^-2) / D holds exactly, on any data and every inactive policy.

@@ -227,12 +227,6 @@ TEST(GlueOptions, ProgressReachesOneAndCancelStops) {
   EXPECT_TRUE(cancelled.cancelled());
 }
 
-}  // namespace
-}  // namespace ms::geometry
-
-namespace ms::geometry {
-namespace {
-
 // The analysis computes one Gram matrix per layer and hands it to GLUE (glue.h, `known`): each repeat's K is then a
 // sub-block (centered within the subsample for preprocess = center). Same result as the product of the gathered
 // rows, to rounding, with a subsample smaller than the classes and with all points.
