@@ -26,24 +26,20 @@
 #include "core/data/dataset_registry.h"
 #include "core/model/zoo.h"
 #include "core/pipeline/analyse_job.h"
+#include "tests/bench/bench_clock.h"
 
 using namespace ms;
 namespace fs = std::filesystem;
 
 namespace {
 
-double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
-
-double cpu_now() {
-  rusage r{};
-  getrusage(RUSAGE_SELF, &r);
-  return r.ru_utime.tv_sec + r.ru_stime.tv_sec + 1e-6 * (r.ru_utime.tv_usec + r.ru_stime.tv_usec);
-}
+using ms::bench::cpu_seconds;
+using ms::bench::now;
 
 class StageClock final : public Progress {
  public:
   void report(double, const std::string& message) override {
-    const double t = now(), c = cpu_now();
+    const double t = now(), c = cpu_seconds();
     const std::string next = stage_of(message);
     const std::string& charged = message.find(": batch ") != std::string::npos ? next : stage_;
     if (!charged.empty()) {
@@ -120,10 +116,10 @@ int main(int argc, char** argv) {
   options.project_path = (dir / "bench.msproj").string();
 
   StageClock clock;
-  const double start = now(), start_cpu = cpu_now();
+  const double start = now(), start_cpu = cpu_seconds();
   auto summary = pipeline::run_analyse(options, clock, cancel);
   clock.finish();
-  const double total = now() - start, total_cpu = cpu_now() - start_cpu;
+  const double total = now() - start, total_cpu = cpu_seconds() - start_cpu;
   if (!summary) return std::fprintf(stderr, "%s\n", summary.error().c_str()), 1;
   if (!summary->failures.empty()) return std::fprintf(stderr, "%s\n", summary->failures[0].c_str()), 1;
   std::printf("run_analyse of %s: %.1f s on %d threads%s\n\n| stage | s | cpu s |\n|---|---|---|\n",

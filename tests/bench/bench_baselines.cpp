@@ -29,19 +29,14 @@
 #include <random>
 #include <vector>
 
+#include "tests/bench/bench_clock.h"
+
 using namespace ms::geometry;
 
 namespace {
 
-double now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + 1e-6 * (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
-}
+using ms::bench::cpu_seconds;
+using ms::bench::now;
 
 std::vector<double> fields(const BaselineMarkers& m) {
   return {m.participation_ratio, m.numerical_rank, m.nc1, m.sparsity, m.mean_distance, m.mean_angle,

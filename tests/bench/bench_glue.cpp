@@ -46,6 +46,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/bench/bench_clock.h"
+
 using namespace ms::geometry;
 
 namespace {
@@ -61,16 +63,8 @@ const Case kCases[] = {
 constexpr int kNt = 200;
 constexpr int kThreads = 2;
 
-double now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-// CPU seconds (user + system) of this process so far: the work, whatever else loads the machine.
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + 1e-6 * (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
-}
+using ms::bench::cpu_seconds;
+using ms::bench::now;
 
 // VmHWM (peak resident set) in MB.
 double peak_mb() {
