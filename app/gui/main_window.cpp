@@ -58,33 +58,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   resize(1280, 800);
   jobs_ = new JobRunner(this);
   locations_ = new ProjectLocations(this);
-  grid_ = new views::SampleGridView;
-  auto* scroll = new QScrollArea;
-  scroll->setWidget(grid_);
-  scroll->setWidgetResizable(true);
-  profile_ = new ProfilePanel;
-  ood_ = new OodPanel;
-  heatmap_ = new HeatmapPanel;
-  model_selection_ = new ModelSelectionPanel;
-  results_ = new ResultsPanel;
-  tabs_ = new QTabWidget;
-  tabs_->addTab(scroll, tr("Samples"));
-  panels_ = std::make_unique<ProjectTabs>(tabs_, [this](const QString& text, bool error) { log(text, error); });
-  using Needs = ProjectTabs::Needs;
-  panels_->add(profile_, tr("Layer Profile"), "profile");
-#ifdef MS_HAVE_MODEL
-  projection_ = new ProjectionPanel(jobs_);
-  panels_->add(projection_, tr("Projection"), "projection", Needs::checkpoint_files);
-#endif
-  panels_->add(ood_, tr("Marker vs OOD"), "ood");
-  panels_->add(heatmap_, tr("Correlations"), "heatmap");
-  panels_->add(model_selection_, tr("Model Selection"), "model_selection");
-#ifdef MS_HAVE_MODEL
-  compare_ = new ComparePanel(jobs_);
-  panels_->add(compare_, tr("Compare"), "compare", Needs::checkpoint_files);
-#endif
-  panels_->add(results_, tr("Results"));
-  setCentralWidget(tabs_);
+  build_tabs();
   connect(ood_, &OodPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
   connect(model_selection_, &ModelSelectionPanel::checkpoint_selected, this, &MainWindow::select_checkpoint);
 #ifdef MS_HAVE_MODEL
@@ -125,6 +99,29 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   statusBar()->addWidget(status_, 1);
   statusBar()->addPermanentWidget(busy_);
   connect(&loader_, &QFutureWatcher<Loaded>::finished, this, &MainWindow::on_loaded);
+}
+
+void MainWindow::build_tabs() {
+  grid_ = new views::SampleGridView;
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(grid_);
+  scroll->setWidgetResizable(true);
+  tabs_ = new QTabWidget;
+  tabs_->addTab(scroll, tr("Samples"));
+  panels_ = std::make_unique<ProjectTabs>(tabs_, [this](const QString& text, bool error) { log(text, error); });
+  using Needs = ProjectTabs::Needs;
+  panels_->add(profile_ = new ProfilePanel, tr("Layer Profile"), "profile");
+#ifdef MS_HAVE_MODEL
+  panels_->add(projection_ = new ProjectionPanel(jobs_), tr("Projection"), "projection", Needs::checkpoint_files);
+#endif
+  panels_->add(ood_ = new OodPanel, tr("Marker vs OOD"), "ood");
+  panels_->add(heatmap_ = new HeatmapPanel, tr("Correlations"), "heatmap");
+  panels_->add(model_selection_ = new ModelSelectionPanel, tr("Model Selection"), "model_selection");
+#ifdef MS_HAVE_MODEL
+  panels_->add(compare_ = new ComparePanel(jobs_), tr("Compare"), "compare", Needs::checkpoint_files);
+#endif
+  panels_->add(results_ = new ResultsPanel, tr("Results"));
+  setCentralWidget(tabs_);
 }
 
 MainWindow::~MainWindow() {
@@ -260,14 +257,8 @@ void MainWindow::open_project(const QString& path) {
     *loaded = std::make_shared<const store::Project>(std::move(project).value());
     return Status(Ok{});
   });
-  auto connection = std::make_shared<QMetaObject::Connection>();
-  *connection = connect(jobs_, &JobRunner::finished, this, [this, id, path, loaded, connection](int done, const QString& error) {
-    if (done != id) return;
-    disconnect(*connection);
-    if (!error.isEmpty()) {
-      Q_EMIT project_failed(error);
-      return;
-    }
+  when_finished(id, [this, path, loaded](const QString& error) {
+    if (!error.isEmpty()) return Q_EMIT project_failed(error);
     show_project(*loaded, path);
   });
 }
@@ -341,27 +332,23 @@ void MainWindow::show_project(std::shared_ptr<const store::Project> project, con
 
 bool MainWindow::note_opened(const QString& path, bool table) {
   const QString name = QFileInfo(path).fileName();
-  if (table) {
-    if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());  // nothing writes a table here
-    project_path_.clear();
-    table_path_ = path;
-    log(tr("Opened results table %1 (%2 checkpoints, %3 rows), read-only")
+  // Another file: logged and remembered; a table is not watched (nothing writes it here), a project is.
+  if (table || project_path_ != path) {
+    if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
+    log((table ? tr("Opened results table %1 (%2 checkpoints, %3 rows), read-only")
+               : tr("Opened project %1 (%2 checkpoints, %3 layer results)"))
             .arg(path)
             .arg(project_->checkpoints.size())
             .arg(project_->geometry.size()));
     remember_recent(path);
+  }
+  if (table) {
+    project_path_.clear();
+    table_path_ = path;
     setWindowTitle(tr("ManifoldScope — %1 (results table, read-only)").arg(name));
   } else {
     table_path_.clear();
-    if (project_path_ != path) {
-      if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
-      project_path_ = path;
-      log(tr("Opened project %1 (%2 checkpoints, %3 layer results)")
-              .arg(path)
-              .arg(project_->checkpoints.size())
-              .arg(project_->geometry.size()));
-      remember_recent(path);
-    }
+    project_path_ = path;
     if (!watcher_->files().contains(path)) watcher_->addPath(path);  // a rename-over replaces the watched inode
     setWindowTitle(tr("ManifoldScope — %1").arg(name));
   }
@@ -406,10 +393,7 @@ int MainWindow::start_analysis(const pipeline::AnalyseOptions& options, bool fol
     open_project(path);
   });
   if (follow) poll->start();
-  auto connection = std::make_shared<QMetaObject::Connection>();
-  *connection = connect(jobs_, &JobRunner::finished, this, [this, id, path, poll, follow, connection](int done, const QString& error) {
-    if (done != id) return;
-    disconnect(*connection);
+  when_finished(id, [this, path, poll, follow](const QString& error) {
     if (poll) poll->deleteLater();
     analysis_running_ = false;
     if (error.isEmpty()) log(follow ? tr("Analysis finished") : tr("Analysis finished: %1").arg(path));
@@ -445,10 +429,7 @@ void MainWindow::start_demo(const QString& dir) {
   const int id = jobs_->start(tr("Train demo zoo"), [folder](Progress& progress, CancelToken& cancel) {
     return train_demo_zoo(folder, progress, cancel);
   });
-  auto connection = std::make_shared<QMetaObject::Connection>();
-  *connection = connect(jobs_, &JobRunner::finished, this, [this, id, folder, connection](int done, const QString& error) {
-    if (done != id) return;
-    disconnect(*connection);
+  when_finished(id, [this, folder](const QString& error) {
     if (!error.isEmpty()) return;
     const int analysis = start_analysis(demo_analysis(folder), false);
     // The project file appears when the first checkpoint is saved.
@@ -520,10 +501,7 @@ void MainWindow::save_session() {
     store::put_layer_arrays(*stored, layouts);  // the projection's UMAP/t-SNE layouts
     return store::write_project(*stored, path.toStdString());
   });
-  auto connection = std::make_shared<QMetaObject::Connection>();
-  *connection = connect(jobs_, &JobRunner::finished, this, [this, id, path, connection](int done, const QString& error) {
-    if (done != id) return;
-    disconnect(*connection);
+  when_finished(id, [this, path](const QString& error) {
     if (error.isEmpty()) log(tr("Session saved in %1").arg(path));
     Q_EMIT session_saved(error);
   });

@@ -131,6 +131,7 @@ class MainWindow : public QMainWindow {
     std::vector<int64_t> samples;
     std::string error;
   };
+  void build_tabs();  // the Samples tab, then every ProjectTab registered once in panels_
   void build_menus();
   void build_docks();
   void show_project(std::shared_ptr<const store::Project> project, const QString& path, bool table = false);
