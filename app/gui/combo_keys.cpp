@@ -7,7 +7,7 @@
 
 namespace ms::gui {
 
-void refill(QComboBox* combo, const std::vector<std::pair<QString, QString>>& items, const QString& fallback) {
+void refill(QComboBox* combo, const ComboItems& items, const QString& fallback) {
   const QVariant previous = combo->currentData();
   QSignalBlocker block(combo);
   combo->clear();

@@ -12,9 +12,12 @@ class QComboBox;
 
 namespace ms::gui {
 
+// A combo box's items: (text shown, key).
+using ComboItems = std::vector<std::pair<QString, QString>>;
+
 // Refills `combo` with (text, key) items, keeping the current key when it is still offered, else `fallback`'s item,
 // else the first. Emits no signal.
-void refill(QComboBox* combo, const std::vector<std::pair<QString, QString>>& items, const QString& fallback = {});
+void refill(QComboBox* combo, const ComboItems& items, const QString& fallback = {});
 
 // Gives every item whose key (or, without one, text) is a catalogued marker its description as a tooltip
 // (store::marker_description: "D_eff: GLUE effective dimension: …").

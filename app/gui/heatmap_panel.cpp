@@ -2,16 +2,11 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QLabel>
-#include <QPushButton>
-#include <QSpinBox>
 #include <QVBoxLayout>
-#include <tuple>
 
 #include "app/gui/combo_keys.h"
-#include "app/gui/project_profile.h"
+#include "app/gui/project_choices.h"
 #include "views/correlation_heatmap_view.h"
-#include "views/figure_export.h"
 
 namespace ms::gui {
 namespace {
@@ -25,9 +20,7 @@ QString q(const std::string& text) { return QString::fromStdString(text); }
 
 }  // namespace
 
-HeatmapPanel::HeatmapPanel(QWidget* parent) : QWidget(parent) {
-  auto* layout = new QVBoxLayout(this);
-  auto* bar = new QHBoxLayout;
+HeatmapPanel::HeatmapPanel(QWidget* parent) : ProjectTab(parent) {
   modes_ = new QComboBox;
   modes_->addItem(tr("Markers × OOD targets"), kTargetsMode);
   modes_->addItem(tr("Markers × architectures"), kArchitecturesMode);
@@ -41,38 +34,25 @@ HeatmapPanel::HeatmapPanel(QWidget* parent) : QWidget(parent) {
   architectures_->setToolTip(tr("Checkpoints pooled in the markers × OOD targets map."));
   targets_ = new QComboBox;
   targets_->setToolTip(tr("OOD target of the markers × architectures map."));
-  scale_ = new QSpinBox;
-  scale_->setRange(1, 8);
-  scale_->setValue(2);
-  scale_->setPrefix(tr("scale ×"));
-  auto* save_image = new QPushButton(tr("Save Image…"));
-  auto* save_data = new QPushButton(tr("Save Data…"));
+  view_ = new views::CorrelationHeatmapView;
   // Two rows, so the tab fits beside the docks: what is mapped; then which checkpoints or target, and saving.
+  auto* layout = new QVBoxLayout(this);
+  auto* bar = new QHBoxLayout;
   auto* bar2 = new QHBoxLayout;
-  bar->addWidget(modes_);
-  for (auto [row, label, combo] : {std::tuple{bar, tr("Rows:"), rows_}, {bar, tr("Layer:"), layers_},
-                                   {bar2, tr("Architecture:"), architectures_}, {bar2, tr("OOD:"), targets_}}) {
-    row->addWidget(new QLabel(label));
-    row->addWidget(combo);
-  }
+  add_choice(bar, {}, modes_, 16);
+  add_choice(bar, tr("Rows:"), rows_);
+  add_choice(bar, tr("Layer:"), layers_);
+  add_choice(bar2, tr("Architecture:"), architectures_);
+  add_choice(bar2, tr("OOD:"), targets_);
   bar->addStretch(1);
   bar2->addStretch(1);
-  bar2->addWidget(scale_);
-  bar2->addWidget(save_image);
-  bar2->addWidget(save_data);
-  view_ = new views::CorrelationHeatmapView;
+  add_export_row(bar2, [] { return QStringLiteral("correlation_heatmap"); }, view_);
   layout->addLayout(bar);
   layout->addLayout(bar2);
   layout->addWidget(view_, 1);
 
-  for (QComboBox* combo : {modes_, rows_, layers_, architectures_, targets_}) {
-    // Sized by a few characters, not by the longest layer or dataset name, so the tab fits beside the docks.
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    combo->setMinimumContentsLength(combo == modes_ ? 16 : 12);
-    connect(combo, &QComboBox::currentIndexChanged, this, &HeatmapPanel::redraw);
-  }
-  connect(save_image, &QPushButton::clicked, this, &HeatmapPanel::save_image);
-  connect(save_data, &QPushButton::clicked, this, &HeatmapPanel::save_data);
+  for (QComboBox* combo : {modes_, rows_, layers_, architectures_, targets_})
+    connect(combo, &QComboBox::currentIndexChanged, this, &HeatmapPanel::refresh);
   connect(view_, &views::CorrelationHeatmapView::cell_clicked, this, [this](int row, int column) {
     if (row < 0 || column < 0 || row >= static_cast<int>(heatmap_.row_keys.size()) ||
         column >= static_cast<int>(heatmap_.column_keys.size()))
@@ -84,25 +64,10 @@ HeatmapPanel::HeatmapPanel(QWidget* parent) : QWidget(parent) {
   });
 }
 
-void HeatmapPanel::set_project(std::shared_ptr<const store::Project> project) {
-  project_ = std::move(project);
-  fill_combos();
-  if (!pending_state_.isEmpty()) apply_state(pending_state_), pending_state_ = {};
-  redraw();
-}
-
-void HeatmapPanel::fill_combos() {
-  const store::Project& project = *project_;
-  std::vector<std::pair<QString, QString>> items;
-  for (const auto& name : marker_layers(project))
-    items.emplace_back(name == kPenultimateLayer ? tr("penultimate") : q(name), q(name));
-  refill(layers_, items);
-  items = {{tr("All architectures"), QString()}};
-  for (const auto& name : architectures(project)) items.emplace_back(q(name), q(name));
-  refill(architectures_, items);
-  items.clear();
-  for (const auto& target : ood_targets(project)) items.emplace_back(q(target.label), q(target.key));
-  refill(targets_, items);
+void HeatmapPanel::fill_choices() {
+  refill(layers_, layer_items(*project_));
+  refill(architectures_, architecture_items(*project_));
+  refill(targets_, target_items(*project_));
 }
 
 void HeatmapPanel::select_by_architecture(bool on) { select_key(modes_, on ? kArchitecturesMode : kTargetsMode); }
@@ -116,27 +81,18 @@ QString HeatmapPanel::layer() const { return layers_->currentData().toString(); 
 QString HeatmapPanel::architecture() const { return architectures_->currentData().toString(); }
 QString HeatmapPanel::target() const { return targets_->currentData().toString(); }
 
-QJsonObject HeatmapPanel::save_state() const {
-  if (!project_) return pending_state_;
+QJsonObject HeatmapPanel::state() const {
   return {{"mode", modes_->currentData().toString()}, {"rows", rows_->currentData().toString()},
           {"layer", layer()}, {"architecture", architecture()}, {"target", target()}};
-}
-
-void HeatmapPanel::restore_state(const QJsonObject& state) {
-  if (!project_) {
-    pending_state_ = state;
-    return;
-  }
-  apply_state(state);
-  redraw();
 }
 
 void HeatmapPanel::apply_state(const QJsonObject& state) {
   select_keys(state, {{"mode", modes_}, {"rows", rows_}, {"layer", layers_}, {"architecture", architectures_},
                       {"target", targets_}});
+  refresh();
 }
 
-void HeatmapPanel::redraw() {
+void HeatmapPanel::refresh() {
   const bool per_architecture = by_architecture();
   architectures_->setEnabled(!per_architecture);
   targets_->setEnabled(per_architecture);
@@ -151,23 +107,6 @@ void HeatmapPanel::redraw() {
   heatmap_ = ood_heatmap(*project_, options);
   const Status shown = view_->set_data(heatmap_.data);
   if (!shown.ok()) Q_EMIT message(q(shown.error()), true);
-}
-
-void HeatmapPanel::save_image() {
-  // PNG, SVG or PDF; then its size: the window times a scale (the scale box's to start with) or a column width.
-  const QString path = views::ask_image_path(this, "correlation_heatmap");
-  if (path.isEmpty()) return;
-  const std::optional<views::ExportSize> size = views::ask_export_size(this, path, scale_->value());
-  if (!size) return;
-  const Status saved = view_->save_figure(path.toStdString(), *size);
-  Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
-}
-
-void HeatmapPanel::save_data() {
-  const QString path = views::ask_csv_path(this, tr("Save data"), "correlation_heatmap");
-  if (path.isEmpty()) return;
-  const Status saved = view_->save_csv(path.toStdString());
-  Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
 }
 
 }  // namespace ms::gui

@@ -10,14 +10,11 @@
 
 #include <QJsonObject>
 #include <QString>
-#include <QWidget>
-#include <memory>
 
 #include "app/gui/ood_correlation.h"
-#include "core/store/project.h"
+#include "app/gui/project_tab.h"
 
 class QComboBox;
-class QSpinBox;
 
 namespace ms::views {
 class CorrelationHeatmapView;
@@ -25,12 +22,11 @@ class CorrelationHeatmapView;
 
 namespace ms::gui {
 
-class HeatmapPanel : public QWidget {
+// set_project, save_state, restore_state and message: ProjectTab's.
+class HeatmapPanel : public ProjectTab {
   Q_OBJECT
  public:
   explicit HeatmapPanel(QWidget* parent = nullptr);
-
-  void set_project(std::shared_ptr<const store::Project> project);
 
   // Setters by key; unknown keys change nothing.
   void select_by_architecture(bool by_architecture);
@@ -44,33 +40,25 @@ class HeatmapPanel : public QWidget {
   QString architecture() const;
   QString target() const;
 
-  QJsonObject save_state() const;
-  void restore_state(const QJsonObject& state);
-
   views::CorrelationHeatmapView* view() const { return view_; }
   // What the view shows and the keys behind its rows and columns.
   const OodHeatmap& heatmap() const { return heatmap_; }
 
  Q_SIGNALS:
   void cell_activated(const QString& marker, const QString& target, const QString& architecture);
-  void message(const QString& text, bool error);
 
  private:
-  void fill_combos();
-  void apply_state(const QJsonObject& state);
-  void redraw();
-  void save_image();
-  void save_data();
+  void fill_choices() override;
+  QJsonObject state() const override;
+  void apply_state(const QJsonObject& state) override;
+  void refresh() override;
 
-  std::shared_ptr<const store::Project> project_;
-  QJsonObject pending_state_;
   OodHeatmap heatmap_;
   QComboBox* modes_;
   QComboBox* rows_;
   QComboBox* layers_;
   QComboBox* architectures_;
   QComboBox* targets_;
-  QSpinBox* scale_;
   views::CorrelationHeatmapView* view_;
 };
 

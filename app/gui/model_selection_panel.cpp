@@ -8,11 +8,12 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <tuple>
 
 #include "app/gui/combo_keys.h"
-#include "app/gui/project_profile.h"
+#include "app/gui/project_choices.h"
 #include "core/common/atomic_write.h"
 #include "views/figure_export.h"
 
@@ -35,7 +36,7 @@ QTableWidgetItem* cell(const QString& text, bool measured) {
 
 }  // namespace
 
-ModelSelectionPanel::ModelSelectionPanel(QWidget* parent) : QWidget(parent) {
+ModelSelectionPanel::ModelSelectionPanel(QWidget* parent) : ProjectTab(parent) {
   auto* layout = new QVBoxLayout(this);
   auto* bar = new QHBoxLayout;
   auto* bar2 = new QHBoxLayout;
@@ -60,11 +61,8 @@ ModelSelectionPanel::ModelSelectionPanel(QWidget* parent) : QWidget(parent) {
                                    {bar, tr("Layer:"), layers_}, {bar, tr("OOD:"), targets_},
                                    {bar2, tr("Baseline:"), baselines_}, {bar2, tr("Fit:"), fits_},
                                    {bar2, tr("Architecture:"), architectures_}, {bar2, tr("Interval:"), levels_}}) {
-    row->addWidget(new QLabel(label));
-    row->addWidget(combo);
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    combo->setMinimumContentsLength(12);
-    connect(combo, &QComboBox::currentIndexChanged, this, &ModelSelectionPanel::recompute);
+    add_choice(row, label, combo);
+    connect(combo, &QComboBox::currentIndexChanged, this, &ModelSelectionPanel::refresh);
   }
   bar->addStretch(1);
   bar2->addStretch(1);
@@ -92,34 +90,20 @@ ModelSelectionPanel::ModelSelectionPanel(QWidget* parent) : QWidget(parent) {
   });
 }
 
-void ModelSelectionPanel::set_project(std::shared_ptr<const store::Project> project) {
-  project_ = std::move(project);
-  fill_combos();
-  if (!pending_state_.isEmpty()) apply_state(pending_state_), pending_state_ = {};
-  recompute();
-}
-
-void ModelSelectionPanel::fill_combos() {
+void ModelSelectionPanel::fill_choices() {
   const store::Project& project = *project_;
-  std::vector<std::pair<QString, QString>> markers;
-  for (const auto& name : ood_markers(project)) markers.emplace_back(q(name), q(name));
+  ComboItems markers = named_items(ood_markers(project));
   refill(markers_, markers, QStringLiteral("dimension"));
-  auto optional = markers;
-  optional.insert(optional.begin(), {tr("none"), QString()});
-  refill(second_markers_, optional);
-  refill(baselines_, optional, QStringLiteral("id_accuracy"));
+  markers.insert(markers.begin(), {tr("none"), QString()});
+  refill(second_markers_, markers);
+  refill(baselines_, markers, QStringLiteral("id_accuracy"));
   for (QComboBox* combo : {markers_, second_markers_, baselines_}) describe_markers(combo);
-  std::vector<std::pair<QString, QString>> items;
-  for (const auto& name : marker_layers(project))
-    items.emplace_back(name == kPenultimateLayer ? tr("penultimate") : q(name), q(name));
-  refill(layers_, items);
-  items.clear();
-  for (const auto& target : ood_targets(project))
-    if (target.key != "id_accuracy") items.emplace_back(q(target.label), q(target.key));
-  refill(targets_, items);
-  items = {{tr("All architectures"), QString()}};
-  for (const auto& name : architectures(project)) items.emplace_back(q(name), q(name));
-  refill(architectures_, items);
+  refill(layers_, layer_items(project));
+  ComboItems targets = target_items(project);
+  targets.erase(std::remove_if(targets.begin(), targets.end(), [](const auto& t) { return t.second == "id_accuracy"; }),
+                targets.end());
+  refill(targets_, targets);
+  refill(architectures_, architecture_items(project));
 }
 
 void ModelSelectionPanel::select_marker(const QString& marker) { select_key(markers_, marker); }
@@ -135,26 +119,17 @@ void ModelSelectionPanel::select_architecture(const QString& architecture) {
 }
 void ModelSelectionPanel::select_level(double level) { select_key(levels_, QString::number(level)); }
 
-QJsonObject ModelSelectionPanel::save_state() const {
-  if (!project_) return pending_state_;
+QJsonObject ModelSelectionPanel::state() const {
   return {{"marker", key_of(markers_)},     {"marker2", key_of(second_markers_)}, {"layer", key_of(layers_)},
           {"target", key_of(targets_)},     {"baseline", key_of(baselines_)},     {"fit", key_of(fits_)},
           {"architecture", key_of(architectures_)}, {"level", key_of(levels_)}};
-}
-
-void ModelSelectionPanel::restore_state(const QJsonObject& state) {
-  if (!project_) {
-    pending_state_ = state;
-    return;
-  }
-  apply_state(state);
-  recompute();
 }
 
 void ModelSelectionPanel::apply_state(const QJsonObject& state) {
   select_keys(state, {{"marker", markers_}, {"marker2", second_markers_}, {"layer", layers_}, {"target", targets_},
                       {"baseline", baselines_}, {"fit", fits_}, {"architecture", architectures_},
                       {"level", levels_}});
+  refresh();
 }
 
 ModelSelectionOptions ModelSelectionPanel::options() const {
@@ -171,7 +146,7 @@ ModelSelectionOptions ModelSelectionPanel::options() const {
   return options;
 }
 
-void ModelSelectionPanel::recompute() {
+void ModelSelectionPanel::refresh() {
   if (!project_ || key_of(markers_).isEmpty() || key_of(targets_).isEmpty()) return;
   QElapsedTimer timer;
   timer.start();
@@ -246,12 +221,11 @@ void ModelSelectionPanel::save_data() {
     Q_EMIT message(tr("Nothing to save: the model selection has no rows."), true);
     return;
   }
-  const QString path = views::ask_csv_path(this, tr("Save data"), "model_selection_" + key_of(targets_));
-  if (path.isEmpty()) return;
-  const std::string csv = model_selection_csv(selection_, options());
-  const Status saved = ms::write_atomically(
-      path.toStdString(), [&csv](const std::string& temporary) { return views::write_text_file(temporary, csv); });
-  Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
+  save_data_as("model_selection_" + key_of(targets_), [this](const std::string& path) {
+    const std::string csv = model_selection_csv(selection_, options());
+    return ms::write_atomically(
+        path, [&csv](const std::string& temporary) { return views::write_text_file(temporary, csv); });
+  });
 }
 
 }  // namespace ms::gui

@@ -12,11 +12,9 @@
 
 #include <QJsonObject>
 #include <QString>
-#include <QWidget>
-#include <memory>
 
 #include "app/gui/model_selection.h"
-#include "core/store/project.h"
+#include "app/gui/project_tab.h"
 
 class QComboBox;
 class QLabel;
@@ -24,12 +22,11 @@ class QTableWidget;
 
 namespace ms::gui {
 
-class ModelSelectionPanel : public QWidget {
+// set_project, save_state, restore_state and message: ProjectTab's.
+class ModelSelectionPanel : public ProjectTab {
   Q_OBJECT
  public:
   explicit ModelSelectionPanel(QWidget* parent = nullptr);
-
-  void set_project(std::shared_ptr<const store::Project> project);
 
   // Setters by key (ood_correlation.h names); unknown keys change nothing.
   void select_marker(const QString& marker);
@@ -40,9 +37,6 @@ class ModelSelectionPanel : public QWidget {
   void select_per_architecture(bool per_architecture);
   void select_architecture(const QString& architecture);  // "" = all
   void select_level(double level);                        // 0.8, 0.9, 0.95 or 0.99
-
-  QJsonObject save_state() const;
-  void restore_state(const QJsonObject& state);
 
   // What the view shows: the fits and the ranked checkpoints (empty after an error, see summary()).
   const ModelSelection& selection() const { return selection_; }
@@ -55,18 +49,16 @@ class ModelSelectionPanel : public QWidget {
 
  Q_SIGNALS:
   void checkpoint_selected(const QString& id);
-  void message(const QString& text, bool error);
 
  private:
-  void fill_combos();
-  void apply_state(const QJsonObject& state);
-  void recompute();
+  void fill_choices() override;
+  QJsonObject state() const override;
+  void apply_state(const QJsonObject& state) override;
+  void refresh() override;  // the fits and the ranking again
   void show_summary();
   void show_table();
   ModelSelectionOptions options() const;
 
-  std::shared_ptr<const store::Project> project_;
-  QJsonObject pending_state_;
   ModelSelection selection_;
   double last_compute_ms_ = 0.0;
   QComboBox* markers_;

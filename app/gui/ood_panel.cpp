@@ -2,17 +2,14 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QLabel>
-#include <QPushButton>
-#include <QSpinBox>
 #include <QVBoxLayout>
-#include <tuple>
+#include <algorithm>
 
 #include "app/gui/ood_correlation.h"
 #include "app/gui/combo_keys.h"
+#include "app/gui/project_choices.h"
 #include "app/gui/project_profile.h"
 #include "views/marker_scatter_view.h"
-#include "views/figure_export.h"
 
 namespace ms::gui {
 namespace {
@@ -23,52 +20,35 @@ QString q(const std::string& text) { return QString::fromStdString(text); }
 
 }  // namespace
 
-OodPanel::OodPanel(QWidget* parent) : QWidget(parent) {
-  auto* layout = new QVBoxLayout(this);
-  auto* bar = new QHBoxLayout;
+OodPanel::OodPanel(QWidget* parent) : ProjectTab(parent) {
   markers_ = new QComboBox;
-  markers_->setMinimumContentsLength(12);
   markers_->setToolTip(tr("ID marker on the x axis: dimension = GLUE D_eff, utility = Ψ_eff, radius = R_eff, "
                           "capacity = α; id_* are the ID evaluation metrics (no layer)."));
   layers_ = new QComboBox;
   layers_->setToolTip(tr("Layer the marker is read at; penultimate = each checkpoint's second to last analysed "
                          "layer, where the transfer probe is trained."));
   targets_ = new QComboBox;
-  targets_->setMinimumContentsLength(14);
   colours_ = new QComboBox;
   architectures_ = new QComboBox;
-  scale_ = new QSpinBox;
-  scale_->setRange(1, 8);
-  scale_->setValue(2);
-  scale_->setPrefix(tr("scale ×"));
-  auto* save_image = new QPushButton(tr("Save Image…"));
-  auto* save_data = new QPushButton(tr("Save Data…"));
+  view_ = new views::MarkerScatterView;
   // Two rows, so the tab fits beside the docks: what is plotted; then how, and saving.
+  auto* layout = new QVBoxLayout(this);
+  auto* bar = new QHBoxLayout;
   auto* bar2 = new QHBoxLayout;
-  for (auto [row, label, combo] : {std::tuple{bar, tr("Marker:"), markers_}, {bar, tr("Layer:"), layers_},
-                                   {bar, tr("OOD:"), targets_}, {bar2, tr("Colour:"), colours_},
-                                   {bar2, tr("Architecture:"), architectures_}}) {
-    row->addWidget(new QLabel(label));
-    row->addWidget(combo);
-  }
+  add_choice(bar, tr("Marker:"), markers_);
+  add_choice(bar, tr("Layer:"), layers_);
+  add_choice(bar, tr("OOD:"), targets_, 14);
+  add_choice(bar2, tr("Colour:"), colours_);
+  add_choice(bar2, tr("Architecture:"), architectures_);
   bar->addStretch(1);
   bar2->addStretch(1);
-  bar2->addWidget(scale_);
-  bar2->addWidget(save_image);
-  bar2->addWidget(save_data);
-  view_ = new views::MarkerScatterView;
+  add_export_row(bar2, [this] { return marker() + "_vs_ood"; }, view_);
   layout->addLayout(bar);
   layout->addLayout(bar2);
   layout->addWidget(view_, 1);
 
-  for (QComboBox* combo : {markers_, layers_, targets_, colours_, architectures_}) {
-    // Sized by a few characters, not by the longest layer or dataset name, so the tab fits beside the docks.
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    if (combo == layers_ || combo == colours_ || combo == architectures_) combo->setMinimumContentsLength(12);
-    connect(combo, &QComboBox::currentIndexChanged, this, &OodPanel::redraw);
-  }
-  connect(save_image, &QPushButton::clicked, this, &OodPanel::save_image);
-  connect(save_data, &QPushButton::clicked, this, &OodPanel::save_data);
+  for (QComboBox* combo : {markers_, layers_, targets_, colours_, architectures_})
+    connect(combo, &QComboBox::currentIndexChanged, this, &OodPanel::refresh);
   connect(view_, &views::MarkerScatterView::point_clicked, this, [this](int index) {
     const auto& labels = view_->data().labels;
     if (index < 0 || index >= static_cast<int>(labels.size())) return;
@@ -79,32 +59,16 @@ OodPanel::OodPanel(QWidget* parent) : QWidget(parent) {
 
 const views::ScatterData& OodPanel::scatter() const { return view_->data(); }
 
-void OodPanel::set_project(std::shared_ptr<const store::Project> project) {
-  project_ = std::move(project);
-  fill_combos();
-  if (!pending_state_.isEmpty()) apply_state(pending_state_), pending_state_ = {};
-  redraw();
-}
-
-void OodPanel::fill_combos() {
+void OodPanel::fill_choices() {
   const store::Project& project = *project_;
-  std::vector<std::pair<QString, QString>> items;
-  for (const auto& name : ood_markers(project)) items.emplace_back(q(name), q(name));
-  refill(markers_, items);
+  refill(markers_, named_items(ood_markers(project)));
   describe_markers(markers_);
-  items.clear();
-  for (const auto& name : marker_layers(project))
-    items.emplace_back(name == kPenultimateLayer ? tr("penultimate") : q(name), q(name));
-  refill(layers_, items);
-  items.clear();
-  for (const auto& target : ood_targets(project)) items.emplace_back(q(target.label), q(target.key));
-  refill(targets_, items);
-  items = {{tr("none"), QString()}};
-  for (const auto& key : colour_keys(project)) items.emplace_back(q(key), q(key));
-  refill(colours_, items, architectures(project).size() > 1 ? QStringLiteral("architecture") : QString());
-  items = {{tr("All architectures"), QString()}};
-  for (const auto& name : architectures(project)) items.emplace_back(q(name), q(name));
-  refill(architectures_, items);
+  refill(layers_, layer_items(project));
+  refill(targets_, target_items(project));
+  ComboItems colours = named_items(colour_keys(project));
+  colours.insert(colours.begin(), {tr("none"), QString()});
+  refill(colours_, colours, architectures(project).size() > 1 ? QStringLiteral("architecture") : QString());
+  refill(architectures_, architecture_items(project));
 }
 
 void OodPanel::select_checkpoint(const QString& id) {
@@ -125,27 +89,18 @@ QString OodPanel::target() const { return key_of(targets_); }
 QString OodPanel::colour_by() const { return key_of(colours_); }
 QString OodPanel::architecture() const { return key_of(architectures_); }
 
-QJsonObject OodPanel::save_state() const {
-  if (!project_) return pending_state_;
+QJsonObject OodPanel::state() const {
   return {{"marker", marker()}, {"layer", layer()}, {"target", target()}, {"colour_by", colour_by()},
           {"architecture", architecture()}};
-}
-
-void OodPanel::restore_state(const QJsonObject& state) {
-  if (!project_) {
-    pending_state_ = state;
-    return;
-  }
-  apply_state(state);
-  redraw();
 }
 
 void OodPanel::apply_state(const QJsonObject& state) {
   select_keys(state, {{"marker", markers_}, {"layer", layers_}, {"target", targets_}, {"colour_by", colours_},
                       {"architecture", architectures_}});
+  refresh();
 }
 
-void OodPanel::redraw() {
+void OodPanel::refresh() {
   if (!project_ || marker().isEmpty() || target().isEmpty()) return;
   ScatterOptions options;
   options.marker = marker().toStdString();
@@ -159,23 +114,6 @@ void OodPanel::redraw() {
     return;
   }
   select_checkpoint(selected_);
-}
-
-void OodPanel::save_image() {
-  // PNG, SVG or PDF; then its size: the window times a scale (the scale box's to start with) or a column width.
-  const QString path = views::ask_image_path(this, marker() + "_vs_ood");
-  if (path.isEmpty()) return;
-  const std::optional<views::ExportSize> size = views::ask_export_size(this, path, scale_->value());
-  if (!size) return;
-  const Status saved = view_->save_figure(path.toStdString(), *size);
-  Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
-}
-
-void OodPanel::save_data() {
-  const QString path = views::ask_csv_path(this, tr("Save data"), marker() + "_vs_ood");
-  if (path.isEmpty()) return;
-  const Status saved = view_->save_csv(path.toStdString());
-  Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : q(saved.error()), !saved.ok());
 }
 
 }  // namespace ms::gui

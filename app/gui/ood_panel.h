@@ -10,14 +10,11 @@
 
 #include <QJsonObject>
 #include <QString>
-#include <QWidget>
-#include <memory>
 
-#include "core/store/project.h"
+#include "app/gui/project_tab.h"
 #include "views/plot_data.h"
 
 class QComboBox;
-class QSpinBox;
 
 namespace ms::views {
 class MarkerScatterView;
@@ -25,12 +22,12 @@ class MarkerScatterView;
 
 namespace ms::gui {
 
-class OodPanel : public QWidget {
+// set_project, save_state, restore_state and message: ProjectTab's.
+class OodPanel : public ProjectTab {
   Q_OBJECT
  public:
   explicit OodPanel(QWidget* parent = nullptr);
 
-  void set_project(std::shared_ptr<const store::Project> project);
   // "" or an id not shown: no highlight.
   void select_checkpoint(const QString& id);
   QString selected_checkpoint() const { return selected_; }
@@ -47,33 +44,25 @@ class OodPanel : public QWidget {
   QString colour_by() const;
   QString architecture() const;
 
-  QJsonObject save_state() const;
-  void restore_state(const QJsonObject& state);
-
   views::MarkerScatterView* view() const { return view_; }
   // What the view shows (points, statistics).
   const views::ScatterData& scatter() const;
 
  Q_SIGNALS:
   void checkpoint_selected(const QString& id);
-  void message(const QString& text, bool error);
 
  private:
-  void fill_combos();
-  void apply_state(const QJsonObject& state);
-  void redraw();
-  void save_image();
-  void save_data();
+  void fill_choices() override;
+  QJsonObject state() const override;
+  void apply_state(const QJsonObject& state) override;
+  void refresh() override;
 
-  std::shared_ptr<const store::Project> project_;
-  QJsonObject pending_state_;  // restored before a project was set
   QString selected_;
   QComboBox* markers_;
   QComboBox* layers_;
   QComboBox* targets_;
   QComboBox* colours_;
   QComboBox* architectures_;
-  QSpinBox* scale_;
   views::MarkerScatterView* view_;
 };
 

@@ -42,7 +42,7 @@ void annotate(QTableWidgetItem* cell, const std::string& note) {
 
 }  // namespace
 
-ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
+ResultsPanel::ResultsPanel(QWidget* parent) : ProjectTab(parent) {
   auto* layout = new QVBoxLayout(this);
   auto* bar = new QHBoxLayout;
   auto* save = new QPushButton(tr("Save Data…"));
@@ -57,13 +57,11 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
     if (!project_) return;
     const QString path = views::ask_csv_path(this, tr("Save table"), "results");
     if (path.isEmpty()) return;
-    Status saved = store::write_results_csv(*project_, geometry_dataset(*project_), path.toStdString());
-    Q_EMIT message(saved.ok() ? tr("Saved %1").arg(path) : QString::fromStdString(saved.error()), !saved.ok());
+    report_saved(path, store::write_results_csv(*project_, geometry_dataset(*project_), path.toStdString()));
   });
 }
 
-void ResultsPanel::set_project(std::shared_ptr<const store::Project> project) {
-  project_ = std::move(project);
+void ResultsPanel::refresh() {
   const store::Table table = store::results_table(*project_, geometry_dataset(*project_));
   table_->setSortingEnabled(false);
   table_->clear();

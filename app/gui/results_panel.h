@@ -3,27 +3,22 @@
 // amber ground and says why in its tooltip.
 #pragma once
 
-#include <QWidget>
-#include <memory>
-
-#include "core/store/project.h"
+#include "app/gui/project_tab.h"
 
 class QTableWidget;
 
 namespace ms::gui {
 
-class ResultsPanel : public QWidget {
+// set_project and message: ProjectTab's (no session state).
+class ResultsPanel : public ProjectTab {
   Q_OBJECT
  public:
   explicit ResultsPanel(QWidget* parent = nullptr);
-  void set_project(std::shared_ptr<const store::Project> project);
   QTableWidget* table() const { return table_; }
 
- Q_SIGNALS:
-  void message(const QString& text, bool error);
-
  private:
-  std::shared_ptr<const store::Project> project_;
+  void refresh() override;
+
   QTableWidget* table_;
 };
 

@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "app/gui/model/embedding_parameters.h"
+#include "app/gui/model/projection_controls.h"
 #include "app/gui/model/projection_panel.h"
 #include "app/gui/project_profile.h"
 #include "views/composed_figure.h"
@@ -53,7 +54,7 @@ std::string layer_id(const ProjectionPanel* panel) {
 
 }  // namespace
 
-ComparePanel::ComparePanel(JobRunner* jobs, QWidget* parent) : QWidget(parent) {
+ComparePanel::ComparePanel(JobRunner* jobs, QWidget* parent) : ProjectTab(parent) {
   a_ = new ProjectionPanel(jobs);
   b_ = new ProjectionPanel(jobs);
   a_->set_controls_visible(false);
@@ -90,37 +91,18 @@ QHBoxLayout* ComparePanel::build_controls() {
   basis_ = make_basis_choice();
   embedding_ = new EmbeddingParameters;
   embedding_->hide();
-  dimensions_ = new QComboBox;
-  dimensions_->addItem(tr("2D"), 2);
-  dimensions_->addItem(tr("3D"), 3);
+  dimensions_ = make_dimensions_choice();
   save_image_ = new QPushButton(tr("Save Image…"));
   save_data_ = new QPushButton(tr("Save Data…"));
-  auto* top = new QHBoxLayout;
-  top->addWidget(new QLabel(tr("A:")));
-  top->addWidget(a_choice_, 1);
-  top->addWidget(new QLabel(tr("B:")));
-  top->addWidget(b_choice_, 1);
-  top->addWidget(new QLabel(tr("Data:")));
-  top->addWidget(datasets_);
-  top->addWidget(basis_);
-  top->addWidget(dimensions_);
-  top->addWidget(save_image_);
-  top->addWidget(save_data_);
-  return top;
+  return control_row({{tr("A:"), a_choice_, 1}, {tr("B:"), b_choice_, 1}, {tr("Data:"), datasets_}, {{}, basis_},
+                      {{}, dimensions_}, {{}, save_image_}, {{}, save_data_}});
 }
 
 QHBoxLayout* ComparePanel::build_depth_row() {
-  layer_slider_ = new QSlider(Qt::Horizontal);
-  layer_slider_->setRange(0, 0);
-  layer_slider_->setPageStep(1);
-  layer_slider_->setTickPosition(QSlider::TicksBelow);
+  layer_slider_ = make_layer_slider();
   layer_label_ = new QLabel;
   layer_label_->setMinimumWidth(260);
-  auto* depth = new QHBoxLayout;
-  depth->addWidget(new QLabel(tr("Layer:")));
-  depth->addWidget(layer_slider_, 1);
-  depth->addWidget(layer_label_);
-  return depth;
+  return control_row({{tr("Layer:"), layer_slider_, 1}, {{}, layer_label_}});
 }
 
 void ComparePanel::connect_controls() {
@@ -164,11 +146,9 @@ void ComparePanel::connect_controls() {
 // Both sides take the basis; a fitted layout (UMAP, t-SNE) shows its parameter row, which drives both sides. Each
 // side is fitted on its own points, so the two layouts' axes are not comparable (only their arrangements are).
 void ComparePanel::apply_basis() {
-  const auto basis = static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt());
+  const pipeline::ProjectionBasis basis = chosen_basis(basis_);
   const bool layout = pipeline::is_embedding(basis);
-  embedding_->set_method(basis == pipeline::ProjectionBasis::tsne ? geometry::EmbeddingMethod::tsne
-                                                                   : geometry::EmbeddingMethod::umap);
-  embedding_->setVisible(layout);
+  show_parameter_row(embedding_, basis);
   for (ProjectionPanel* side : {a_, b_}) {
     if (layout) side->set_embedding_options(embedding_->options());
     side->set_basis(basis);
@@ -180,8 +160,7 @@ void ComparePanel::set_locations(ProjectLocations* locations) {
   b_->set_locations(locations);
 }
 
-void ComparePanel::set_project(std::shared_ptr<const store::Project> project) {
-  project_ = std::move(project);
+void ComparePanel::fill_choices() {
   a_->set_project(project_);
   b_->set_project(project_);
   for (QComboBox* choice : {a_choice_, b_choice_}) {
@@ -205,13 +184,10 @@ void ComparePanel::set_project(std::shared_ptr<const store::Project> project) {
     datasets_->setCurrentIndex(std::max(0, datasets_->findData(previous)));
   }
   refresh_table();
-  if (pending_state_) {
-    const QJsonObject state = *pending_state_;
-    pending_state_.reset();
-    restore_state(state);
-  } else if (isVisible()) {
-    sync_sides();
-  }
+}
+
+void ComparePanel::refresh() {
+  if (isVisible()) sync_sides();
 }
 
 void ComparePanel::showEvent(QShowEvent* event) {
@@ -245,9 +221,7 @@ void ComparePanel::select_layer(int index) {
   layer_slider_->setValue(index);
 }
 
-void ComparePanel::set_basis(pipeline::ProjectionBasis basis) {
-  basis_->setCurrentIndex(basis_->findData(static_cast<int>(basis)));
-}
+void ComparePanel::set_basis(pipeline::ProjectionBasis basis) { choose_basis(basis_, basis); }
 
 void ComparePanel::set_embedding_options(const geometry::EmbeddingOptions& options) {
   embedding_->set_options(options);
@@ -255,7 +229,7 @@ void ComparePanel::set_embedding_options(const geometry::EmbeddingOptions& optio
   b_->set_embedding_options(options);
 }
 
-void ComparePanel::set_dimensions(int k) { dimensions_->setCurrentIndex(dimensions_->findData(k == 3 ? 3 : 2)); }
+void ComparePanel::set_dimensions(int k) { choose_dimensions(dimensions_, k); }
 
 void ComparePanel::set_overlay(const QString& shifted_id) {
   const int index = datasets_->findData(shifted_id);
@@ -368,12 +342,12 @@ Status ComparePanel::save_figure(const std::string& path, const views::ExportSiz
   return views::save_composed_figure(path, sides, width, height + 21, size);  // 21: the titles' strip (14 pt)
 }
 
-QJsonObject ComparePanel::save_state() const {
+QJsonObject ComparePanel::state() const {
   QJsonObject state;
   state["a"] = a_->checkpoint();
   state["b"] = b_->checkpoint();
   state["layer_index"] = layer();
-  state["basis"] = pipeline::to_string(static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt()));
+  state["basis"] = pipeline::to_string(chosen_basis(basis_));
   state["dimensions"] = dimensions_->currentData().toInt();
   state["overlay"] = datasets_->currentData().toString();
   state["embedding"] = embedding_->save_state();
@@ -381,11 +355,7 @@ QJsonObject ComparePanel::save_state() const {
   return state;
 }
 
-void ComparePanel::restore_state(const QJsonObject& state) {
-  if (!project_) {
-    pending_state_ = state;
-    return;
-  }
+void ComparePanel::apply_state(const QJsonObject& state) {
   QJsonObject side{{"basis", state["basis"]},         {"dimensions", state["dimensions"]},
                    {"overlay", state["overlay"]},     {"layer_index", state["layer_index"]},
                    {"camera", state["camera"]},       {"centers", "class_means"},
@@ -395,14 +365,10 @@ void ComparePanel::restore_state(const QJsonObject& state) {
     a_choice_->setCurrentIndex(std::max(0, a_choice_->findData(state["a"].toString())));
     b_choice_->setCurrentIndex(std::max(0, b_choice_->findData(state["b"].toString())));
     datasets_->setCurrentIndex(std::max(0, datasets_->findData(state["overlay"].toString())));
-    pipeline::ProjectionBasis basis = pipeline::ProjectionBasis::points_pca;
-    pipeline::parse_projection_basis(state["basis"].toString().toStdString(), &basis);
-    basis_->setCurrentIndex(basis_->findData(static_cast<int>(basis)));
-    dimensions_->setCurrentIndex(dimensions_->findData(state["dimensions"].toInt() == 3 ? 3 : 2));
+    const pipeline::ProjectionBasis basis = choose_basis(basis_, state["basis"].toString());
+    choose_dimensions(dimensions_, state["dimensions"].toInt());
     embedding_->restore_state(state["embedding"].toObject());
-    embedding_->set_method(basis == pipeline::ProjectionBasis::tsne ? geometry::EmbeddingMethod::tsne
-                                                                     : geometry::EmbeddingMethod::umap);
-    embedding_->setVisible(pipeline::is_embedding(basis));
+    show_parameter_row(embedding_, basis);
   }
   side["checkpoint"] = state["a"];
   a_->restore_state(side);

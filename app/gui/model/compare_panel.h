@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 
+#include "app/gui/project_tab.h"
 #include "core/common/result.h"
 #include "core/pipeline/layer_projection.h"
 #include "core/store/project.h"
@@ -38,12 +39,12 @@ class JobRunner;
 class ProjectLocations;
 class ProjectionPanel;
 
-class ComparePanel : public QWidget {
+// set_project, save_state, restore_state and message: ProjectTab's.
+class ComparePanel : public ProjectTab {
   Q_OBJECT
  public:
   ComparePanel(JobRunner* jobs, QWidget* parent = nullptr);
 
-  void set_project(std::shared_ptr<const store::Project> project);
   // Both sides find moved files through `locations` (ProjectionPanel::set_locations).
   void set_locations(ProjectLocations* locations);
   void set_checkpoints(const QString& a, const QString& b);
@@ -53,9 +54,6 @@ class ComparePanel : public QWidget {
   // The UMAP / t-SNE parameters of both sides (the parameter row shows them).
   void set_embedding_options(const geometry::EmbeddingOptions& options);
   void set_overlay(const QString& shifted_id);  // "" = ID only
-
-  QJsonObject save_state() const;
-  void restore_state(const QJsonObject& state);
 
   ProjectionPanel* panel_a() const { return a_; }
   ProjectionPanel* panel_b() const { return b_; }
@@ -69,7 +67,6 @@ class ComparePanel : public QWidget {
   Status save_figure(const std::string& path, const views::ExportSize& size);
 
  Q_SIGNALS:
-  void message(const QString& text, bool error);
   // Both sides show the slider's layer (or the nearest B has).
   void comparison_ready();
 
@@ -77,6 +74,10 @@ class ComparePanel : public QWidget {
   void showEvent(QShowEvent* event) override;
 
  private:
+  void fill_choices() override;  // both sides' projects too
+  QJsonObject state() const override;
+  void apply_state(const QJsonObject& state) override;
+  void refresh() override;  // the sides follow the A and B choices (when shown)
   QHBoxLayout* build_controls();   // A, B, data, basis, 2D/3D, save buttons (and the parameter row, placed apart)
   QHBoxLayout* build_depth_row();  // the layer slider and its label
   void connect_controls();
@@ -86,8 +87,6 @@ class ComparePanel : public QWidget {
   void refresh_table();
   void update_slider();
 
-  std::shared_ptr<const store::Project> project_;
-  std::optional<QJsonObject> pending_state_;  // restore_state before set_project
   ProjectionPanel* a_;
   ProjectionPanel* b_;
   QComboBox* a_choice_;

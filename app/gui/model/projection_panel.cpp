@@ -15,6 +15,7 @@
 
 #include "app/gui/job_runner.h"
 #include "app/gui/model/embedding_parameters.h"
+#include "app/gui/model/projection_controls.h"
 #include "app/gui/project_locations.h"
 #include "app/gui/project_profile.h"
 #include "core/model/layer_selection.h"
@@ -61,23 +62,6 @@ void apply_analysis_options(const store::Project& project, const std::string& ch
   }
 }
 
-}  // namespace
-
-QComboBox* make_basis_choice() {
-  auto* basis = new QComboBox;
-  using B = pipeline::ProjectionBasis;
-  const std::pair<const char*, B> items[] = {{"PCA", B::points_pca}, {"Class-center plane", B::center_plane},
-                                             {"Anchor view", B::anchor_view}, {"UMAP", B::umap}, {"t-SNE", B::tsne}};
-  for (const auto& [name, b] : items) basis->addItem(ProjectionPanel::tr(name), static_cast<int>(b));
-  basis->setToolTip(ProjectionPanel::tr(
-      "PCA: largest variance of the points. Class-center plane: the span of the class means. Anchor view: PCA of the "
-      "GLUE sample anchors (what D_eff and R_eff measure). UMAP, t-SNE: non-linear layouts of the points (a shifted "
-      "copy is fitted together with them; no anchors)."));
-  return basis;
-}
-
-namespace {
-
 const char* centers_name(ProjectionPanel::Centers c) {
   switch (c) {
     case ProjectionPanel::Centers::none: return "none";
@@ -90,7 +74,7 @@ const char* centers_name(ProjectionPanel::Centers c) {
 }  // namespace
 
 ProjectionPanel::ProjectionPanel(JobRunner* jobs, QWidget* parent)
-    : QWidget(parent), jobs_(jobs), projector_(std::make_shared<pipeline::LayerProjector>()) {
+    : ProjectTab(parent), jobs_(jobs), projector_(std::make_shared<pipeline::LayerProjector>()) {
   locations_ = own_locations_ = new ProjectLocations(this);
   controls_ = new QWidget;
   auto* rows = new QVBoxLayout(controls_);
@@ -120,9 +104,7 @@ QHBoxLayout* ProjectionPanel::build_choice_row() {
   basis_ = make_basis_choice();
   embedding_ = new EmbeddingParameters;
   embedding_->hide();
-  dimensions_ = new QComboBox;
-  dimensions_->addItem(tr("2D"), 2);
-  dimensions_->addItem(tr("3D"), 3);
+  dimensions_ = make_dimensions_choice();
   centers_ = new QComboBox;
   centers_->addItem(tr("No centers"), static_cast<int>(Centers::none));
   centers_->addItem(tr("Class means"), static_cast<int>(Centers::class_means));
@@ -132,25 +114,12 @@ QHBoxLayout* ProjectionPanel::build_choice_row() {
   anchors_->setToolTip(tr("GLUE sample anchors s_k, lighter, in their class colours"));
   save_image_ = new QPushButton(tr("Save Image…"));
   save_data_ = new QPushButton(tr("Save Data…"));
-  auto* top = new QHBoxLayout;
-  top->addWidget(new QLabel(tr("Checkpoint:")));
-  top->addWidget(checkpoints_, 1);
-  top->addWidget(new QLabel(tr("Data:")));
-  top->addWidget(datasets_);
-  top->addWidget(basis_);
-  top->addWidget(dimensions_);
-  top->addWidget(centers_);
-  top->addWidget(anchors_);
-  top->addWidget(save_image_);
-  top->addWidget(save_data_);
-  return top;
+  return control_row({{tr("Checkpoint:"), checkpoints_, 1}, {tr("Data:"), datasets_}, {{}, basis_}, {{}, dimensions_},
+                      {{}, centers_}, {{}, anchors_}, {{}, save_image_}, {{}, save_data_}});
 }
 
 QHBoxLayout* ProjectionPanel::build_depth_row() {
-  layer_slider_ = new QSlider(Qt::Horizontal);
-  layer_slider_->setRange(0, 0);
-  layer_slider_->setPageStep(1);
-  layer_slider_->setTickPosition(QSlider::TicksBelow);
+  layer_slider_ = make_layer_slider();
   layer_label_ = new QLabel;
   layer_label_->setMinimumWidth(260);
   layer_filter_ = new QLineEdit;
@@ -159,12 +128,7 @@ QHBoxLayout* ProjectionPanel::build_depth_row() {
   layer_filter_->setMaximumWidth(170);
   layer_filter_->setToolTip(tr("The slider steps through these layers only: globs over module names (layer*, "
                                "features.*, **:relu*), blocks, penultimate; several separated by commas"));
-  auto* depth = new QHBoxLayout;
-  depth->addWidget(new QLabel(tr("Layer:")));
-  depth->addWidget(layer_filter_);
-  depth->addWidget(layer_slider_, 1);
-  depth->addWidget(layer_label_);
-  return depth;
+  return control_row({{tr("Layer:"), layer_filter_}, {{}, layer_slider_, 1}, {{}, layer_label_}});
 }
 
 QFrame* ProjectionPanel::build_side_box() {
@@ -233,8 +197,7 @@ void ProjectionPanel::set_locations(ProjectLocations* locations) {
   locations_ = locations ? locations : own_locations_;
 }
 
-void ProjectionPanel::set_project(std::shared_ptr<const store::Project> project) {
-  project_ = std::move(project);
+void ProjectionPanel::fill_choices() {
   // Layouts the project now holds (saved with the session) are no longer this panel's to keep.
   unsaved_layouts_.erase(std::remove_if(unsaved_layouts_.begin(), unsaved_layouts_.end(),
                                         [this](const store::LayerArray& a) {
@@ -243,7 +206,7 @@ void ProjectionPanel::set_project(std::shared_ptr<const store::Project> project)
                                         }),
                          unsaved_layouts_.end());
   if (locations_ == own_locations_) locations_->set_project(project_, QString());
-  const QString previous = checkpoint();
+  checkpoint_before_ = checkpoint();
   {
     QSignalBlocker block(checkpoints_);
     checkpoints_->clear();
@@ -251,17 +214,14 @@ void ProjectionPanel::set_project(std::shared_ptr<const store::Project> project)
       checkpoints_->addItem(QString::fromStdString(c.id), QString::fromStdString(c.id));
       checkpoints_->setItemData(checkpoints_->count() - 1, QString::fromStdString(c.path), Qt::ToolTipRole);
     }
-    const int keep = checkpoints_->findData(previous);
+    const int keep = checkpoints_->findData(checkpoint_before_);
     checkpoints_->setCurrentIndex(keep >= 0 ? keep : 0);
   }
   fill_datasets();
-  if (pending_state_) {
-    const QJsonObject state = *pending_state_;
-    pending_state_.reset();
-    restore_state(state);
-    return;
-  }
-  if (checkpoint() != previous && result_) schedule();                     // the shown checkpoint is gone
+}
+
+void ProjectionPanel::refresh() {
+  if (checkpoint() != checkpoint_before_ && result_) schedule();                     // the shown checkpoint is gone
   else if (!result_ && job_ < 0 && isVisible() && !checkpoint().isEmpty()) schedule();  // on show
 }
 
@@ -342,9 +302,7 @@ void ProjectionPanel::fill_slider(int current) {
   update_layer_label();
 }
 
-void ProjectionPanel::set_basis(pipeline::ProjectionBasis basis) {
-  basis_->setCurrentIndex(basis_->findData(static_cast<int>(basis)));
-}
+void ProjectionPanel::set_basis(pipeline::ProjectionBasis basis) { choose_basis(basis_, basis); }
 
 void ProjectionPanel::set_embedding_options(const geometry::EmbeddingOptions& options) {
   embedding_->set_options(options);
@@ -352,18 +310,15 @@ void ProjectionPanel::set_embedding_options(const geometry::EmbeddingOptions& op
 }
 
 bool ProjectionPanel::embedding_shown() const {
-  return pipeline::is_embedding(static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt()));
+  return pipeline::is_embedding(chosen_basis(basis_));
 }
 
 void ProjectionPanel::show_embedding_row() {
-  const auto basis = static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt());
-  embedding_->set_method(basis == pipeline::ProjectionBasis::tsne ? geometry::EmbeddingMethod::tsne
-                                                                  : geometry::EmbeddingMethod::umap);
-  embedding_->setVisible(pipeline::is_embedding(basis));
-  anchors_->setEnabled(!pipeline::is_embedding(basis));  // a layout has no GLUE anchors
+  show_parameter_row(embedding_, chosen_basis(basis_));
+  anchors_->setEnabled(!embedding_shown());  // a layout has no GLUE anchors
 }
 
-void ProjectionPanel::set_dimensions(int k) { dimensions_->setCurrentIndex(dimensions_->findData(k == 3 ? 3 : 2)); }
+void ProjectionPanel::set_dimensions(int k) { choose_dimensions(dimensions_, k); }
 
 void ProjectionPanel::set_overlay(const QString& shifted_id) {
   const int index = datasets_->findData(shifted_id);
@@ -442,7 +397,7 @@ std::optional<pipeline::ProjectionRequest> ProjectionPanel::make_request() {
   apply_analysis_options(*project_, entry->id, request);
   request.glue.repeats = 1;  // the drawing uses the first repeat only
   request.layer = wanted_layer_id_.toStdString();
-  request.basis = static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt());
+  request.basis = chosen_basis(basis_);
   request.dimensions = dimensions_->currentData().toInt();
   request.anchors = wants_anchors() && !embedding_shown();  // layouts have no anchors
   request.embedding = embedding_->options();
@@ -607,13 +562,13 @@ void ProjectionPanel::on_hovered(int index) {
   tip_->show_beside(view_, view_->sample_position(index), hover_image_->pixmap(), hover_text_->text());
 }
 
-QJsonObject ProjectionPanel::save_state() const {
+QJsonObject ProjectionPanel::state() const {
   QJsonObject state;
   state["checkpoint"] = checkpoint();
   state["layer"] = wanted_layer_id_;
   state["layer_index"] = layer();
   state["layer_filter"] = layer_filter_->text();
-  state["basis"] = pipeline::to_string(static_cast<pipeline::ProjectionBasis>(basis_->currentData().toInt()));
+  state["basis"] = pipeline::to_string(chosen_basis(basis_));
   state["dimensions"] = dimensions_->currentData().toInt();
   state["overlay"] = datasets_->currentData().toString();
   state["centers"] = centers_name(static_cast<Centers>(centers_->currentData().toInt()));
@@ -625,21 +580,15 @@ QJsonObject ProjectionPanel::save_state() const {
   return state;
 }
 
-void ProjectionPanel::restore_state(const QJsonObject& state) {
-  if (!project_) {
-    pending_state_ = state;
-    return;
-  }
+void ProjectionPanel::apply_state(const QJsonObject& state) {
   {
     QSignalBlocker a(checkpoints_), b(datasets_), c(basis_), d(dimensions_), e(centers_), f(anchors_);
     const int checkpoint_index = checkpoints_->findData(state["checkpoint"].toString());
     if (checkpoint_index >= 0) checkpoints_->setCurrentIndex(checkpoint_index);
     const int dataset_index = datasets_->findData(state["overlay"].toString());
     datasets_->setCurrentIndex(std::max(0, dataset_index));
-    pipeline::ProjectionBasis basis = pipeline::ProjectionBasis::points_pca;
-    pipeline::parse_projection_basis(state["basis"].toString().toStdString(), &basis);
-    basis_->setCurrentIndex(basis_->findData(static_cast<int>(basis)));
-    dimensions_->setCurrentIndex(dimensions_->findData(state["dimensions"].toInt() == 3 ? 3 : 2));
+    choose_basis(basis_, state["basis"].toString());
+    choose_dimensions(dimensions_, state["dimensions"].toInt());
     for (Centers kind : {Centers::none, Centers::class_means, Centers::anchor_centers})
       if (state["centers"].toString() == centers_name(kind)) centers_->setCurrentIndex(centers_->findData(static_cast<int>(kind)));
     anchors_->setChecked(state["anchors"].toBool());

@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/gui/project_tab.h"
 #include "core/pipeline/layer_projection.h"
 #include "core/store/layer_arrays.h"
 #include "core/store/project.h"
@@ -49,11 +50,10 @@ class JobRunner;
 class EmbeddingParameters;
 class ProjectLocations;
 
-// The basis choice both the projection and the compare tab offer: three linear bases and two fitted layouts (item
-// data: pipeline::ProjectionBasis as int), with a tooltip saying what each shows.
-QComboBox* make_basis_choice();
-
-class ProjectionPanel : public QWidget {
+// set_project (ProjectTab's) fills the checkpoint and dataset choices (keeping the current ones when still there) and
+// computes nothing until a checkpoint is selected or the panel is shown. save_state, restore_state and message:
+// ProjectTab's.
+class ProjectionPanel : public ProjectTab {
   Q_OBJECT
  public:
   enum class Centers { none, class_means, anchor_centers };
@@ -61,9 +61,6 @@ class ProjectionPanel : public QWidget {
   ProjectionPanel(JobRunner* jobs, QWidget* parent = nullptr);
   ~ProjectionPanel() override;
 
-  // Fills the checkpoint and dataset choices (keeping the current ones when still there). Computes nothing until a
-  // checkpoint is selected or the panel is shown.
-  void set_project(std::shared_ptr<const store::Project> project);
   // Where the project's files are (the main window's, shared by every panel, knows the project file and the moved
   // folders); without one the panel has its own, which knows no project folder. nullptr = back to its own.
   void set_locations(ProjectLocations* locations);
@@ -97,8 +94,6 @@ class ProjectionPanel : public QWidget {
   std::shared_ptr<const pipeline::LayerProjection> result() const { return result_; }
   bool busy() const;
 
-  QJsonObject save_state() const;
-  void restore_state(const QJsonObject& state);
   // UMAP/t-SNE layouts computed here and not yet in the project, for the session save to put beside their layers'
   // markers (store/layer_arrays.h); a later set_project with them saved drops them from this list.
   const std::vector<store::LayerArray>& unsaved_layouts() const { return unsaved_layouts_; }
@@ -112,7 +107,6 @@ class ProjectionPanel : public QWidget {
 
  Q_SIGNALS:
   void checkpoint_selected(const QString& id);
-  void message(const QString& text, bool error);
   void projection_ready();
   void layer_changed(int index);
 
@@ -121,6 +115,10 @@ class ProjectionPanel : public QWidget {
   void hideEvent(QHideEvent* event) override;
 
  private:
+  void fill_choices() override;
+  QJsonObject state() const override;
+  void apply_state(const QJsonObject& state) override;
+  void refresh() override;  // computes when the checkpoint shown is gone, or on show before the first result
   QHBoxLayout* build_choice_row();  // checkpoint, data, basis, 2D/3D, centers, anchors, save buttons
   QHBoxLayout* build_depth_row();   // the layer filter, slider and label
   QFrame* build_side_box();         // the hovered input and the status
@@ -144,7 +142,6 @@ class ProjectionPanel : public QWidget {
   ProjectLocations* locations_ = nullptr;
   ProjectLocations* own_locations_ = nullptr;
   std::shared_ptr<pipeline::LayerProjector> projector_;
-  std::shared_ptr<const store::Project> project_;
   std::shared_ptr<const pipeline::LayerProjection> result_;
   QString result_checkpoint_;  // the checkpoint result_ belongs to (its layers)
   QString result_overlay_;
@@ -160,7 +157,7 @@ class ProjectionPanel : public QWidget {
   int wanted_layer_ = -1;     // select_layer before the layers were known
   QString wanted_layer_id_;   // restored or kept across a checkpoint change
   std::optional<views::CameraState> pending_camera_;
-  std::optional<QJsonObject> pending_state_;  // restore_state before set_project
+  QString checkpoint_before_;  // the checkpoint chosen before fill_choices, for refresh
   std::vector<store::LayerArray> unsaved_layouts_;
 
   QWidget* controls_;
