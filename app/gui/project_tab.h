@@ -6,6 +6,8 @@
 //   - message(text, error): what the panel has to say (saved files, errors), for the window's log;
 //   - the export actions of a plot: a scale box with Save Image… / Save Data… (add_export_row), and the file question
 //     and report of a data export alone (save_data_as).
+// A new tab derives from it, overrides refresh() (and fill_choices / state / apply_state when it has choices to keep),
+// and is registered with one line in MainWindow::build_tabs.
 #pragma once
 
 #include <QJsonObject>
