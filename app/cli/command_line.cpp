@@ -46,4 +46,19 @@ bool parse_count(const QCommandLineParser& parser, const QString& option, long l
   return true;
 }
 
+bool one_file_with(const QCommandLineParser& parser, const QString& command, const QString& what,
+                   const QCommandLineOption& first, const QCommandLineOption& second, QString* file) {
+  const QStringList positional = parser.positionalArguments();
+  if (positional.size() != 1) {
+    print_error(command + ": name exactly one " + what + " (see `manifoldscope " + command + " --help`)");
+    return false;
+  }
+  if (!parser.isSet(first) || !parser.isSet(second)) {
+    print_error(command + ": --" + first.names().first() + " and --" + second.names().first() + " are required");
+    return false;
+  }
+  *file = positional.first();
+  return true;
+}
+
 }  // namespace ms::cli

@@ -18,4 +18,10 @@ void print_error(const QString& text); // stderr, "manifoldscope: " prefixed, ne
 // Parses a non-negative integer option value; on failure prints an error naming the option and returns false.
 bool parse_count(const QCommandLineParser& parser, const QString& option, long long* out);
 
+// For a command that reads one file: checks that exactly one positional argument is given and that `first` and
+// `second` are set. Returns true with the file in *file, or false after printing "<command>: name exactly one <what>
+// (see `manifoldscope <command> --help`)" or "<command>: --<first> and --<second> are required".
+bool one_file_with(const QCommandLineParser& parser, const QString& command, const QString& what,
+                   const QCommandLineOption& first, const QCommandLineOption& second, QString* file);
+
 }  // namespace ms::cli

@@ -127,15 +127,8 @@ int run_correlate(const QStringList& arguments) {
   for (const auto& option : {x, y, group, covariate, bootstrap, seed, where, json}) parser.addOption(option);
   if (int code = parse_or_exit(parser, "correlate", arguments); code >= 0) return code;
 
-  const QStringList positional = parser.positionalArguments();
-  if (positional.size() != 1) {
-    print_error("correlate: name exactly one CSV table (see `manifoldscope correlate --help`)");
-    return 2;
-  }
-  if (!parser.isSet(x) || !parser.isSet(y)) {
-    print_error("correlate: --x and --y are required");
-    return 2;
-  }
+  QString path;
+  if (!one_file_with(parser, "correlate", "CSV table", x, y, &path)) return 2;
   stats::CorrelateOptions options;
   options.x = parser.value(x).toStdString();
   options.y = parser.value(y).toStdString();
@@ -145,7 +138,6 @@ int run_correlate(const QStringList& arguments) {
   if (!parse_count(parser, "bootstrap", &resamples) || !parse_count(parser, "seed", &seed_value)) return 2;
   options.bootstrap = {static_cast<long>(resamples), 0.95, static_cast<std::uint64_t>(seed_value)};
 
-  const QString path = positional.first();
   int exit_code = 0;
   const std::optional<stats::CsvTable> table = read_table_where("correlate", path, parser.value(where), &exit_code);
   if (!table) return exit_code;

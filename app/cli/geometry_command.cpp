@@ -6,15 +6,20 @@
 
 #include <chrono>
 #include <cmath>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app/cli/cli_progress.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/glue_arguments.h"
 #include "core/data/hdf5_array_reader.h"
-#include "core/geometry/baseline_nc1.h"
-#include "core/geometry/baseline_spectrum.h"
+#include "core/geometry/baseline_by_name.h"
 #include "core/geometry/glue.h"
+#include "core/geometry/option_text.h"
+#include "core/store/marker_catalogue.h"
 
 namespace ms::cli {
 namespace {
@@ -23,16 +28,48 @@ QJsonValue json_number(double value) { return std::isfinite(value) ? QJsonValue(
 
 QString number(double value) { return std::isfinite(value) ? QString::number(value, 'g', 6) : QString("nan"); }
 
-struct Baselines {
-  double participation_ratio = NAN, nc1 = NAN;
-};
+// The baselines reported beside GLUE: the catalogue's baselines of the paper's heat map (participation ratio, NC1),
+// by stored name, in the catalogue's order.
+using Baselines = std::vector<std::pair<std::string, double>>;
 
-QJsonObject json_report(const geometry::GlueResult& r, const geometry::GlueOptions& o, const Baselines& b,
+// Computed on GLUE's own subsample (first repeat), as the paper's protocol computes every marker.
+Baselines subsample_baselines(const geometry::GlueResult& result, const geometry::GlueOptions& options,
+                              const Eigen::Ref<const geometry::RowMatrixXf>& X, const Eigen::Ref<const Eigen::VectorXi>& y) {
+  Eigen::MatrixXd points(static_cast<Eigen::Index>(result.points.size()), X.cols());
+  Eigen::VectorXi classes(points.rows());
+  for (Eigen::Index i = 0; i < points.rows(); ++i) {
+    points.row(i) = X.row(result.points[i]).cast<double>();
+    classes[i] = y[result.points[i]];
+  }
+  if (options.preprocess == geometry::Preprocess::center) points.rowwise() -= result.mean_removed;
+  Baselines baselines;
+  for (const store::MarkerInfo& marker : store::marker_catalogue())
+    if (marker.family == store::MarkerFamily::baseline && marker.paper_rank > 0)
+      baselines.emplace_back(marker.name, geometry::baseline_by_name(marker.name, points, classes));
+  return baselines;
+}
+
+// The options in JSON: their stored form (GLUE's and the baselines' option maps; whole numbers that fit an int as
+// numbers, anything else as text), plus what the command line names apart: the seed as text (64 bits) and threads.
+QJsonObject json_options(const geometry::GlueOptions& o) {
+  QJsonObject out;
+  std::map<std::string, std::string> stored = geometry::to_map(o);
+  stored.merge(geometry::to_map(geometry::BaselineOptions{}));
+  for (const auto& [key, text] : stored) {
+    int whole = 0;
+    const bool is_number = key.find("seed") == std::string::npos && geometry::parse_whole_number(text, &whole);
+    out[QString::fromStdString(key)] = is_number ? QJsonValue(whole) : QJsonValue(QString::fromStdString(text));
+  }
+  out["seed"] = QString::number(o.seed);
+  out["threads"] = o.threads;
+  return out;
+}
+
+QJsonObject json_report(const geometry::GlueResult& r, const geometry::GlueOptions& o, const Baselines& baselines,
                         double seconds, const QString& file) {
   QJsonObject out;
   geometry::for_each_measure(r.mean, [&](const char* name, double v) { out[name] = json_number(v); });
-  out["participation_ratio"] = json_number(b.participation_ratio);
-  out["nc1"] = json_number(b.nc1);
+  for (const auto& [name, value] : baselines) out[QString::fromStdString(name)] = json_number(value);
   out["seconds"] = seconds;
   if (o.repeats > 1) {
     QJsonObject spread;
@@ -43,31 +80,19 @@ QJsonObject json_report(const geometry::GlueResult& r, const geometry::GlueOptio
   out["num_points"] = static_cast<qint64>(r.points.size());
   out["num_features"] = r.num_features;
   out["file"] = file;
-  out["options"] = QJsonObject{{"points_per_manifold", o.points_per_manifold},
-                               {"n_t", o.n_t},
-                               {"dichotomies", geometry::to_string(o.dichotomies)},
-                               {"inactive", geometry::to_string(o.inactive)},
-                               {"preprocess", geometry::to_string(o.preprocess)},
-                               {"repeats", o.repeats},
-                               {"seed", QString::number(o.seed)},
-                               {"threads", o.threads}};
-  const geometry::GlueDiagnostics& d = r.diagnostics;
-  out["diagnostics"] = QJsonObject{{"solves", static_cast<qint64>(d.solves)},
-                                   {"failed_solves", static_cast<qint64>(d.failed_solves)},
-                                   {"total_iterations", static_cast<qint64>(d.total_iterations)},
-                                   {"max_iterations", d.max_iterations},
-                                   {"degenerate_solves", static_cast<qint64>(d.degenerate_solves)},
-                                   {"worst_kkt_residual", d.worst_kkt_residual},
-                                   {"worst_a_mismatch", d.worst_a_mismatch},
-                                   {"max_support", d.max_support},
-                                   {"gram_rank", d.gram_rank},
-                                   {"coincident_repeats", d.coincident_repeats},
-                                   {"gram_seconds", d.gram_seconds},
-                                   {"solve_seconds", d.solve_seconds}};
+  out["options"] = json_options(o);
+  QJsonObject diagnostics;
+  geometry::for_each_diagnostic(r.diagnostics, [&](const char* name, double v) { diagnostics[name] = v; });
+  out["diagnostics"] = diagnostics;
   return out;
 }
 
-QString text_report(const geometry::GlueResult& r, const geometry::GlueOptions& o, const Baselines& b,
+// "  name                             value": one marker of the text report.
+QString marker_line(const QString& name, double value) {
+  return QString("  %1 %2").arg(name.leftJustified(32)).arg(number(value), 12);
+}
+
+QString text_report(const geometry::GlueResult& r, const geometry::GlueOptions& o, const Baselines& baselines,
                     double seconds, const QString& file) {
   QString text = QString("%1: %2 manifolds x up to %3 points (%4 used), %5 features; n_t %6, %7 dichotomies, "
                          "inactive %8, preprocess %9, %10 repeat(s), seed %11\n")
@@ -81,17 +106,16 @@ QString text_report(const geometry::GlueResult& r, const geometry::GlueOptions& 
                           geometry::to_string(o.preprocess))
                      .arg(o.repeats)
                      .arg(o.seed);
-  std::vector<std::pair<QString, double>> spread;
-  geometry::for_each_measure(r.std, [&](const char* name, double v) { spread.emplace_back(name, v); });
+  std::vector<double> spread;
+  geometry::for_each_measure(r.std, [&](const char*, double v) { spread.push_back(v); });
   size_t i = 0;
   geometry::for_each_measure(r.mean, [&](const char* name, double v) {
-    QString line = QString("  %1 %2").arg(QString(name).leftJustified(32)).arg(number(v), 12);
-    if (o.repeats > 1) line += QString("  +- %1").arg(number(spread[i].second));
-    text += line + "\n";
+    text += marker_line(name, v);
+    if (o.repeats > 1) text += QString("  +- %1").arg(number(spread[i]));
+    text += "\n";
     ++i;
   });
-  text += QString("  %1 %2\n").arg(QString("participation_ratio").leftJustified(32)).arg(number(b.participation_ratio), 12);
-  text += QString("  %1 %2\n").arg(QString("nc1").leftJustified(32)).arg(number(b.nc1), 12);
+  for (const auto& [name, value] : baselines) text += marker_line(QString::fromStdString(name), value) + "\n";
   const geometry::GlueDiagnostics& d = r.diagnostics;
   text += QString("solver: %1 solves, %2 failed, %3 degenerate, worst KKT residual %4, max support %5, Gram rank %6\n")
               .arg(d.solves)
@@ -126,19 +150,11 @@ int run_geometry(const QStringList& arguments) {
   add_glue_options(parser, "Seed of subsampling, probes and dichotomies.", "0");
   if (int code = parse_or_exit(parser, "geometry", arguments); code >= 0) return code;
 
-  const QStringList positional = parser.positionalArguments();
-  if (positional.size() != 1) {
-    print_error("geometry: name exactly one HDF5 file (see `manifoldscope geometry --help`)");
-    return 2;
-  }
-  if (!parser.isSet(features) || !parser.isSet(labels)) {
-    print_error("geometry: --features and --labels are required");
-    return 2;
-  }
+  QString file;
+  if (!one_file_with(parser, "geometry", "HDF5 file", features, labels, &file)) return 2;
   geometry::GlueOptions options;
   if (int code = read_glue_options(parser, "geometry", options); code >= 0) return code;
 
-  const QString file = positional.first();
   const auto dataset = data::read_hdf5_arrays(file.toStdString(), parser.value(features).toStdString(),
                                               parser.value(labels).toStdString());
   if (!dataset) {
@@ -160,19 +176,7 @@ int run_geometry(const QStringList& arguments) {
     print_error(file + ": " + QString::fromStdString(result.error()));
     return 1;
   }
-  // The baselines on GLUE's own subsample (first repeat), as the paper's protocol computes every marker.
-  Baselines baselines;
-  {
-    Eigen::MatrixXd points(static_cast<Eigen::Index>(result->points.size()), d);
-    Eigen::VectorXi classes(points.rows());
-    for (Eigen::Index i = 0; i < points.rows(); ++i) {
-      points.row(i) = X.row(result->points[i]).cast<double>();
-      classes[i] = y[result->points[i]];
-    }
-    if (options.preprocess == geometry::Preprocess::center) points.rowwise() -= result->mean_removed;
-    baselines.participation_ratio = geometry::participation_ratio(points);
-    baselines.nc1 = geometry::nc1(points, classes);
-  }
+  const Baselines baselines = subsample_baselines(*result, options, X, y);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   if (parser.isSet(json)) {

@@ -145,15 +145,8 @@ int run_predict(const QStringList& arguments) {
   for (const auto& option : {x, y, baseline, group, where, level, json}) parser.addOption(option);
   if (int code = parse_or_exit(parser, "predict", arguments); code >= 0) return code;
 
-  const QStringList positional = parser.positionalArguments();
-  if (positional.size() != 1) {
-    print_error("predict: name exactly one CSV table (see `manifoldscope predict --help`)");
-    return 2;
-  }
-  if (!parser.isSet(x) || !parser.isSet(y)) {
-    print_error("predict: --x and --y are required");
-    return 2;
-  }
+  QString path;
+  if (!one_file_with(parser, "predict", "CSV table", x, y, &path)) return 2;
   stats::PredictTableOptions options;
   for (const QString& name : parser.value(x).split(',', Qt::SkipEmptyParts))
     options.x.push_back(name.trimmed().toStdString());
@@ -169,7 +162,7 @@ int run_predict(const QStringList& arguments) {
 
   int exit_code = 0;
   const std::optional<stats::CsvTable> table =
-      read_table_where("predict", positional.first(), parser.value(where), &exit_code);
+      read_table_where("predict", path, parser.value(where), &exit_code);
   if (!table) return exit_code;
   auto data = stats::prediction_data(*table, options);
   auto groups = data ? stats::predict_ood(*data, options.level)

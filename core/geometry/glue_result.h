@@ -68,6 +68,23 @@ struct GlueDiagnostics {
   double solve_seconds = 0;       // everything after the Gram matrix
 };
 
+// Visits every number of GlueDiagnostics with its name ("solves", "failed_solves", ...), as a double, for reports.
+template <class F>
+void for_each_diagnostic(const GlueDiagnostics& d, F&& f) {
+  f("solves", static_cast<double>(d.solves));
+  f("failed_solves", static_cast<double>(d.failed_solves));
+  f("total_iterations", static_cast<double>(d.total_iterations));
+  f("max_iterations", static_cast<double>(d.max_iterations));
+  f("degenerate_solves", static_cast<double>(d.degenerate_solves));
+  f("worst_kkt_residual", d.worst_kkt_residual);
+  f("worst_a_mismatch", d.worst_a_mismatch);
+  f("gram_rank", static_cast<double>(d.gram_rank));
+  f("coincident_repeats", static_cast<double>(d.coincident_repeats));
+  f("max_support", static_cast<double>(d.max_support));
+  f("gram_seconds", d.gram_seconds);
+  f("solve_seconds", d.solve_seconds);
+}
+
 struct GlueResult {
   int num_manifolds = 0;  // P
   int num_features = 0;   // N (d)
