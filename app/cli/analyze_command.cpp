@@ -113,7 +113,8 @@ int fail(const QString& message) {
   return 2;
 }
 
-// --ood, --ood-set, --layers, --shard and --device: what to evaluate, which layers and checkpoints, and where.
+// --ood, --ood-set, --layers, --shard and --device: what to evaluate, which layers and checkpoints, and where
+// (pipeline::validate checks the device).
 int read_targets(const QCommandLineParser& parser, pipeline::AnalyseOptions& options) {
   for (const QString& text : parser.values("ood")) {
     auto shift = data::parse_shift(text.toStdString());
@@ -130,8 +131,6 @@ int read_targets(const QCommandLineParser& parser, pipeline::AnalyseOptions& opt
   if (!shard) return fail(QString::fromStdString(shard.error()));
   options.shard = *shard;
   options.device = parser.value("device").toStdString();
-  if (Status usable = model::check_device(options.device); !usable.ok())
-    return fail(QString::fromStdString(usable.error()));
   return -1;
 }
 
@@ -142,7 +141,6 @@ int read_settings(const QCommandLineParser& parser, pipeline::AnalyseOptions& op
   if (!parse_count(parser, "ood-limit", &limit) || !parse_count(parser, "batch-size", &batch_size) ||
       !parse_count(parser, "project-dim", &projected))
     return 2;
-  if (batch_size < 1) return fail("--batch-size must be at least 1");
   options.seed = options.glue.seed;
   // LibTorch's pool with 0 threads would keep its own setting (1 here): "all cores" is said explicitly.
   options.baselines.threads = options.glue.threads;
@@ -171,7 +169,10 @@ int read_analyze_options(const QCommandLineParser& parser, pipeline::AnalyseOpti
   options.id_dataset = parser.value("id").toStdString();
   options.transfer_dataset = parser.value("transfer").toStdString();
   if (int code = read_targets(parser, options); code >= 0) return code;
-  return read_settings(parser, options);
+  if (int code = read_settings(parser, options); code >= 0) return code;
+  // The checks run_analyse makes again (the GUI's path): here they are bad arguments, exit 2.
+  if (Status valid = pipeline::validate(options); !valid.ok()) return fail(QString::fromStdString(valid.error()));
+  return -1;
 }
 
 int report_summary(const pipeline::AnalyseSummary& summary, const pipeline::AnalyseOptions& options) {
