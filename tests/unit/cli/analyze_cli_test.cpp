@@ -9,6 +9,7 @@
 
 #include "core/store/ood_sets.h"
 #include "core/store/project_file.h"
+#include "tests/unit/cli/fresh_dir.h"
 #include "tests/unit/cli/run_cli.h"
 #include "tests/unit/data/ood_folder.h"
 
@@ -16,15 +17,8 @@ namespace ms {
 namespace {
 namespace fs = std::filesystem;
 
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / (name + "-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
 TEST(AnalyzeCli, AUserOodSetWithALimitGetsItsColumnsAndInterval) {
-  const fs::path dir = fresh_dir("cli-ood-set");
+  const fs::path dir = test::fresh_dir("cli-ood-set");
   auto zoo = test::run_cli("zoo train --preset quick --runs 1 --out " + (dir / "zoo").string());
   ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
   ASSERT_EQ(test::write_fashion_corruption(dir.string(), "fog", 100), "");
@@ -65,7 +59,7 @@ TEST(AnalyzeCli, AUserOodSetWithALimitGetsItsColumnsAndInterval) {
 // Relative paths typed in the sweep's folder: the project records them relative to itself (and absolute), so it can be
 // opened from elsewhere or moved with the folder (store/locations.h).
 TEST(AnalyzeCli, RelativePathsAreStoredRelativeToTheProject) {
-  const fs::path dir = fresh_dir("cli-relative");
+  const fs::path dir = test::fresh_dir("cli-relative");
   auto zoo = test::run_cli("zoo train --preset quick --runs 1 --out " + (dir / "ckpts").string());
   ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
   ASSERT_EQ(test::write_fashion_corruption(dir.string(), "fog", 100), "");
@@ -96,25 +90,20 @@ TEST(AnalyzeCli, RelativePathsAreStoredRelativeToTheProject) {
 
 // Also a device that is misspelt or not there.
 TEST(AnalyzeCli, BadOodSetsAndLimitsAreOneLineErrors) {
-  const fs::path dir = fresh_dir("cli-ood-bad");
+  const fs::path dir = test::fresh_dir("cli-ood-bad");
   std::ofstream(dir / "model.pt") << "never loaded: the data is checked first";
   const std::string base = "analyze " + (dir / "model.pt").string() + " --project " + (dir / "p.msproj").string();
   auto malformed = test::run_cli(base + " --ood-set just-a-name");
-  EXPECT_EQ(malformed.exit_code, 2);
-  EXPECT_NE(malformed.err.find("--ood-set 'just-a-name': expected NAME=SPEC"), std::string::npos) << malformed.err;
+  EXPECT_TRUE(test::refused_with(malformed, 2, "--ood-set 'just-a-name': expected NAME=SPEC"));
   auto shift_name = test::run_cli(base + " --ood-set fog:3=x.npy");
-  EXPECT_EQ(shift_name.exit_code, 2);
-  EXPECT_NE(shift_name.err.find("built-in shift"), std::string::npos) << shift_name.err;
+  EXPECT_TRUE(test::refused_with(shift_name, 2, "built-in shift"));
   auto missing = test::run_cli(base + " --ood-set gone=" + (dir / "no-such.npy").string());
-  EXPECT_EQ(missing.exit_code, 1);
-  EXPECT_NE(missing.err.find("--ood-set gone"), std::string::npos) << missing.err;
+  EXPECT_TRUE(test::refused_with(missing, 1, "--ood-set gone"));
   EXPECT_NE(missing.err.find("no-such.npy"), std::string::npos) << missing.err;
   auto limit = test::run_cli(base + " --ood-limit -5");
-  EXPECT_EQ(limit.exit_code, 2);
-  EXPECT_NE(limit.err.find("--ood-limit expects a non-negative integer"), std::string::npos) << limit.err;
+  EXPECT_TRUE(test::refused_with(limit, 2, "--ood-limit expects a non-negative integer"));
   auto device = test::run_cli(base + " --device gpu");
-  EXPECT_EQ(device.exit_code, 2);
-  EXPECT_NE(device.err.find("device 'gpu': expected cpu, cuda or cuda:N"), std::string::npos) << device.err;
+  EXPECT_TRUE(test::refused_with(device, 2, "device 'gpu': expected cpu, cuda or cuda:N"));
   auto cuda = test::run_cli(base + " --device cuda:7");  // no machine here has eight GPUs
   EXPECT_EQ(cuda.exit_code, 2);
   EXPECT_TRUE(cuda.err.find("this LibTorch has no CUDA") != std::string::npos ||

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/store/project_file.h"
+#include "tests/unit/cli/fresh_dir.h"
 #include "tests/unit/cli/run_cli.h"
 
 namespace ms {
@@ -35,9 +36,7 @@ int run_limited(uintmax_t bytes, const std::string& arguments, const fs::path& e
 }
 
 TEST(DiskFull, ARefusedSaveKeepsTheEarlierProjectAndATooLargeCacheIsSkipped) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / ("cli-disk-full-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = test::fresh_dir("cli-disk-full");
   auto zoo = test::run_cli("zoo train --preset quick --runs 2 --out " + (dir / "zoo").string());
   ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
   const std::string options = " --points-per-manifold 10 --n-t 20";
@@ -73,17 +72,13 @@ TEST(DiskFull, ARefusedSaveKeepsTheEarlierProjectAndATooLargeCacheIsSkipped) {
 }
 
 TEST(DiskFull, AnUnwritableProjectFolderIsRefusedBeforeAnyWork) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / ("cli-unwritable-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = test::fresh_dir("cli-unwritable");
   std::ofstream(dir / "a-file") << "not a folder";
   auto zoo = test::run_cli("zoo train --preset quick --runs 1 --out " + (dir / "zoo").string());
   ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
   auto run = test::run_cli("analyze " + (dir / "zoo").string() + " --project " + (dir / "a-file" / "p.msproj").string());
-  EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.err.find("p.msproj cannot be saved: " + (dir / "a-file").string() + ": cannot write there (Not a directory)"),
-            std::string::npos)
-      << run.err;
+  EXPECT_TRUE(test::refused_with(
+      run, 1, "p.msproj cannot be saved: " + (dir / "a-file").string() + ": cannot write there (Not a directory)"));
   EXPECT_EQ(run.err.find("reading fashion-mnist"), std::string::npos) << "refused before reading the data: " << run.err;
 }
 

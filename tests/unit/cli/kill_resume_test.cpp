@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/store/project_file.h"
+#include "tests/unit/cli/fresh_dir.h"
 #include "tests/unit/cli/run_cli.h"
 
 namespace ms {
@@ -80,9 +81,7 @@ void expect_same(const Values& expected, const Values& actual) {
 }
 
 TEST(KillResume, AnalysisKilledAtTwentyMomentsResumesToTheSameResults) {
-  const fs::path dir = fs::path(MS_TEST_OUTPUT_DIR) / ("cli-kill-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = test::fresh_dir("cli-kill");
   auto zoo = test::run_cli("zoo train --preset quick --runs 3 --out " + (dir / "zoo").string());
   ASSERT_EQ(zoo.exit_code, 0) << zoo.err;
   auto analyze = [&](const fs::path& project) {

@@ -36,4 +36,10 @@ CliRun run_command(const std::string& shell_command) {
   return run;
 }
 
+::testing::AssertionResult refused_with(const CliRun& run, int exit_code, const std::string& message) {
+  if (run.exit_code == exit_code && run.err.find(message) != std::string::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "exit code " << run.exit_code << " (expected " << exit_code
+                                       << "), stderr without \"" << message << "\": " << run.err;
+}
+
 }  // namespace ms::test
