@@ -10,6 +10,7 @@
 #include "core/model/evaluate_logits.h"
 #include "core/model/model.h"
 #include "core/model/zoo.h"
+#include "tests/unit/model/adamw_test_run.h"
 #include "tests/unit/data/dataset_slice.h"
 
 namespace ms::model {
@@ -41,13 +42,7 @@ TEST(CorruptionSeverity, NoiseAccuracyFallsWithSeverity) {
   const data::Dataset train = slice(*test, 0, 2500);
   const data::Dataset held_out = slice(*test, 5000, 2000);
 
-  ZooRun run;
-  run.architecture = "cnn";
-  run.optimizer = "adamw";
-  run.learning_rate = 2e-3;
-  run.weight_decay = 5e-4;
-  run.epochs = 1;
-  run.batch_size = 64;
+  const ZooRun run = testing::adamw_test_run("cnn", 1);
   NullProgress progress;
   CancelToken cancel;
   Result<ZooResult> trained =

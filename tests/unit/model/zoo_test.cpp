@@ -8,6 +8,7 @@
 #include "core/data/idx_reader.h"
 #include "core/model/model.h"
 #include "core/model/zoo.h"
+#include "tests/unit/model/adamw_test_run.h"
 
 namespace ms::model {
 namespace {
@@ -44,13 +45,7 @@ TEST(ZooTrain, ShortRunLearnsAndItsCheckpointReloads) {
   held_out.labels.assign(test->labels.begin() + 3000, test->labels.begin() + 4000);
   held_out.values.assign(test->values.begin() + 3000 * 784, test->values.begin() + 4000 * 784);
 
-  ZooRun run;
-  run.architecture = "mlp";
-  run.optimizer = "adamw";
-  run.learning_rate = 2e-3;
-  run.weight_decay = 5e-4;
-  run.epochs = 2;
-  run.batch_size = 64;
+  ZooRun run = testing::adamw_test_run("mlp", 2);
   const std::string out = std::string(MS_TEST_OUTPUT_DIR) + "/zoo";
   NullProgress progress;
   CancelToken cancel;
