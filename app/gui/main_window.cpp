@@ -146,49 +146,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::build_menus() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("Open &Project or Table…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
-    const QString path = views::ask_file(
-        this, {views::FileMode::Open, tr("Open project or results table"), {},
-               {tr("Projects and results tables (*.msproj *.csv)"), tr("ManifoldScope projects (*.msproj)"),
-                tr("Results tables (*.csv)"), tr("All files (*)")},
-               {}});
-    if (!path.isEmpty()) open_project(path);
-  });
-  file->addAction(tr("&Save Session"), QKeySequence::Save, this, &MainWindow::save_session);
-  save_as_project_ = file->addAction(tr("Save Table as P&roject…"), this, [this] {
-    const QString path = views::ask_file(this, {views::FileMode::Save, tr("Save the results table as a project"),
-                                               QFileInfo(table_path_).completeBaseName() + ".msproj",
-                                               {tr("ManifoldScope projects (*.msproj)")}, "msproj"});
-    if (!path.isEmpty()) save_table_as_project(path);
-  });
-  reopen_table_ = file->addAction(tr("Reopen Table, Asking Column &Roles…"), this,
-                                  [this] { open_table(table_path_, RolesQuestion::always); });
-  save_as_project_->setEnabled(false);
-  reopen_table_->setEnabled(false);
-  recent_menu_ = file->addMenu(tr("Recent Projects"));
-  fill_recent_menu();
-  file->addSeparator();
-  QMenu* known = file->addMenu(tr("Open &Known Dataset"));
-  for (const data::KnownDataset& dataset : data::known_datasets()) {
-    for (const std::string& split : dataset.splits) {
-      const QString spec = QString::fromStdString(dataset.name + ":" + split);
-      QAction* action = known->addAction(spec, this, [this, spec] { open_dataset(spec); });
-      action->setEnabled(dataset.available);
-    }
-  }
-  file->addAction(tr("Open Dataset &File…"), QKeySequence::Open, this, [this] {
-    const QString path = views::ask_file(
-        this, {views::FileMode::Open, tr("Open dataset"), {},
-               {tr("Datasets (*.gz *-ubyte *.bin *.h5 *.hdf5 *.npy)"), tr("All files (*)")}, {}});
-    if (!path.isEmpty()) open_dataset(path);
-  });
-  file->addAction(tr("Open Image &Folder…"), this, [this] {
-    const QString path = views::ask_file(this, {views::FileMode::Folder, tr("Folder of class sub-folders"), {}, {}, {}});
-    if (!path.isEmpty()) open_dataset(path);
-  });
-  file->addSeparator();
-  file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+  build_file_menu();
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   edit->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this).exec(); });
   QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
@@ -213,6 +171,56 @@ void MainWindow::build_menus() {
                           "and utility) of network layers, measured on in-distribution data, to diagnose "
                           "out-of-distribution failures.</p>")
                            .arg(MS_VERSION));
+  });
+}
+
+void MainWindow::build_file_menu() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("Open &Project or Table…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
+    const QString path = views::ask_file(
+        this, {views::FileMode::Open, tr("Open project or results table"), {},
+               {tr("Projects and results tables (*.msproj *.csv)"), tr("ManifoldScope projects (*.msproj)"),
+                tr("Results tables (*.csv)"), tr("All files (*)")},
+               {}});
+    if (!path.isEmpty()) open_project(path);
+  });
+  file->addAction(tr("&Save Session"), QKeySequence::Save, this, &MainWindow::save_session);
+  save_as_project_ = file->addAction(tr("Save Table as P&roject…"), this, [this] {
+    const QString path = views::ask_file(this, {views::FileMode::Save, tr("Save the results table as a project"),
+                                               QFileInfo(table_path_).completeBaseName() + ".msproj",
+                                               {tr("ManifoldScope projects (*.msproj)")}, "msproj"});
+    if (!path.isEmpty()) save_table_as_project(path);
+  });
+  reopen_table_ = file->addAction(tr("Reopen Table, Asking Column &Roles…"), this,
+                                  [this] { open_table(table_path_, RolesQuestion::always); });
+  save_as_project_->setEnabled(false);
+  reopen_table_->setEnabled(false);
+  recent_menu_ = file->addMenu(tr("Recent Projects"));
+  fill_recent_menu();
+  file->addSeparator();
+  add_dataset_actions(file);
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+}
+
+void MainWindow::add_dataset_actions(QMenu* menu) {
+  QMenu* known = menu->addMenu(tr("Open &Known Dataset"));
+  for (const data::KnownDataset& dataset : data::known_datasets()) {
+    for (const std::string& split : dataset.splits) {
+      const QString spec = QString::fromStdString(dataset.name + ":" + split);
+      QAction* action = known->addAction(spec, this, [this, spec] { open_dataset(spec); });
+      action->setEnabled(dataset.available);
+    }
+  }
+  menu->addAction(tr("Open Dataset &File…"), QKeySequence::Open, this, [this] {
+    const QString path = views::ask_file(
+        this, {views::FileMode::Open, tr("Open dataset"), {},
+               {tr("Datasets (*.gz *-ubyte *.bin *.h5 *.hdf5 *.npy)"), tr("All files (*)")}, {}});
+    if (!path.isEmpty()) open_dataset(path);
+  });
+  menu->addAction(tr("Open Image &Folder…"), this, [this] {
+    const QString path = views::ask_file(this, {views::FileMode::Folder, tr("Folder of class sub-folders"), {}, {}, {}});
+    if (!path.isEmpty()) open_dataset(path);
   });
 }
 

@@ -133,6 +133,8 @@ class MainWindow : public QMainWindow {
   };
   void build_tabs();  // the Samples tab, then every ProjectTab registered once in panels_
   void build_menus();
+  void build_file_menu();
+  void add_dataset_actions(QMenu* menu);  // known datasets, a dataset file, an image folder
   void build_docks();
   void show_project(std::shared_ptr<const store::Project> project, const QString& path, bool table = false);
   bool note_opened(const QString& path, bool table);  // title, log, watcher; true on the first show of `path`
