@@ -5,6 +5,8 @@
 #include <QSpinBox>
 #include <utility>
 
+#include "views/figure_view.h"
+
 namespace ms::gui {
 
 ProjectTab::ProjectTab(QWidget* parent) : QWidget(parent) {}
@@ -31,8 +33,7 @@ void ProjectTab::restore_state(const QJsonObject& state) {
 
 void ProjectTab::apply_state(const QJsonObject&) { refresh(); }
 
-void ProjectTab::add_export_row(QHBoxLayout* row, std::function<QString()> file_name, views::SizedSaver figure,
-                                views::CsvSaver csv) {
+void ProjectTab::add_export_row(QHBoxLayout* row, std::function<QString()> file_name, views::FigureView* view) {
   scale_ = new QSpinBox;
   scale_->setRange(1, 8);
   scale_->setValue(2);
@@ -42,15 +43,17 @@ void ProjectTab::add_export_row(QHBoxLayout* row, std::function<QString()> file_
   row->addWidget(scale_);
   row->addWidget(save_image);
   row->addWidget(save_data);
-  connect(save_image, &QPushButton::clicked, this, [this, file_name, figure] {
+  connect(save_image, &QPushButton::clicked, this, [this, file_name, view] {
     // PNG, SVG or PDF; then its size: the window times a scale (the scale box's to start with) or a column width.
     const QString path = views::ask_image_path(this, file_name());
     if (path.isEmpty()) return;
     const std::optional<views::ExportSize> size = views::ask_export_size(this, path, scale_->value());
     if (!size) return;
-    report_saved(path, figure(path.toStdString(), *size));
+    report_saved(path, view->save_figure(path.toStdString(), *size));
   });
-  connect(save_data, &QPushButton::clicked, this, [this, file_name, csv] { save_data_as(file_name(), csv); });
+  connect(save_data, &QPushButton::clicked, this, [this, file_name, view] {
+    save_data_as(file_name(), [view](const std::string& path) { return view->save_csv(path); });
+  });
 }
 
 void ProjectTab::save_data_as(const QString& file_name, const views::CsvSaver& csv) {

@@ -24,6 +24,10 @@
 class QHBoxLayout;
 class QSpinBox;
 
+namespace ms::views {
+class FigureView;
+}
+
 namespace ms::gui {
 
 class ProjectTab : public QWidget {
@@ -52,18 +56,9 @@ class ProjectTab : public QWidget {
   virtual void refresh() = 0;
 
   // A plot's export actions at the end of `row`: a scale box (×1 to ×8, ×2 to start with), then "Save Image…" (asks
-  // for a PNG, SVG or PDF file named file_name(), then its size starting at the box's scale, and calls `figure`) and
-  // "Save Data…" (save_data_as with file_name() and `csv`).
-  void add_export_row(QHBoxLayout* row, std::function<QString()> file_name, views::SizedSaver figure,
-                      views::CsvSaver csv);
-  // The same for a plot view that saves itself: view->save_figure(path, size), view->save_csv(path).
-  template <class View>
-  void add_export_row(QHBoxLayout* row, std::function<QString()> file_name, View* view) {
-    add_export_row(
-        row, std::move(file_name),
-        [view](const std::string& path, const views::ExportSize& size) { return view->save_figure(path, size); },
-        [view](const std::string& path) { return view->save_csv(path); });
-  }
+  // for a PNG, SVG or PDF file named file_name(), then its size starting at the box's scale, and saves `view`'s
+  // figure) and "Save Data…" (save_data_as with file_name() and `view`'s CSV).
+  void add_export_row(QHBoxLayout* row, std::function<QString()> file_name, views::FigureView* view);
   // Asks for a .csv file (suggested name `file_name`.csv) and calls `csv` with it; nothing when cancelled.
   void save_data_as(const QString& file_name, const views::CsvSaver& csv);
   // message(): "Saved <path>", or the error of `saved`.
