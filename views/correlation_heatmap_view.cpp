@@ -330,19 +330,16 @@ std::pair<int, int> CorrelationHeatmapView::cell_at(const QPointF& position) con
 }
 
 void CorrelationHeatmapView::mousePressEvent(QMouseEvent* event) {
-  if (event->button() == Qt::LeftButton) press_position_ = event->position(), pressed_ = true;
-  VtkWidget::mousePressEvent(event);
+  click_.press(*event);
+  FigureView::mousePressEvent(event);
 }
 
 void CorrelationHeatmapView::mouseReleaseEvent(QMouseEvent* event) {
-  if (pressed_ && event->button() == Qt::LeftButton) {
-    pressed_ = false;
-    if ((event->position() - press_position_).manhattanLength() <= 4.0) {
-      const auto [row, column] = cell_at(event->position());
-      if (row >= 0) Q_EMIT cell_clicked(row, column);
-    }
+  if (click_.release(*event)) {
+    const auto [row, column] = cell_at(event->position());
+    if (row >= 0) Q_EMIT cell_clicked(row, column);
   }
-  VtkWidget::mouseReleaseEvent(event);
+  FigureView::mouseReleaseEvent(event);
 }
 
 void CorrelationHeatmapView::set_export_scale(double factor) { as_heatmap(item_)->scale = factor; }

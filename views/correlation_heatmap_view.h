@@ -15,6 +15,7 @@
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
+#include "views/click_tracker.h"
 #include "views/figure_view.h"
 #include "views/palette.h"
 #include "views/plot_data.h"
@@ -59,8 +60,7 @@ class CorrelationHeatmapView : public FigureView {
   vtkSmartPointer<vtkContextView> view_;
   vtkSmartPointer<vtkContextItem> item_;
   HeatmapData data_;
-  QPointF press_position_;
-  bool pressed_ = false;
+  ClickTracker click_;
 };
 
 }  // namespace ms::views

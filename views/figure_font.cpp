@@ -1,5 +1,8 @@
 #include "views/figure_font.h"
 
+#include <vtkAxis.h>
+#include <vtkChartLegend.h>
+#include <vtkChartXY.h>
 #include <vtkTextProperty.h>
 
 #include <fstream>
@@ -27,6 +30,18 @@ void use_figure_font(vtkTextProperty* text) {
   if (file.empty()) return;
   text->SetFontFamily(VTK_FONT_FILE);
   text->SetFontFile(file.c_str());
+}
+
+void use_chart_fonts(vtkChartXY* chart) {
+  chart->GetLegend()->GetLabelProperties()->SetFontSize(12);
+  use_figure_font(chart->GetLegend()->GetLabelProperties());
+  for (int which : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
+    vtkAxis* axis = chart->GetAxis(which);
+    axis->GetTitleProperties()->SetFontSize(13);
+    axis->GetLabelProperties()->SetFontSize(11);
+    use_figure_font(axis->GetTitleProperties());
+    use_figure_font(axis->GetLabelProperties());
+  }
 }
 
 }  // namespace ms::views

@@ -47,23 +47,14 @@ LayerProfileView::LayerProfileView(QWidget* parent)
   chart_->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
   chart_->GetLegend()->SetVerticalAlignment(vtkChartLegend::TOP);
   chart_->GetLegend()->SetInline(false);  // beside the plot area, never over a curve
-  chart_->GetLegend()->GetLabelProperties()->SetFontSize(12);
-  use_figure_font(chart_->GetLegend()->GetLabelProperties());
+  use_chart_fonts(chart_);
 
   vtkAxis* x = chart_->GetAxis(vtkAxis::BOTTOM);
   x->SetTitle("Layer");
   x->SetBehavior(vtkAxis::FIXED);
-  x->GetTitleProperties()->SetFontSize(13);
-  x->GetLabelProperties()->SetFontSize(11);
-  use_figure_font(x->GetTitleProperties());
-  use_figure_font(x->GetLabelProperties());
   x->SetGridVisible(false);
   vtkAxis* y = chart_->GetAxis(vtkAxis::LEFT);
   y->SetTickLabelAlgorithm(vtkAxis::TICK_SIMPLE);
-  y->GetTitleProperties()->SetFontSize(13);
-  y->GetLabelProperties()->SetFontSize(11);
-  use_figure_font(y->GetTitleProperties());
-  use_figure_font(y->GetLabelProperties());
   y->GetGridPen()->SetColorF(0.88, 0.88, 0.88);
 }
 

@@ -316,16 +316,11 @@ MarkerScatterView::MarkerScatterView(QWidget* parent)
   // Placed by PlacedLegendChart at every paint; CUSTOM keeps vtkChartXY from moving it.
   chart_->GetLegend()->SetHorizontalAlignment(vtkChartLegend::CUSTOM);
   chart_->GetLegend()->SetVerticalAlignment(vtkChartLegend::CUSTOM);
-  chart_->GetLegend()->GetLabelProperties()->SetFontSize(12);
-  use_figure_font(chart_->GetLegend()->GetLabelProperties());
+  use_chart_fonts(chart_);
   for (int which : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
     vtkAxis* axis = chart_->GetAxis(which);
     axis->SetBehavior(vtkAxis::FIXED);
     axis->SetTickLabelAlgorithm(vtkAxis::TICK_SIMPLE);
-    axis->GetTitleProperties()->SetFontSize(13);
-    axis->GetLabelProperties()->SetFontSize(11);
-    use_figure_font(axis->GetTitleProperties());
-    use_figure_font(axis->GetLabelProperties());
     axis->GetGridPen()->SetColorF(0.9, 0.9, 0.9);
   }
 }
@@ -497,24 +492,20 @@ int MarkerScatterView::point_at(const QPointF& position, double radius) const {
 }
 
 void MarkerScatterView::mousePressEvent(QMouseEvent* event) {
-  if (event->button() == Qt::LeftButton) press_position_ = event->position(), pressed_ = true;
-  VtkWidget::mousePressEvent(event);
+  click_.press(*event);
+  FigureView::mousePressEvent(event);
 }
 
 void MarkerScatterView::mouseReleaseEvent(QMouseEvent* event) {
   // A click, not the end of a pan.
-  if (pressed_ && event->button() == Qt::LeftButton) {
-    pressed_ = false;
-    const QPointF moved = event->position() - press_position_;
-    if (moved.manhattanLength() <= 4.0) {
-      const int index = point_at(event->position());
-      if (index >= 0) {
-        set_selected(index);
-        Q_EMIT point_clicked(index);
-      }
+  if (click_.release(*event)) {
+    const int index = point_at(event->position());
+    if (index >= 0) {
+      set_selected(index);
+      Q_EMIT point_clicked(index);
     }
   }
-  VtkWidget::mouseReleaseEvent(event);
+  FigureView::mouseReleaseEvent(event);
 }
 
 void MarkerScatterView::set_export_scale(double factor) {

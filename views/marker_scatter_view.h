@@ -21,6 +21,7 @@
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
+#include "views/click_tracker.h"
 #include "views/figure_view.h"
 #include "views/plot_data.h"
 
@@ -103,8 +104,7 @@ class MarkerScatterView : public FigureView {
   std::vector<std::string> group_order_;
   double slope_ = 0.0, intercept_ = 0.0;
   int selected_ = -1;
-  QPointF press_position_;
-  bool pressed_ = false;
+  ClickTracker click_;
 };
 
 }  // namespace ms::views
