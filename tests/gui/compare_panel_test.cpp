@@ -66,6 +66,16 @@ void check_table(const gui::ComparePanel& panel, const store::Project& project) 
   }
 }
 
+// Restores `panel` from `state` on the tiny project, shows it at `size` and waits (a minute at most) until both
+// sides settled; true when they did.
+bool restore_and_settle(gui::ComparePanel& panel, const QJsonObject& state, QSize size) {
+  panel.restore_state(state);
+  panel.set_project(tiny_model_project());
+  panel.resize(size);
+  panel.show();
+  return wait_settled(panel);
+}
+
 double distance(const std::array<double, 3>& p, const std::array<double, 3>& q) {
   return std::sqrt((p[0] - q[0]) * (p[0] - q[0]) + (p[1] - q[1]) * (p[1] - q[1]) + (p[2] - q[2]) * (p[2] - q[2]));
 }
@@ -83,9 +93,7 @@ TEST(ComparePanel, OneSliderLinkedCamerasAndTheMarkerDifferences) {
   gui::ComparePanel panel(&jobs);
   panel.set_project(tiny_model_project());
   panel.set_checkpoints(QString::fromStdString(project.checkpoints[0].id), QString::fromStdString(project.checkpoints[1].id));
-  panel.resize(1500, 900);
-  panel.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  ASSERT_TRUE(test::show_exposed(panel, 1500, 900));
   ASSERT_TRUE(wait_settled(panel));
   EXPECT_EQ(panel.panel_a()->checkpoint(), QString::fromStdString(project.checkpoints[0].id));
   EXPECT_EQ(panel.panel_b()->checkpoint(), QString::fromStdString(project.checkpoints[1].id));
@@ -184,11 +192,7 @@ TEST(ComparePanel, SessionStateRoundTrips) {
   EXPECT_EQ(state["a"].toString(), QString::fromStdString(project.checkpoints[1].id));
   EXPECT_EQ(state["layer_index"].toInt(), 3);
   gui::ComparePanel restored(&jobs);
-  restored.restore_state(state);
-  restored.set_project(tiny_model_project());
-  restored.resize(1200, 800);
-  restored.show();
-  ASSERT_TRUE(wait_settled(restored));
+  ASSERT_TRUE(restore_and_settle(restored, state, QSize(1200, 800)));
   EXPECT_EQ(restored.panel_a()->checkpoint(), QString::fromStdString(project.checkpoints[1].id));
   EXPECT_EQ(restored.panel_b()->checkpoint(), QString::fromStdString(project.checkpoints[0].id));
   EXPECT_EQ(restored.panel_a()->layer(), 3);
@@ -225,11 +229,7 @@ TEST(ComparePanel, UmapDrivesBothSidesFromOneParameterRow) {
   save_screenshot(panel.grab().toImage(), "compare_panel_umap");
 
   gui::ComparePanel restored(&jobs);
-  restored.restore_state(state);
-  restored.set_project(tiny_model_project());
-  restored.resize(1400, 800);
-  restored.show();
-  ASSERT_TRUE(wait_settled(restored));
+  ASSERT_TRUE(restore_and_settle(restored, state, QSize(1400, 800)));
   EXPECT_NE(restored.panel_b()->result()->note.find("UMAP (7 neighbours"), std::string::npos)
       << restored.panel_b()->result()->note;
 }

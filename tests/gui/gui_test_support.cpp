@@ -65,6 +65,12 @@ void hover(QWidget* widget, QPoint position) {
   QCoreApplication::sendEvent(widget, &move);
 }
 
+bool show_exposed(QWidget& widget, int width, int height) {
+  widget.resize(width, height);
+  widget.show();
+  return QTest::qWaitForWindowExposed(&widget);
+}
+
 QString save_screenshot(const QImage& image, const QString& name) {
   const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/screenshots";
   QDir().mkpath(dir);
@@ -93,11 +99,11 @@ QString quick_zoo_folder() {
   return folder;
 }
 
-bool open_in(gui::MainWindow& window, const QString& path) {
+bool open_in(gui::MainWindow& window, const QString& path, int timeout_ms) {
   QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
   QSignalSpy failed(&window, &gui::MainWindow::project_failed);
   window.open_project(path);
-  for (int waited = 0; loaded.isEmpty() && failed.isEmpty() && waited < 60000; waited += 20) QTest::qWait(20);
+  for (int waited = 0; loaded.isEmpty() && failed.isEmpty() && waited < timeout_ms; waited += 20) QTest::qWait(20);
   return !loaded.isEmpty();
 }
 

@@ -28,6 +28,10 @@ bool wait_for(QSignalSpy& spy, int timeout_ms);
 // runs in parallel on one Xvfb display take that single pointer's events from each other.
 void hover(QWidget* widget, QPoint position);
 
+// Resizes `widget` to `width` x `height`, shows it and waits until the window system has exposed it (at most the
+// default 5 s of QTest); false when it never was.
+bool show_exposed(QWidget& widget, int width, int height);
+
 // Saves under <build>/test-output/screenshots/NAME.png and returns the path.
 QString save_screenshot(const QImage& image, const QString& name);
 
@@ -38,8 +42,8 @@ int distinct_colours(const QImage& image);
 // (CTest runs test processes in parallel). Empty when training failed.
 QString quick_zoo_folder();
 
-// Opens a project or results table in `window` and waits (at most a minute) for it to be shown or refused; true when
-// it was shown. Questions it asks are answered by whatever answerer the test installed.
-bool open_in(gui::MainWindow& window, const QString& path);
+// Opens a project or results table in `window` and waits (at most `timeout_ms`) for it to be shown or refused; true
+// when it was shown. Questions it asks are answered by whatever answerer the test installed.
+bool open_in(gui::MainWindow& window, const QString& path, int timeout_ms = 60000);
 
 }  // namespace ms::test

@@ -71,9 +71,7 @@ TEST(ModelSelection, PaperTablePredictsTheBlankedResNet18Rows) {
   const HeldOut values = write_blanked_table(path);
   ASSERT_EQ(values.held_x.size(), 12u);
   gui::MainWindow window;
-  window.resize(1500, 900);
-  window.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  ASSERT_TRUE(test::show_exposed(window, 1500, 900));
   test::ScriptedAnswers answers;
   answers.then_accept_choices();
   ASSERT_TRUE(open_in(window, QString::fromStdString(path))) << window.log_text().toStdString();

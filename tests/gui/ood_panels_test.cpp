@@ -295,9 +295,7 @@ std::shared_ptr<const store::Project> shared_toy() { return std::make_shared<con
 TEST(OodPanel, DefaultsScatterClickSelectionAndState) {
   gui::OodPanel panel;
   panel.set_project(shared_toy());
-  panel.resize(1100, 600);
-  panel.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  ASSERT_TRUE(test::show_exposed(panel, 1100, 600));
   EXPECT_EQ(panel.marker(), "dimension");
   // The marker items explain themselves in a tooltip (store/marker_catalogue.h).
   QString tooltip;
@@ -366,9 +364,7 @@ TEST(OodPanel, DefaultsScatterClickSelectionAndState) {
 TEST(HeatmapPanel, CellsClickModesAndState) {
   gui::HeatmapPanel panel;
   panel.set_project(shared_toy());
-  panel.resize(1100, 600);
-  panel.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  ASSERT_TRUE(test::show_exposed(panel, 1100, 600));
   EXPECT_FALSE(panel.by_architecture());
   EXPECT_LE(panel.minimumSizeHint().width(), 1000);
   EXPECT_EQ(panel.layer(), "penultimate");
@@ -540,9 +536,7 @@ TEST(OodPanels, DISABLED_RealProjectScreenshots) {
       scatter.select_target(QString::fromStdString(target.key));
       break;
     }
-  scatter.resize(1280, 800);
-  scatter.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&scatter));
+  ASSERT_TRUE(test::show_exposed(scatter, 1280, 800));
   const views::ScatterData& data = scatter.scatter();
   std::cout << data.x_title << " vs " << data.y_title << ": " << scatter.view()->statistics_text() << "\n";
   scatter.view()->grab_frame();
@@ -550,9 +544,7 @@ TEST(OodPanels, DISABLED_RealProjectScreenshots) {
 
   gui::HeatmapPanel heatmap;
   heatmap.set_project(project);
-  heatmap.resize(1280, 800);
-  heatmap.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&heatmap));
+  ASSERT_TRUE(test::show_exposed(heatmap, 1280, 800));
   const views::HeatmapData& map = heatmap.heatmap().data;
   for (size_t i = 0; i < map.rows.size(); ++i) {
     std::cout << map.rows[i];

@@ -59,17 +59,28 @@ store::Project synthetic_project() {
   return project;
 }
 
-TEST(ProjectGui, OpensAProjectIntoBrowserProfileAndTable) {
+// Shows `window` and opens in it the synthetic project, written as <test-output>/gui-project/NAME: its path, or empty
+// with the reason as a test failure (not written, or not shown within 30 s: then with the window's log).
+QString open_synthetic(gui::MainWindow& window, const QString& name) {
   const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/gui-project";
   QDir().mkpath(dir);
-  const QString path = dir + "/synthetic.msproj";
-  ASSERT_TRUE(store::write_project(synthetic_project(), path.toStdString()).ok());
-
-  gui::MainWindow window;
+  const QString path = dir + "/" + name;
+  const Status written = store::write_project(synthetic_project(), path.toStdString());
+  if (!written.ok()) {
+    ADD_FAILURE() << written.error();
+    return {};
+  }
   window.show();
-  QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
-  window.open_project(path);
-  ASSERT_TRUE(test::wait_for(loaded, 30000)) << window.log_text().toStdString();
+  if (!test::open_in(window, path, 30000)) {
+    ADD_FAILURE() << window.log_text().toStdString();
+    return {};
+  }
+  return path;
+}
+
+TEST(ProjectGui, OpensAProjectIntoBrowserProfileAndTable) {
+  gui::MainWindow window;
+  ASSERT_FALSE(open_synthetic(window, "synthetic.msproj").isEmpty());
   ASSERT_NE(window.project(), nullptr);
   EXPECT_EQ(window.project_panel()->checkpoint_count(), 3);
   EXPECT_EQ(window.tabs()->currentWidget(), window.profile_panel());
@@ -97,15 +108,8 @@ TEST(ProjectGui, OpensAProjectIntoBrowserProfileAndTable) {
 }
 
 TEST(ProjectGui, ACheckpointPickedInTheScatterIsSelectedEverywhereAndHeatMapCellsOpenTheirScatter) {
-  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/gui-project";
-  QDir().mkpath(dir);
-  const QString path = dir + "/selection.msproj";
-  ASSERT_TRUE(store::write_project(synthetic_project(), path.toStdString()).ok());
   gui::MainWindow window;
-  window.show();
-  QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
-  window.open_project(path);
-  ASSERT_TRUE(test::wait_for(loaded, 30000));
+  ASSERT_FALSE(open_synthetic(window, "selection.msproj").isEmpty());
 
   window.tabs()->setCurrentWidget(window.ood_panel());
   views::MarkerScatterView* scatter = window.ood_panel()->view();
@@ -144,16 +148,11 @@ TEST(ProjectGui, ACheckpointPickedInTheScatterIsSelectedEverywhereAndHeatMapCell
 }
 
 TEST(ProjectGui, TheSessionIsSavedInTheProjectAndRestoredOnOpen) {
-  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/gui-project";
-  QDir().mkpath(dir);
-  const QString path = dir + "/session.msproj";
-  ASSERT_TRUE(store::write_project(synthetic_project(), path.toStdString()).ok());
+  QString path;
   {
     gui::MainWindow window;
-    window.show();
-    QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
-    window.open_project(path);
-    ASSERT_TRUE(test::wait_for(loaded, 30000));
+    path = open_synthetic(window, "session.msproj");
+    ASSERT_FALSE(path.isEmpty());
     window.profile_panel()->select_marker("utility");
     window.ood_panel()->select_marker("radius");
     window.select_checkpoint("cnn-2");
@@ -170,9 +169,7 @@ TEST(ProjectGui, TheSessionIsSavedInTheProjectAndRestoredOnOpen) {
 
   gui::MainWindow reopened;
   reopened.show();
-  QSignalSpy loaded(&reopened, &gui::MainWindow::project_loaded);
-  reopened.open_project(path);
-  ASSERT_TRUE(test::wait_for(loaded, 30000));
+  ASSERT_TRUE(test::open_in(reopened, path, 30000));
   EXPECT_EQ(reopened.profile_panel()->marker(), "utility");
   EXPECT_EQ(reopened.ood_panel()->marker(), "radius");
   EXPECT_EQ(reopened.selected_checkpoint(), "cnn-2");

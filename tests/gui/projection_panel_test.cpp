@@ -159,9 +159,7 @@ TEST(ProjectionPanel, StepsThroughLayersBasesAndDimensionsOnAWorker) {
   QSignalSpy selected(&panel, &gui::ProjectionPanel::checkpoint_selected);
   panel.set_project(tiny_model_project());
   EXPECT_EQ(started.size(), 0) << "nothing is computed before the panel is shown or a checkpoint chosen";
-  panel.resize(1100, 650);
-  panel.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  ASSERT_TRUE(test::show_exposed(panel, 1100, 650));
   panel.select_checkpoint(QString::fromStdString(checkpoint(1).id));
   EXPECT_EQ(selected.last().at(0).toString(), QString::fromStdString(checkpoint(1).id));
   ASSERT_TRUE(wait_until([&] { return !started.isEmpty(); }, 5000));
@@ -212,9 +210,7 @@ TEST(ProjectionPanel, ShiftOverlayHoverAndDragIn3D) {
   gui::JobRunner jobs;
   gui::ProjectionPanel panel(&jobs);
   panel.set_project(tiny_model_project());
-  panel.resize(1100, 650);
-  panel.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  ASSERT_TRUE(test::show_exposed(panel, 1100, 650));
   panel.select_checkpoint(QString::fromStdString(checkpoint(0).id));
   panel.set_overlay("fashion-mnist:test+fog:3");
   ASSERT_TRUE(settle(panel));
@@ -298,9 +294,7 @@ TEST(ProjectionPanel, SessionStateRoundTripsAndErrorsBecomeMessages) {
   {
     gui::ProjectionPanel panel(&jobs);
     panel.set_project(tiny_model_project());
-    panel.resize(900, 600);
-    panel.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+    ASSERT_TRUE(test::show_exposed(panel, 900, 600));
     panel.select_checkpoint(QString::fromStdString(checkpoint(1).id));
     panel.select_layer(1);
     panel.set_basis(pipeline::ProjectionBasis::center_plane);
@@ -366,9 +360,7 @@ TEST(ProjectionPanel, UmapAndTsneWithAParameterRowAndAJointFitNote) {
   gui::ProjectionPanel panel(&jobs);
   QSignalSpy started(&jobs, &gui::JobRunner::started);
   panel.set_project(tiny_model_project());
-  panel.resize(1100, 650);
-  panel.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  ASSERT_TRUE(test::show_exposed(panel, 1100, 650));
   panel.select_checkpoint(QString::fromStdString(checkpoint(0).id));
   ASSERT_TRUE(settle(panel));
   EXPECT_FALSE(panel.embedding_parameters()->isVisible()) << "no parameter row for PCA";
@@ -436,9 +428,7 @@ TEST(ProjectionPanel, UmapAndTsneWithAParameterRowAndAJointFitNote) {
   gui::ProjectionPanel reopened(&jobs);
   reopened.set_project(saved);
   reopened.restore_state(back);
-  reopened.resize(1100, 650);
-  reopened.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&reopened));
+  ASSERT_TRUE(test::show_exposed(reopened, 1100, 650));
   ASSERT_TRUE(settle(reopened));
   EXPECT_TRUE(reopened.result()->layout_stored);
   EXPECT_TRUE(reopened.result()->points == first->points);
@@ -487,9 +477,7 @@ TEST(ProjectionPanel, DISABLED_DocsScreenshots) {
   {
     gui::ProjectionPanel panel(&jobs);
     panel.set_project(project);
-    panel.resize(1200, 720);
-    panel.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+    ASSERT_TRUE(test::show_exposed(panel, 1200, 720));
     panel.select_checkpoint(a);
     panel.set_overlay(shift);
     ASSERT_TRUE(settle(panel, 300000));
@@ -509,9 +497,7 @@ TEST(ProjectionPanel, DISABLED_DocsScreenshots) {
   compare.set_project(project);
   compare.set_checkpoints(a, b);
   compare.set_overlay(shift);
-  compare.resize(1500, 900);
-  compare.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&compare));
+  ASSERT_TRUE(test::show_exposed(compare, 1500, 900));
   ASSERT_TRUE(wait_until([&] {
     return !compare.panel_a()->busy() && !compare.panel_b()->busy() && compare.panel_a()->result() &&
            compare.panel_b()->result();

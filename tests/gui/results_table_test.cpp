@@ -66,9 +66,7 @@ std::string role_label_of(const views::ChoiceListQuestion& question, const QStri
 TEST(ResultsTable, ThePaperTableGivesThePublishedHeatMap) {
   QSettings().remove("results_tables");
   gui::MainWindow window;
-  window.resize(1500, 900);
-  window.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  ASSERT_TRUE(test::show_exposed(window, 1500, 900));
   test::ScriptedAnswers answers;
   answers.then_accept_choices();
   ASSERT_TRUE(open_in(window, kPaperTable)) << window.log_text().toStdString();

@@ -52,9 +52,7 @@ TEST(TorchvisionProjection, OpensAtThePenultimateLayerAndStepsToABlockByName) {
   gui::JobRunner jobs;
   gui::ProjectionPanel panel(&jobs);
   panel.set_project(std::make_shared<const store::Project>(std::move(project).value()));
-  panel.resize(1100, 650);
-  panel.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  ASSERT_TRUE(test::show_exposed(panel, 1100, 650));
   auto settle = [&] {
     QElapsedTimer clock;
     clock.start();

@@ -72,9 +72,7 @@ TEST(UserOodSet, IsATargetOfTheScatterTheHeatMapAndTheTable) {
   ASSERT_TRUE(store::write_project(project_with_user_set(), path.toStdString()).ok());
   gui::MainWindow window;
   window.show();
-  QSignalSpy loaded(&window, &gui::MainWindow::project_loaded);
-  window.open_project(path);
-  ASSERT_TRUE(test::wait_for(loaded, 30000)) << window.log_text().toStdString();
+  ASSERT_TRUE(test::open_in(window, path, 30000)) << window.log_text().toStdString();
 
   // The OOD combo offers it next to fog:3; the scatter shows its accuracies with their intervals.
   gui::OodPanel* panel = window.ood_panel();

@@ -76,9 +76,7 @@ bool near(QRgb pixel, int r, int g, int b, int tolerance) {
 TEST(VtkWidget, TheVtkFrameIsShownInTheWidget) {
   views::VtkWidget widget;
   SphereScene scene(widget);
-  widget.resize(320, 240);
-  widget.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&widget));
+  ASSERT_TRUE(test::show_exposed(widget, 320, 240));
   const QImage frame = widget.grab_frame();
   test::save_screenshot(frame, "vtk_widget_sphere");
   const double dpr = widget.devicePixelRatioF();
@@ -94,9 +92,7 @@ TEST(VtkWidget, TheVtkFrameIsShownInTheWidget) {
 TEST(VtkWidget, InputEventsReachVtkInDevicePixelsWithYUp) {
   views::VtkWidget widget;
   SphereScene scene(widget);
-  widget.resize(300, 200);
-  widget.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&widget));
+  ASSERT_TRUE(test::show_exposed(widget, 300, 200));
   auto* iren = widget.interactor();
   const double dpr = widget.devicePixelRatioF();
   const int height = iren->GetSize()[1];
