@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace ms::test {
 
 ScriptedAnswers& ScriptedAnswers::then_file(const QString& path) {
@@ -31,41 +33,39 @@ ScriptedAnswers& ScriptedAnswers::then_cancel_choices() {
   return *this;
 }
 
-std::optional<QStringList> ScriptedAnswers::choices(const views::ChoiceListQuestion& question) {
-  choices_asked.push_back(question);
-  if (choices_.empty()) {
-    ADD_FAILURE() << "unscripted choice list: " << question.title.toStdString();
+namespace {
+
+// The next scripted answer of `queue`, counted in `answered`; nullopt, and a test failure saying `unscripted`, when
+// the script has none left.
+template <class Answer>
+std::optional<Answer> take(std::deque<Answer>& queue, int& answered, const std::string& unscripted) {
+  if (queue.empty()) {
+    ADD_FAILURE() << unscripted;
     return std::nullopt;
   }
-  const ChoiceAnswer answer = choices_.front();
-  choices_.pop_front();
-  ++answered_;
-  if (answer.kind == ChoiceAnswer::cancel) return std::nullopt;
-  return answer.kind == ChoiceAnswer::preselected ? question.chosen : answer.chosen;
+  Answer answer = queue.front();
+  queue.pop_front();
+  ++answered;
+  return answer;
+}
+
+}  // namespace
+
+std::optional<QStringList> ScriptedAnswers::choices(const views::ChoiceListQuestion& question) {
+  choices_asked.push_back(question);
+  const auto answer = take(choices_, answered_, "unscripted choice list: " + question.title.toStdString());
+  if (!answer || answer->kind == ChoiceAnswer::cancel) return std::nullopt;
+  return answer->kind == ChoiceAnswer::preselected ? question.chosen : answer->chosen;
 }
 
 QString ScriptedAnswers::file(const views::FileQuestion& question) {
   files_asked.push_back(question);
-  if (files_.empty()) {
-    ADD_FAILURE() << "unscripted file question: " << question.title.toStdString();
-    return {};
-  }
-  const QString answer = files_.front();
-  files_.pop_front();
-  ++answered_;
-  return answer;
+  return take(files_, answered_, "unscripted file question: " + question.title.toStdString()).value_or(QString());
 }
 
 std::optional<int> ScriptedAnswers::number(const views::NumberQuestion& question) {
   numbers_asked.push_back(question);
-  if (numbers_.empty()) {
-    ADD_FAILURE() << "unscripted number question: " << question.label.toStdString();
-    return std::nullopt;
-  }
-  const int answer = numbers_.front();
-  numbers_.pop_front();
-  ++answered_;
-  return answer;
+  return take(numbers_, answered_, "unscripted number question: " + question.label.toStdString());
 }
 
 void ScriptedAnswers::warning(const QString& title, const QString& text) {
