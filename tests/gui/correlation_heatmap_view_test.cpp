@@ -3,8 +3,6 @@
 // PNG at scale 2 and CSV.
 #include <gtest/gtest.h>
 
-#include <QDir>
-#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -13,6 +11,7 @@
 
 #include "core/stats/significance.h"
 #include "tests/gui/gui_test_support.h"
+#include "tests/gui/view_test_support.h"
 #include "views/correlation_heatmap_view.h"
 
 namespace ms {
@@ -43,26 +42,11 @@ views::HeatmapData five_by_four() {
   return data;
 }
 
-bool near(QRgb pixel, const views::Rgb& colour, int tolerance) {
-  return std::abs(qRed(pixel) - std::lround(colour[0] * 255)) <= tolerance &&
-         std::abs(qGreen(pixel) - std::lround(colour[1] * 255)) <= tolerance &&
-         std::abs(qBlue(pixel) - std::lround(colour[2] * 255)) <= tolerance;
-}
+QString output_path(const QString& name) { return test::output_path("views", name); }
+using test::is_near;
 
-QString output_path(const QString& name) {
-  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/views";
-  QDir().mkpath(dir);
-  return dir + "/" + name;
-}
-
-struct Shown {
-  views::CorrelationHeatmapView view;
-  Shown() {
-    EXPECT_TRUE(view.set_data(five_by_four()).ok());
-    view.resize(900, 520);
-    view.show();
-    EXPECT_TRUE(QTest::qWaitForWindowExposed(&view));
-  }
+struct Shown : test::ShownView<views::CorrelationHeatmapView> {
+  Shown() : ShownView(five_by_four(), 900, 520) {}
 };
 
 TEST(CorrelationHeatmapView, DivergingColoursEndsAndMiddle) {
@@ -99,7 +83,7 @@ TEST(CorrelationHeatmapView, CellsInTheirColoursWithTextLabelsAndBar) {
       const QPointF c = view.cell_position(i, j);
       const QPoint probe(static_cast<int>(c.x()) + 0, static_cast<int>(c.y()) - 12);
       const QRgb pixel = frame.pixel(probe);
-      EXPECT_TRUE(near(pixel, views::CorrelationHeatmapView::colour_of(data.r(i, j)), 6))
+      EXPECT_TRUE(is_near(pixel, views::CorrelationHeatmapView::colour_of(data.r(i, j)), 6))
           << "cell " << i << "," << j << " r " << data.r(i, j) << " pixel " << qRed(pixel) << "," << qGreen(pixel)
           << "," << qBlue(pixel) << ", see " << shot.toStdString();
     }
@@ -110,7 +94,7 @@ TEST(CorrelationHeatmapView, CellsInTheirColoursWithTextLabelsAndBar) {
       const views::Rgb background = views::CorrelationHeatmapView::colour_of(data.r(i, j));
       int ink = 0;
       for (int y = c.y() - 5; y <= c.y() + 5; ++y)
-        for (int x = c.x() - 20; x <= c.x() + 20; ++x) ink += !near(frame.pixel(x, y), background, 40);
+        for (int x = c.x() - 20; x <= c.x() + 20; ++x) ink += !is_near(frame.pixel(x, y), background, 40);
       EXPECT_GT(ink, 30) << "text in cell " << i << "," << j << ", see " << shot.toStdString();
     }
   EXPECT_EQ(view.cell_text(4, 3), "1.00****");
@@ -127,8 +111,8 @@ TEST(CorrelationHeatmapView, CellsInTheirColoursWithTextLabelsAndBar) {
       if (dark && x < first.x() - 40) ++left_ink;
       if (dark && y > last.y() + 30) ++bottom_ink;
       if (x > last.x() + 60) {
-        bar_blue += near(p, views::CorrelationHeatmapView::colour_of(-0.95), 12);
-        bar_red += near(p, views::CorrelationHeatmapView::colour_of(0.95), 12);
+        bar_blue += is_near(p, views::CorrelationHeatmapView::colour_of(-0.95), 12);
+        bar_red += is_near(p, views::CorrelationHeatmapView::colour_of(0.95), 12);
       }
     }
   EXPECT_GT(left_ink, 300) << "row labels, see " << shot.toStdString();
@@ -161,23 +145,17 @@ TEST(CorrelationHeatmapView, SavesPngAtScaleTwoAndCsv) {
   views::CorrelationHeatmapView& view = shown.view;
   const QImage frame = view.grab_frame();
   const QString png = output_path("correlation_heatmap_x2.png");
-  QFile::remove(png);
-  const ms::Status saved = view.save_png(png.toStdString(), 2);
-  ASSERT_TRUE(saved.ok()) << saved.error();
-  const QImage image = QImage(png).convertToFormat(QImage::Format_RGB32);
+  const QImage image = test::export_png(view, png, 2).convertToFormat(QImage::Format_RGB32);
   ASSERT_FALSE(image.isNull());
   EXPECT_EQ(image.size(), 2 * frame.size());
   // The same layout at twice the size: each cell's colour at twice its on-screen position.
   view.grab_frame();
   const QPointF c = view.cell_position(4, 0);
   const QRgb pixel = image.pixel(static_cast<int>(2 * c.x()), static_cast<int>(2 * (c.y() - 12)));
-  EXPECT_TRUE(near(pixel, views::CorrelationHeatmapView::colour_of(view.data().r(4, 0)), 8));
+  EXPECT_TRUE(is_near(pixel, views::CorrelationHeatmapView::colour_of(view.data().r(4, 0)), 8));
 
-  const QString csv = output_path("correlation_heatmap.csv");
-  ASSERT_TRUE(view.save_csv(csv.toStdString()).ok());
-  QFile file(csv);
-  ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
-  const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+  QStringList lines;
+  ASSERT_TRUE(test::export_csv(view, output_path("correlation_heatmap.csv"), &lines));
   ASSERT_EQ(lines.size(), 1 + 20);
   EXPECT_EQ(lines[0], "row,column,r,p,n,stars");
   const views::HeatmapData data = five_by_four();

@@ -3,7 +3,6 @@
 // the scene as an embedded image and the legend as text, and the CLI's size parser. Real windows (xvfb-run).
 #include <gtest/gtest.h>
 
-#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QRegularExpression>
@@ -15,6 +14,7 @@
 #include <string>
 
 #include "tests/gui/pdf_tools.h"
+#include "tests/gui/view_test_support.h"
 #include "views/figure_export.h"
 #include "views/layer_profile_view.h"
 #include "views/marker_scatter_view.h"
@@ -24,11 +24,8 @@
 namespace ms {
 namespace {
 
-QString output_path(const QString& name) {
-  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/journal";
-  QDir().mkpath(dir);
-  return dir + "/" + name;
-}
+using test::show_and_draw;
+QString output_path(const QString& name) { return test::output_path("journal", name); }
 
 // Element names and the texts of <text> elements of an SVG, or the parse error.
 struct SvgSummary {
@@ -86,14 +83,6 @@ views::ProjectionData clouds() {
   return d;
 }
 
-template <class View>
-void show(View& view, int w = 800, int h = 500) {
-  view.resize(w, h);
-  view.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
-  view.grab_frame();
-}
-
 TEST(JournalExport, SizeAndDpiParserAcceptsPresetsAndExplainsMistakes) {
   const auto single = views::parse_export_size("single", 600);
   ASSERT_TRUE(single.ok());
@@ -126,7 +115,7 @@ TEST(JournalExport, SizeAndDpiParserAcceptsPresetsAndExplainsMistakes) {
 TEST(JournalExport, PngPixelsAreTheSizeTimesTheDpi) {
   views::LayerProfileView view;
   ASSERT_TRUE(view.set_data(greek_profile()).ok());
-  show(view);
+  show_and_draw(view);
   struct Case {
     double width_mm, height_mm;
     int dpi;
@@ -154,7 +143,7 @@ TEST(JournalExport, VectorPagesHaveThePhysicalSizeAndGreekText) {
   MS_SKIP_WITHOUT_POPPLER();
   views::LayerProfileView view;
   ASSERT_TRUE(view.set_data(greek_profile()).ok());
-  show(view);
+  show_and_draw(view);
   const views::ExportSize single = views::ExportSize::physical_mm(views::kSingleColumnMm, 300);
   const QString svg_path = output_path("profile_single.svg"), pdf_path = output_path("profile_single.pdf");
   ASSERT_TRUE(view.save_figure(svg_path.toStdString(), single).ok());
@@ -196,7 +185,7 @@ TEST(JournalExport, ScatterAtSingleColumnKeepsRhoAndItsLegendOnThePage) {
   d.statistics.ci_low = 0.7, d.statistics.ci_high = 0.97;
   views::MarkerScatterView view;
   ASSERT_TRUE(view.set_data(d).ok());
-  show(view);
+  show_and_draw(view);
   const QString pdf = output_path("scatter_single.pdf"), png = output_path("scatter_single_600.png");
   ASSERT_TRUE(view.save_figure(pdf.toStdString(), views::ExportSize::physical_mm(89, 300)).ok());
   ASSERT_TRUE(view.save_figure(png.toStdString(), views::ExportSize::physical_mm(89, 600)).ok());
@@ -211,7 +200,7 @@ TEST(JournalExport, ProjectionAsSvgAndPdfHasAnImageAndVectorLegend) {
   MS_SKIP_WITHOUT_POPPLER();
   views::ProjectionView view;
   ASSERT_TRUE(view.set_data(clouds()).ok());
-  show(view, 700, 500);
+  show_and_draw(view, 700, 500);
   const QString svg_path = output_path("projection.svg"), pdf_path = output_path("projection.pdf");
   const QString png_path = output_path("projection_double_600.png");
   ASSERT_TRUE(view.save_figure(svg_path.toStdString(), views::ExportSize::window_times(1)).ok());
@@ -284,7 +273,7 @@ TEST(JournalExport, ColourBlindPaletteIsAnOptionAndStandardStaysTheDefault) {
   views::ProfileData data = greek_profile();
   for (int s = 2; s < 5; ++s) data.series.push_back({"seed " + std::to_string(s), data.series[0].values});
   ASSERT_TRUE(view.set_data(data).ok());
-  show(view);
+  show_and_draw(view);
   const QString path = output_path("profile_colour_blind.svg");
   const ms::Status saved = view.save_figure(path.toStdString(), 1);
   views::set_palette(views::Palette::standard);

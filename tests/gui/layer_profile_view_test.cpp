@@ -2,8 +2,6 @@
 // their Okabe-Ito colours with axes and text, exported as PNG at scale 2 and as CSV.
 #include <gtest/gtest.h>
 
-#include <QDir>
-#include <QFile>
 #include <QTest>
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
@@ -18,6 +16,8 @@
 #include <limits>
 
 #include "tests/gui/gui_test_support.h"
+#include "tests/gui/sample_plot_data.h"
+#include "tests/gui/view_test_support.h"
 #include "views/layer_profile_view.h"
 #include "views/palette.h"
 
@@ -26,47 +26,19 @@ namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// The shared three-checkpoint profile with one missing layer.
 views::ProfileData three_checkpoints() {
-  views::ProfileData data;
-  data.marker = "D_eff";
-  data.layers = {"conv1", "relu1", "conv2", "relu2", "pool", "fc1", "relu3", "fc2"};
-  // Made-up but shaped like the paper's dimension profiles: rising, then compressed in the last layers.
-  for (int s = 0; s < 3; ++s) {
-    views::ProfileSeries series;
-    series.name = "checkpoint " + std::to_string(s + 1);
-    for (int l = 0; l < 8; ++l) series.values.push_back(10.0 + 6.0 * s + 8.0 * std::sin(0.45 * l) - 0.3 * l * l);
-    data.series.push_back(series);
-  }
+  views::ProfileData data = test::three_checkpoint_profile();
   data.series[1].values[5] = kNaN;  // one missing layer
   return data;
 }
 
-int count_near(const QImage& image, const views::Rgb& colour, int tolerance, QRect region = {}) {
-  if (region.isNull()) region = image.rect();
-  const int r = std::lround(colour[0] * 255), g = std::lround(colour[1] * 255), b = std::lround(colour[2] * 255);
-  int count = 0;
-  for (int y = region.top(); y <= region.bottom(); ++y)
-    for (int x = region.left(); x <= region.right(); ++x) {
-      const QRgb p = image.pixel(x, y);
-      if (std::abs(qRed(p) - r) <= tolerance && std::abs(qGreen(p) - g) <= tolerance &&
-          std::abs(qBlue(p) - b) <= tolerance)
-        ++count;
-    }
-  return count;
-}
-
-QString output_path(const QString& name) {
-  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/views";
-  QDir().mkpath(dir);
-  return dir + "/" + name;
-}
+QString output_path(const QString& name) { return test::output_path("views", name); }
+using test::count_near;
 
 TEST(LayerProfileView, DrawsEverySeriesInItsColourWithAxesAndText) {
   views::LayerProfileView view;
-  ASSERT_TRUE(view.set_data(three_checkpoints()).ok());
-  view.resize(800, 500);
-  view.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  ASSERT_TRUE(test::shows(view, three_checkpoints(), 800, 500));
   const QImage frame = view.grab_frame();
   const QString shot = test::save_screenshot(frame, "layer_profile_view");
 
@@ -110,10 +82,7 @@ TEST(LayerProfileView, ManyLongLayerNamesTurnToFit) {
   for (size_t l = 0; l < data.layers.size(); ++l) series.values.push_back(0.1 + 0.02 * l);
   data.series.push_back(series);
   views::LayerProfileView view;
-  ASSERT_TRUE(view.set_data(data).ok());
-  view.resize(800, 500);
-  view.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  ASSERT_TRUE(test::shows(view, data, 800, 500));
   const QImage frame = view.grab_frame();
   const QString shot = test::save_screenshot(frame, "layer_profile_view_24_layers");
   vtkAxis* x = view.chart()->GetAxis(vtkAxis::BOTTOM);
@@ -129,17 +98,11 @@ TEST(LayerProfileView, ManyLongLayerNamesTurnToFit) {
 TEST(LayerProfileView, SavesPngAtScaleTwoAndTheNumbersAsCsv) {
   views::LayerProfileView view;
   const views::ProfileData data = three_checkpoints();
-  ASSERT_TRUE(view.set_data(data).ok());
-  view.resize(640, 400);
-  view.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  ASSERT_TRUE(test::shows(view, data, 640, 400));
   const QImage frame = view.grab_frame();
 
   const QString png = output_path("layer_profile_x2.png");
-  QFile::remove(png);
-  const ms::Status saved = view.save_png(png.toStdString(), 2);
-  ASSERT_TRUE(saved.ok()) << saved.error();
-  const QImage image(png);
+  const QImage image = test::export_png(view, png, 2);
   ASSERT_FALSE(image.isNull());
   EXPECT_EQ(image.width(), 2 * frame.width());
   EXPECT_EQ(image.height(), 2 * frame.height());
@@ -153,11 +116,8 @@ TEST(LayerProfileView, SavesPngAtScaleTwoAndTheNumbersAsCsv) {
   EXPECT_EQ(after.size(), frame.size());
   EXPECT_NEAR(count_near(after, views::class_colour(0), 40), count_near(frame, views::class_colour(0), 40), 30);
 
-  const QString csv = output_path("layer_profile.csv");
-  ASSERT_TRUE(view.save_csv(csv.toStdString()).ok());
-  QFile file(csv);
-  ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
-  const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+  QStringList lines;
+  ASSERT_TRUE(test::export_csv(view, output_path("layer_profile.csv"), &lines));
   ASSERT_EQ(lines.size(), 9);
   EXPECT_EQ(lines[0], "layer_index,layer,checkpoint 1,checkpoint 2,checkpoint 3");
   for (int l = 0; l < 8; ++l) {
@@ -251,10 +211,7 @@ TEST(LayerProfileView, LongNamesAtSingleColumnPutTheLegendBelowThePlot) {
   data.series[1].name = "mlp-sgd-lr0.1-wd0.0005-s0";
   data.series[2].name = "mlp-adam-lr0.001-wd0.0005-s1";
   views::LayerProfileView view;
-  ASSERT_TRUE(view.set_data(data).ok());
-  view.resize(900, 650);
-  view.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  ASSERT_TRUE(test::shows(view, data, 900, 650));
   view.grab_frame();
   EXPECT_TRUE(view.legend_beside()) << "900 px leave room beside the plot";
 

@@ -2,8 +2,6 @@
 // a fit line, a statistics box and axes; clicking a point; the selection ring; PNG at scale 2 and CSV.
 #include <gtest/gtest.h>
 
-#include <QDir>
-#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 #include <vtkAxis.h>
@@ -16,6 +14,7 @@
 #include <vector>
 
 #include "tests/gui/gui_test_support.h"
+#include "tests/gui/view_test_support.h"
 #include "views/marker_scatter_view.h"
 #include "views/palette.h"
 
@@ -46,36 +45,12 @@ views::ScatterData twelve_checkpoints() {
   return data;
 }
 
-int count_near(const QImage& image, const views::Rgb& colour, int tolerance, QRect region = {}) {
-  if (region.isNull()) region = image.rect();
-  region = region.intersected(image.rect());
-  const int r = std::lround(colour[0] * 255), g = std::lround(colour[1] * 255), b = std::lround(colour[2] * 255);
-  int count = 0;
-  for (int y = region.top(); y <= region.bottom(); ++y)
-    for (int x = region.left(); x <= region.right(); ++x) {
-      const QRgb p = image.pixel(x, y);
-      if (std::abs(qRed(p) - r) <= tolerance && std::abs(qGreen(p) - g) <= tolerance &&
-          std::abs(qBlue(p) - b) <= tolerance)
-        ++count;
-    }
-  return count;
-}
-
-QString output_path(const QString& name) {
-  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/views";
-  QDir().mkpath(dir);
-  return dir + "/" + name;
-}
+QString output_path(const QString& name) { return test::output_path("views", name); }
+using test::count_near;
 
 // The view shown at 800 by 500 with the twelve points.
-struct Shown {
-  views::MarkerScatterView view;
-  Shown() {
-    EXPECT_TRUE(view.set_data(twelve_checkpoints()).ok());
-    view.resize(800, 500);
-    view.show();
-    EXPECT_TRUE(QTest::qWaitForWindowExposed(&view));
-  }
+struct Shown : test::ShownView<views::MarkerScatterView> {
+  Shown() : ShownView(twelve_checkpoints(), 800, 500) {}
 };
 
 TEST(MarkerScatterView, DrawsGroupsFitTextAndAxes) {
@@ -157,21 +132,15 @@ TEST(MarkerScatterView, SavesPngAtScaleTwoAndCsv) {
   views::MarkerScatterView& view = shown.view;
   const QImage frame = view.grab_frame();
   const QString png = output_path("marker_scatter_x2.png");
-  QFile::remove(png);
-  const ms::Status saved = view.save_png(png.toStdString(), 2);
-  ASSERT_TRUE(saved.ok()) << saved.error();
-  const QImage image(png);
+  const QImage image = test::export_png(view, png, 2);
   ASSERT_FALSE(image.isNull());
   EXPECT_EQ(image.size(), 2 * frame.size());
   // Twice the resolution, points twice the size: about four times the pixels of each group.
   for (int g = 0; g < 3; ++g)
     EXPECT_GT(count_near(image, views::class_colour(g), 30), 3 * count_near(frame, views::class_colour(g), 30));
 
-  const QString csv = output_path("marker_scatter.csv");
-  ASSERT_TRUE(view.save_csv(csv.toStdString()).ok());
-  QFile file(csv);
-  ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
-  const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+  QStringList lines;
+  ASSERT_TRUE(test::export_csv(view, output_path("marker_scatter.csv"), &lines));
   ASSERT_EQ(lines.size(), 13);
   EXPECT_EQ(lines[0], "x,y,label,group");
   const views::ScatterData data = twelve_checkpoints();
@@ -207,10 +176,7 @@ TEST(MarkerScatterView, FallingTrendMovesTheBoxRightAndNoGroupsIsOneColour) {
   data.colour_title.clear();
   data.statistics.pearson_r = -0.912;
   views::MarkerScatterView view;
-  ASSERT_TRUE(view.set_data(data).ok());
-  view.resize(800, 500);
-  view.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  ASSERT_TRUE(test::shows(view, data, 800, 500));
   const QImage frame = view.grab_frame();
   const QString shot = test::save_screenshot(frame, "marker_scatter_view_falling");
   EXPECT_GT(count_near(frame, views::class_colour(0), 30), 12 * 40) << shot.toStdString();
@@ -262,10 +228,7 @@ struct ExportFrame {
 
 TEST(MarkerScatterView, LegendCoversNoPointInTheWindowNorAtSingleColumn) {
   views::MarkerScatterView view;
-  ASSERT_TRUE(view.set_data(broad_cloud()).ok());
-  view.resize(800, 500);
-  view.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  ASSERT_TRUE(test::shows(view, broad_cloud(), 800, 500));
   const QImage frame = view.grab_frame();
   const QString shot = test::save_screenshot(frame, "marker_scatter_legend_broad_cloud");
   EXPECT_GT(view.legend_rect().width(), 20.0);

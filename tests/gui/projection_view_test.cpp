@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
-#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
@@ -18,6 +17,7 @@
 #include <utility>
 
 #include "tests/gui/gui_test_support.h"
+#include "tests/gui/view_test_support.h"
 #include "tests/gui/scripted_answers.h"
 #include "views/palette.h"
 #include "views/projection_view.h"
@@ -58,20 +58,6 @@ views::ProjectionData three_clouds(int columns) {
   return d;
 }
 
-int count_near(const QImage& image, const views::Rgb& colour, int tolerance, QRect region = {}) {
-  if (region.isNull()) region = image.rect();
-  const int r = std::lround(colour[0] * 255), g = std::lround(colour[1] * 255), b = std::lround(colour[2] * 255);
-  int count = 0;
-  for (int y = region.top(); y <= region.bottom(); ++y)
-    for (int x = region.left(); x <= region.right(); ++x) {
-      const QRgb p = image.pixel(x, y);
-      if (std::abs(qRed(p) - r) <= tolerance && std::abs(qGreen(p) - g) <= tolerance &&
-          std::abs(qBlue(p) - b) <= tolerance)
-        ++count;
-    }
-  return count;
-}
-
 // Of the frame's non-white pixels, the fraction that `big` (an integer multiple in size) has alike at the same
 // relative place.
 double fraction_alike(const QImage& frame, const QImage& big) {
@@ -89,17 +75,10 @@ double fraction_alike(const QImage& frame, const QImage& big) {
   return drawn > 0 ? static_cast<double>(alike) / drawn : 0.0;
 }
 
-QString output_path(const QString& name) {
-  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/views";
-  QDir().mkpath(dir);
-  return dir + "/" + name;
-}
+QString output_path(const QString& name) { return test::output_path("views", name); }
+using test::count_near;
 
-void show(views::ProjectionView& view, int w = 700, int h = 500) {
-  view.resize(w, h);
-  view.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
-}
+void show(views::ProjectionView& view, int w = 700, int h = 500) { ASSERT_TRUE(test::show_exposed(view, w, h)); }
 
 // The legend never covers data: in a view as narrow as a Compare tab's half, with ten classes, every point (the
 // outlier in the top-right corner included) is drawn left of the legend's box, which keeps to the right edge; in
@@ -281,10 +260,7 @@ TEST(ProjectionView, SavesPngAtScaleTwoAndTheNumbersAsCsv) {
   show(view, 500, 400);
   const QImage frame = view.grab_frame();
   const QString png = output_path("projection_x2.png");
-  QFile::remove(png);
-  const ms::Status saved = view.save_png(png.toStdString(), 2);
-  ASSERT_TRUE(saved.ok()) << saved.error();
-  const QImage image(png);
+  const QImage image = test::export_png(view, png, 2);
   ASSERT_FALSE(image.isNull());
   EXPECT_EQ(image.size(), 2 * frame.size());
   // The same picture at twice the resolution (point sizes scaled too, legend in place): sampled back down, the
@@ -294,11 +270,8 @@ TEST(ProjectionView, SavesPngAtScaleTwoAndTheNumbersAsCsv) {
     EXPECT_GT(count_near(image, views::class_colour(c), 12), 2 * count_near(frame, views::class_colour(c), 12))
         << "class " << c;
 
-  const QString csv = output_path("projection.csv");
-  ASSERT_TRUE(view.save_csv(csv.toStdString()).ok());
-  QFile file(csv);
-  ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
-  const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+  QStringList lines;
+  ASSERT_TRUE(test::export_csv(view, output_path("projection.csv"), &lines));
   ASSERT_EQ(lines.size(), 1 + data.coords.rows() + 3 + 12);
   EXPECT_EQ(lines[0], "kind,index,class_id,class,x,y,z");
   // A class name with a slash stays one field; coordinates read back to full precision.
@@ -400,11 +373,8 @@ TEST(ProjectionView, OverlayDrawsShiftedPointsInLighterSquaresWithALegendEntry) 
   data.overlay = data.coords.topRows(5);
   data.overlay_labels = data.labels.head(5);
   ASSERT_TRUE(view.set_data(data).ok());
-  const QString csv = output_path("projection_overlay.csv");
-  ASSERT_TRUE(view.save_csv(csv.toStdString()).ok());
-  QFile file(csv);
-  ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
-  const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+  QStringList lines;
+  ASSERT_TRUE(test::export_csv(view, output_path("projection_overlay.csv"), &lines));
   ASSERT_EQ(lines.size(), 1 + data.coords.rows() + 5 + 3 + 12);
   const QStringList overlay = lines[1 + data.coords.rows() + 4].split(',');
   EXPECT_EQ(overlay[0], "overlay");

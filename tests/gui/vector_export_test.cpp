@@ -22,6 +22,8 @@
 #include <vector>
 
 #include "tests/gui/pdf_tools.h"
+#include "tests/gui/sample_plot_data.h"
+#include "tests/gui/view_test_support.h"
 #include "tests/gui/scripted_answers.h"
 #include "core/common/atomic_write.h"
 #include "views/correlation_heatmap_view.h"
@@ -33,11 +35,8 @@
 namespace ms {
 namespace {
 
-QString output_path(const QString& name) {
-  const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/vector";
-  QDir().mkpath(dir);
-  return dir + "/" + name;
-}
+using test::show_and_draw;
+QString output_path(const QString& name) { return test::output_path("vector", name); }
 
 QByteArray read_all(const QString& path) {
   QFile file(path);
@@ -128,27 +127,6 @@ Pdf parse_pdf(const QString& path) {
 
 bool shows(const Pdf& pdf, const std::string& text) { return pdf.text.contains(QString::fromStdString(text)); }
 
-template <class View>
-void show(View& view) {
-  view.resize(800, 500);
-  view.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
-  view.grab_frame();
-}
-
-views::ProfileData three_series() {
-  views::ProfileData data;
-  data.marker = "D_eff";
-  data.layers = {"conv1", "relu1", "conv2", "relu2", "pool", "fc1", "relu3", "fc2"};
-  for (int s = 0; s < 3; ++s) {
-    views::ProfileSeries series;
-    series.name = "checkpoint " + std::to_string(s + 1);
-    for (int l = 0; l < 8; ++l) series.values.push_back(10.0 + 6.0 * s + 8.0 * std::sin(0.45 * l) - 0.3 * l * l);
-    data.series.push_back(series);
-  }
-  return data;
-}
-
 views::ScatterData twelve_points() {
   views::ScatterData d;
   d.x_title = "dimension (penultimate layer)";
@@ -181,15 +159,22 @@ views::HeatmapData four_by_five() {
   return h;
 }
 
+// Saves `view` at scale 1 as STEM.svg and STEM.pdf in the output folder, earlier files removed first (a stale one
+// never passes); true when both were written.
+template <class View>
+bool save_svg_and_pdf(View& view, const QString& stem) {
+  const QString svg = output_path(stem + ".svg"), pdf = output_path(stem + ".pdf");
+  QFile::remove(svg), QFile::remove(pdf);
+  return view.save_figure(svg.toStdString(), 1).ok() && view.save_figure(pdf.toStdString(), 1).ok();
+}
+
 TEST(VectorExport, LayerProfileAsSvgAndPdf) {
   views::LayerProfileView view;
-  const views::ProfileData data = three_series();
+  const views::ProfileData data = test::three_checkpoint_profile();
   ASSERT_TRUE(view.set_data(data).ok());
-  show(view);
+  show_and_draw(view);
+  ASSERT_TRUE(save_svg_and_pdf(view, "layer_profile"));
   const QString svg_path = output_path("layer_profile.svg"), pdf_path = output_path("layer_profile.pdf");
-  QFile::remove(svg_path), QFile::remove(pdf_path);
-  ASSERT_TRUE(view.save_figure(svg_path.toStdString(), 1).ok());
-  ASSERT_TRUE(view.save_figure(pdf_path.toStdString(), 1).ok());
 
   const Svg svg = parse_svg(svg_path);
   ASSERT_TRUE(svg.error.isEmpty()) << svg.error.toStdString();
@@ -225,10 +210,7 @@ TEST(VectorExport, TurnedLayerNamesStayOnThePage) {
   data.series.push_back(series);
   views::LayerProfileView view;
   ASSERT_TRUE(view.set_data(data).ok());
-  view.resize(500, 400);
-  view.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
-  view.grab_frame();
+  show_and_draw(view, 500, 400);
   const QString path = output_path("layer_profile_turned.svg");
   ASSERT_TRUE(view.save_figure(path.toStdString(), 1).ok());
   const Svg svg = parse_svg(path);
@@ -273,12 +255,10 @@ TEST(VectorExport, TurnedLayerNamesStayOnThePage) {
 TEST(VectorExport, MarkerScatterAsSvgAndPdfWithItsStatisticsBox) {
   views::MarkerScatterView view;
   ASSERT_TRUE(view.set_data(twelve_points()).ok());
-  show(view);
+  show_and_draw(view);
   view.set_selected(3);
+  ASSERT_TRUE(save_svg_and_pdf(view, "marker_scatter"));
   const QString svg_path = output_path("marker_scatter.svg"), pdf_path = output_path("marker_scatter.pdf");
-  QFile::remove(svg_path), QFile::remove(pdf_path);
-  ASSERT_TRUE(view.save_figure(svg_path.toStdString(), 1).ok());
-  ASSERT_TRUE(view.save_figure(pdf_path.toStdString(), 1).ok());
 
   const Svg svg = parse_svg(svg_path);
   ASSERT_TRUE(svg.error.isEmpty()) << svg.error.toStdString();
@@ -309,11 +289,9 @@ TEST(VectorExport, CorrelationHeatmapAsSvgAndPdfWithCellTexts) {
   views::CorrelationHeatmapView view;
   const views::HeatmapData data = four_by_five();
   ASSERT_TRUE(view.set_data(data).ok());
-  show(view);
+  show_and_draw(view);
+  ASSERT_TRUE(save_svg_and_pdf(view, "correlation_heatmap"));
   const QString svg_path = output_path("correlation_heatmap.svg"), pdf_path = output_path("correlation_heatmap.pdf");
-  QFile::remove(svg_path), QFile::remove(pdf_path);
-  ASSERT_TRUE(view.save_figure(svg_path.toStdString(), 1).ok());
-  ASSERT_TRUE(view.save_figure(pdf_path.toStdString(), 1).ok());
 
   MS_SKIP_WITHOUT_POPPLER();
   const Svg svg = parse_svg(svg_path);
@@ -345,7 +323,7 @@ TEST(VectorExport, CorrelationHeatmapAsSvgAndPdfWithCellTexts) {
 TEST(VectorExport, SaveImageActionOffersEveryFormatAndASize) {
   views::MarkerScatterView view;
   ASSERT_TRUE(view.set_data(twelve_points()).ok());
-  show(view);
+  show_and_draw(view);
   for (const QString name : {"scatter_from_action.svg", "scatter_from_action.pdf"}) {
     const QString path = output_path(name);
     QFile::remove(path);
@@ -401,15 +379,15 @@ TEST(VectorExport, AFailedExportLeavesTheEarlierFileAndNoTemporaryFile) {
 
   // A view not shown yet, a folder that does not exist, an unknown type: errors that name the file.
   views::LayerProfileView hidden;
-  ASSERT_TRUE(hidden.set_data(three_series()).ok());
+  ASSERT_TRUE(hidden.set_data(test::three_checkpoint_profile()).ok());
   const ms::Status not_shown = hidden.save_figure(path.toStdString(), 1);
   ASSERT_FALSE(not_shown.ok());
   EXPECT_NE(not_shown.error().find(path.toStdString()), std::string::npos) << not_shown.error();
   EXPECT_EQ(read_all(path), QByteArray("<svg>earlier</svg>"));
 
   views::LayerProfileView view;
-  ASSERT_TRUE(view.set_data(three_series()).ok());
-  show(view);
+  ASSERT_TRUE(view.set_data(test::three_checkpoint_profile()).ok());
+  show_and_draw(view);
   for (const QString& bad : {dir + "/no/such/folder/figure.pdf", dir + "/figure.eps"}) {
     const ms::Status status = view.save_figure(bad.toStdString(), 1);
     ASSERT_FALSE(status.ok()) << bad.toStdString();
