@@ -263,7 +263,7 @@ HeatmapItem* as_heatmap(const vtkSmartPointer<vtkContextItem>& item) { return st
 }  // namespace
 
 CorrelationHeatmapView::CorrelationHeatmapView(QWidget* parent)
-    : FigureView(parent, [] { return std::string("correlation_heatmap"); }),
+    : PlotView(parent, [] { return std::string("correlation_heatmap"); }),
       view_(vtkSmartPointer<vtkContextView>::New()) {
   view_->SetRenderWindow(render_window());
   view_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
@@ -290,22 +290,24 @@ std::string CorrelationHeatmapView::cell_text(int row, int column) const {
   return fixed2(r) + (data_.stars.empty() ? std::string() : data_.stars[row][column]);
 }
 
-ms::Status CorrelationHeatmapView::set_data(HeatmapData data) {
+std::string CorrelationHeatmapView::data_problem(const HeatmapData& data) const {
   const Eigen::Index R = static_cast<Eigen::Index>(data.rows.size()), C = static_cast<Eigen::Index>(data.columns.size());
   auto shape = [](Eigen::Index r, Eigen::Index c) { return std::to_string(r) + " by " + std::to_string(c); };
   if (data.r.rows() != R || data.r.cols() != C || data.p.rows() != R || data.p.cols() != C || data.n.rows() != R ||
       data.n.cols() != C)
-    return ms::make_error("correlation heat map: " + shape(R, C) + " labels but r is " + shape(data.r.rows(), data.r.cols()) +
-                          ", p " + shape(data.p.rows(), data.p.cols()) + ", n " + shape(data.n.rows(), data.n.cols()));
+    return "correlation heat map: " + shape(R, C) + " labels but r is " + shape(data.r.rows(), data.r.cols()) + ", p " +
+           shape(data.p.rows(), data.p.cols()) + ", n " + shape(data.n.rows(), data.n.cols());
   if (!data.stars.empty()) {
     bool ok = static_cast<Eigen::Index>(data.stars.size()) == R;
     for (const auto& row : data.stars) ok = ok && static_cast<Eigen::Index>(row.size()) == C;
-    if (!ok) return ms::make_error("correlation heat map: the stars are not " + shape(R, C));
+    if (!ok) return "correlation heat map: the stars are not " + shape(R, C);
   }
-  data_ = std::move(data);
+  return {};
+}
+
+void CorrelationHeatmapView::show_data() {
   item_->Modified();
   render();
-  return ms::Ok{};
 }
 
 QPointF CorrelationHeatmapView::cell_position(int row, int column) const {

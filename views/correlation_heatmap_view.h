@@ -4,7 +4,8 @@
 // they do not fit), a title, and a colour bar with its scale on the right. Drawn by one VTK context item in a
 // VtkWidget. Clicking a cell emits cell_clicked(row, column).
 //
-// set_data   HeatmapData (plot_data.h): R row and C column labels, r, p, n each R by C, stars R by C or empty
+// set_data   (views/plot_view.h) HeatmapData (plot_data.h): R row and C column labels, r, p, n each R by C, stars R
+//            by C or empty
 // save_png, save_figure, the save actions: FigureView (views/figure_view.h); paddings and lines thicken with the
 //            export, fonts follow its DPI
 // save_csv   columns row, column, r, p, n, stars (one line per cell, row-major; NaN = empty field)
@@ -16,7 +17,7 @@
 
 #include "core/common/result.h"
 #include "views/click_tracker.h"
-#include "views/figure_view.h"
+#include "views/plot_view.h"
 #include "views/palette.h"
 #include "views/plot_data.h"
 
@@ -25,15 +26,11 @@ class vtkContextView;
 
 namespace ms::views {
 
-class CorrelationHeatmapView : public FigureView {
+class CorrelationHeatmapView : public PlotView<HeatmapData> {
   Q_OBJECT
  public:
   explicit CorrelationHeatmapView(QWidget* parent = nullptr);
   ~CorrelationHeatmapView() override;
-
-  // Errors (nothing changes) when a matrix or the stars do not match the labels.
-  ms::Status set_data(HeatmapData data);
-  const HeatmapData& data() const { return data_; }
 
   // The diverging colour of r (clamped to [-1, 1]); grey for NaN.
   static Rgb colour_of(double r);
@@ -55,11 +52,13 @@ class CorrelationHeatmapView : public FigureView {
   void mouseReleaseEvent(QMouseEvent* event) override;
   // Paddings and lines (fonts follow the export's DPI).
   void set_export_scale(double factor) override;
+  // A matrix or the stars that do not match the labels.
+  std::string data_problem(const HeatmapData& data) const override;
+  void show_data() override;
 
  private:
   vtkSmartPointer<vtkContextView> view_;
   vtkSmartPointer<vtkContextItem> item_;
-  HeatmapData data_;
   ClickTracker click_;
 };
 

@@ -35,7 +35,7 @@ constexpr float kMarkerSize = 7.0f;
 }  // namespace
 
 LayerProfileView::LayerProfileView(QWidget* parent)
-    : FigureView(parent, [this] { return "layer_profile_" + data_.marker; }),
+    : PlotView(parent, [this] { return "layer_profile_" + data_.marker; }),
       view_(vtkSmartPointer<vtkContextView>::New()),
       chart_(vtkSmartPointer<vtkChartXY>::New()) {
   // The context view moves its renderer into our window and puts its chart interaction style on our interactor.
@@ -62,14 +62,17 @@ LayerProfileView::~LayerProfileView() = default;
 
 vtkChartXY* LayerProfileView::chart() const { return chart_; }
 
-ms::Status LayerProfileView::set_data(ProfileData data) {
+std::string LayerProfileView::data_problem(const ProfileData& data) const {
   const size_t layers = data.layers.size();
   for (const auto& series : data.series)
     if (series.values.size() != layers)
-      return ms::make_error("layer profile: series '" + series.name + "' has " + std::to_string(series.values.size()) +
-                            " values for " + std::to_string(layers) + " layers");
-  data_ = std::move(data);
+      return "layer profile: series '" + series.name + "' has " + std::to_string(series.values.size()) + " values for " +
+             std::to_string(layers) + " layers";
+  return {};
+}
 
+void LayerProfileView::show_data() {
+  const size_t layers = data_.layers.size();
   vtkNew<vtkTable> table;
   vtkNew<vtkDoubleArray> index;
   index->SetName("layer");
@@ -118,7 +121,6 @@ ms::Status LayerProfileView::set_data(ProfileData data) {
   drawn_.clear();  // new names: the labels are set again
   update_label_orientation();
   render();
-  return ms::Ok{};
 }
 
 std::array<int, 2> LayerProfileView::label_size(const std::string& text) const {

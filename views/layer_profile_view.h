@@ -3,7 +3,7 @@
 // x = layer index labelled with the layer names, y = the marker; legend and axis titles. The legend sits beside
 // the plot, or under it when it would take more than a third of the width (long names, a column-wide figure).
 //
-// set_data   ProfileData (view_data.h): marker name, L layer names, series of L values each
+// set_data   (views/plot_view.h) ProfileData (view_data.h): marker name, L layer names, series of L values each
 // save_png, save_figure, the save actions: FigureView (views/figure_view.h), lines and markers thickened alike; a
 //            figure's layer names are thinned and turned for its width
 // save_csv   the numbers shown: columns layer_index, layer, then one column per series (empty = missing)
@@ -16,7 +16,7 @@
 #include <vtkSmartPointer.h>
 
 #include "core/common/result.h"
-#include "views/figure_view.h"
+#include "views/plot_view.h"
 #include "views/view_data.h"
 
 class vtkChartXY;
@@ -24,15 +24,11 @@ class vtkContextView;
 
 namespace ms::views {
 
-class LayerProfileView : public FigureView {
+class LayerProfileView : public PlotView<ProfileData> {
   Q_OBJECT
  public:
   explicit LayerProfileView(QWidget* parent = nullptr);
   ~LayerProfileView() override;
-
-  // Errors (nothing changes) when a series does not have one value per layer.
-  ms::Status set_data(ProfileData data);
-  const ProfileData& data() const { return data_; }
 
   ms::Status save_csv(const std::string& path) const override;
 
@@ -51,6 +47,9 @@ class LayerProfileView : public FigureView {
   void resizeEvent(QResizeEvent* event) override;
   bool event(QEvent* event) override;
   void set_export_scale(double factor) override;
+  // A series without one value per layer.
+  std::string data_problem(const ProfileData& data) const override;
+  void show_data() override;
   // The layer names thinned and turned for the figure's width, Wilkinson's y ticks at a physical size.
   ms::Status write_figure(const std::string& path, const ExportSize& size) override;
 
@@ -62,7 +61,6 @@ class LayerProfileView : public FigureView {
 
   vtkSmartPointer<vtkContextView> view_;
   vtkSmartPointer<vtkChartXY> chart_;
-  ProfileData data_;
   std::vector<size_t> drawn_;
 };
 

@@ -297,7 +297,7 @@ void least_squares(const std::vector<double>& x, const std::vector<double>& y, d
 }  // namespace
 
 MarkerScatterView::MarkerScatterView(QWidget* parent)
-    : FigureView(parent, [] { return std::string("marker_vs_ood"); }),
+    : PlotView(parent, [] { return std::string("marker_vs_ood"); }),
       view_(vtkSmartPointer<vtkContextView>::New()),
       chart_(vtkSmartPointer<PlacedLegendChart>::New()),
       selection_table_(xy_table({}, {})) {
@@ -339,10 +339,12 @@ QRectF MarkerScatterView::legend_rect() const {
 
 bool MarkerScatterView::legend_below() const { return placed()->below; }
 
-ms::Status MarkerScatterView::set_data(ScatterData data) {
-  if (const std::string problem = scatter_problem(data); !problem.empty())
-    return ms::make_error("marker scatter: " + problem);
-  data_ = std::move(data);
+std::string MarkerScatterView::data_problem(const ScatterData& data) const {
+  const std::string problem = scatter_problem(data);
+  return problem.empty() ? problem : "marker scatter: " + problem;
+}
+
+void MarkerScatterView::show_data() {
   selected_ = -1;
   group_order_ = data_.groups.empty() ? std::vector<std::string>{""} : order_groups(data_.groups);
 
@@ -356,7 +358,6 @@ ms::Status MarkerScatterView::set_data(ScatterData data) {
   place_statistics();
   chart_->RecalculateBounds();
   render();
-  return ms::Ok{};
 }
 
 void MarkerScatterView::add_selection_ring() {

@@ -8,7 +8,7 @@
 // Clicking a point (press and release within a few pixels, so drags still pan) selects it and emits
 // point_clicked(index); set_selected(index) draws a dark ring around a point (-1: none).
 //
-// set_data   ScatterData (plot_data.h): n finite x and y, n labels, n groups or none
+// set_data   (views/plot_view.h) ScatterData (plot_data.h): n finite x and y, n labels, n groups or none
 // save_png, save_figure, the save actions: FigureView (views/figure_view.h), points, ring and line thickened
 //            alike; ρ stays ρ in every format; a column-wide figure gives the statistics box headroom
 // save_csv   columns x, y, label, group, and y_low, y_high, y_n when there are intervals (one row per point)
@@ -22,7 +22,7 @@
 
 #include "core/common/result.h"
 #include "views/click_tracker.h"
-#include "views/figure_view.h"
+#include "views/plot_view.h"
 #include "views/plot_data.h"
 
 class vtkChartXY;
@@ -35,15 +35,11 @@ namespace ms::views {
 
 class PlacedLegendChart;  // marker_scatter_view.cpp
 
-class MarkerScatterView : public FigureView {
+class MarkerScatterView : public PlotView<ScatterData> {
   Q_OBJECT
  public:
   explicit MarkerScatterView(QWidget* parent = nullptr);
   ~MarkerScatterView() override;
-
-  // Errors (nothing changes) on sizes that differ or a non-finite x or y. Clears the selection.
-  ms::Status set_data(ScatterData data);
-  const ScatterData& data() const { return data_; }
 
   // Highlights point `index` (-1 or out of range: no highlight).
   void set_selected(int index);
@@ -81,11 +77,14 @@ class MarkerScatterView : public FigureView {
   void mousePressEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
   void set_export_scale(double factor) override;
+  // Sizes that differ or a non-finite x or y. New data clears the selection.
+  std::string data_problem(const ScatterData& data) const override;
+  void show_data() override;
   ms::Status write_figure(const std::string& path, const ExportSize& size) override;
 
  private:
   PlacedLegendChart* placed() const;
-  // The steps of set_data, in drawing order: the selection ring, error bars, each group's points, the fit line;
+  // The steps of show_data, in drawing order: the selection ring, error bars, each group's points, the fit line;
   // then the axes and the statistics box's and legend's corners.
   void add_selection_ring();
   void add_error_bars();
@@ -100,7 +99,6 @@ class MarkerScatterView : public FigureView {
   vtkSmartPointer<vtkContextItem> statistics_box_;
   vtkSmartPointer<vtkTable> selection_table_;
   vtkPlotLine* error_bars_ = nullptr;  // owned by the chart
-  ScatterData data_;
   std::vector<std::string> group_order_;
   double slope_ = 0.0, intercept_ = 0.0;
   int selected_ = -1;

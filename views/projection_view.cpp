@@ -183,7 +183,7 @@ vtkSmartPointer<vtkLegendBoxActor> new_legend() {
 }  // namespace
 
 ProjectionView::ProjectionView(QWidget* parent)
-    : FigureView(parent, [] { return std::string("projection"); }),
+    : PlotView(parent, [] { return std::string("projection"); }),
       renderer_(vtkSmartPointer<vtkRenderer>::New()),
       legend_renderer_(vtkSmartPointer<vtkRenderer>::New()) {
   renderer_->SetBackground(1.0, 1.0, 1.0);
@@ -199,12 +199,14 @@ ProjectionView::~ProjectionView() = default;
 
 vtkRenderer* ProjectionView::main_renderer() const { return renderer_; }
 
-ms::Status ProjectionView::set_data(ProjectionData data) {
-  if (const std::string problem = check(data); !problem.empty()) return ms::make_error("projection view: " + problem);
-  data_ = std::move(data);
+std::string ProjectionView::data_problem(const ProjectionData& data) const {
+  const std::string problem = check(data);
+  return problem.empty() ? problem : "projection view: " + problem;
+}
+
+void ProjectionView::show_data() {
   hovered_ = -1;
   set_mode(data_.coords.cols() == 3 ? Mode::Orbit3D : Mode::Flat2D);  // rebuilds the scene, resets the camera
-  return ms::Ok{};
 }
 
 void ProjectionView::set_mode(Mode mode) {

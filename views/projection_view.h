@@ -8,8 +8,9 @@
 // `index` (row of coords), index in [n, n + o) is overlay row index - n, -1 is none. Centers and anchors are not
 // hoverable.
 //
-// set_data   ProjectionData (view_data.h): coords n by 2|3, labels n in [0, P), P class names, centers P by 2|3
-//            or empty, anchors m by 2|3 or empty with m anchor labels, overlay o by 2|3 or empty with o labels
+// set_data   (views/plot_view.h) ProjectionData (view_data.h): coords n by 2|3, labels n in [0, P), P class names,
+//            centers P by 2|3 or empty, anchors m by 2|3 or empty with m anchor labels, overlay o by 2|3 or empty
+//            with o labels
 // save_png   (FigureView, views/figure_view.h) the view at `scale` times the widget size (point sizes scaled with
 //            it), as on screen; at an ExportSize: save_figure's PNG
 // save_figure  PNG, SVG or PDF (by the path's extension) at an ExportSize (views/figure_export.h): the points as an
@@ -27,7 +28,7 @@
 
 #include "core/common/result.h"
 #include "views/composed_figure.h"
-#include "views/figure_view.h"
+#include "views/plot_view.h"
 #include "views/view_data.h"
 
 class vtkActor;
@@ -37,7 +38,7 @@ class vtkRenderer;
 
 namespace ms::views {
 
-class ProjectionView : public FigureView {
+class ProjectionView : public PlotView<ProjectionData> {
   Q_OBJECT
  public:
   enum class Mode { Flat2D, Orbit3D };
@@ -48,11 +49,6 @@ class ProjectionView : public FigureView {
 
   explicit ProjectionView(QWidget* parent = nullptr);
   ~ProjectionView() override;
-
-  // Errors (nothing changes) on inconsistent sizes or labels out of range. Picks Orbit3D for 3-column
-  // coordinates and Flat2D otherwise, and resets the camera.
-  ms::Status set_data(ProjectionData data);
-  const ProjectionData& data() const { return data_; }
 
   void set_mode(Mode mode);
   Mode mode() const { return mode_; }
@@ -86,6 +82,10 @@ class ProjectionView : public FigureView {
   void leaveEvent(QEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
   void set_export_scale(double factor) override;  // point sizes
+  // Inconsistent sizes or labels out of range.
+  std::string data_problem(const ProjectionData& data) const override;
+  // Picks Orbit3D for 3-column coordinates and Flat2D otherwise, and resets the camera.
+  void show_data() override;
   ms::Status write_png(const std::string& path, const ExportSize& size) override;  // the composed figure's PNG
   ms::Status write_figure(const std::string& path, const ExportSize& size) override;
 
@@ -112,7 +112,6 @@ class ProjectionView : public FigureView {
   vtkSmartPointer<vtkActor> anchors_;
   vtkSmartPointer<vtkActor> overlay_;
   vtkSmartPointer<vtkLegendBoxActor> legend_;
-  ProjectionData data_;
   Eigen::Matrix<double, Eigen::Dynamic, 3> drawn_;  // sample then overlay positions as drawn (mode applied)
   Mode mode_ = Mode::Flat2D;
   int hovered_ = -1;
