@@ -26,19 +26,14 @@ std::map<std::string, std::string> to_map(const BaselineOptions& options) {
 }
 
 Status from_map(const std::map<std::string, std::string>& map, BaselineOptions& options) {
-  BaselineOptions read = options;
-  for (const auto& [key, text] : map) {
-    bool ok = true;
-    if (key == "sparsity_threshold") ok = parse_real(text, &read.sparsity_threshold);
-    else if (key == "rank_tolerance") ok = parse_real(text, &read.rank_tolerance);
-    else if (key == "nc1_tolerance") ok = parse_real(text, &read.nc1_tolerance);
-    else if (key == "covariance_exact_max_features") ok = parse_whole_number(text, &read.covariance_exact_max_features);
-    else if (key == "covariance_pairs") ok = parse_whole_number(text, &read.covariance_pairs);
-    else if (key == "covariance_seed") ok = parse_whole_number(text, &read.covariance_seed);
-    if (!ok) return make_error("baseline option " + key + ": '" + text + "' is not a valid value");
-  }
-  options = read;
-  return Ok{};
+  using B = BaselineOptions;
+  return read_fields<B>(map, "baseline option",
+                        {real_field("sparsity_threshold", &B::sparsity_threshold),
+                         real_field("rank_tolerance", &B::rank_tolerance), real_field("nc1_tolerance", &B::nc1_tolerance),
+                         whole_field("covariance_exact_max_features", &B::covariance_exact_max_features),
+                         whole_field("covariance_pairs", &B::covariance_pairs),
+                         whole_field("covariance_seed", &B::covariance_seed)},
+                        options);
 }
 
 namespace {

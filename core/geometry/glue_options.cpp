@@ -41,20 +41,14 @@ std::map<std::string, std::string> to_map(const GlueOptions& options) {
 }
 
 Status from_map(const std::map<std::string, std::string>& map, GlueOptions& options) {
-  GlueOptions read = options;
-  for (const auto& [key, text] : map) {
-    bool ok = true;
-    if (key == "points_per_manifold") ok = parse_whole_number(text, &read.points_per_manifold);
-    else if (key == "n_t") ok = parse_whole_number(text, &read.n_t);
-    else if (key == "dichotomies") ok = parse_dichotomies(text, &read.dichotomies);
-    else if (key == "inactive") ok = parse_inactive_policy(text, &read.inactive);
-    else if (key == "preprocess") ok = parse_preprocess(text, &read.preprocess);
-    else if (key == "repeats") ok = parse_whole_number(text, &read.repeats);
-    else if (key == "glue_seed") ok = parse_whole_number(text, &read.seed);
-    if (!ok) return make_error("GLUE option " + key + ": '" + text + "' is not a valid value");
-  }
-  options = read;
-  return Ok{};
+  using G = GlueOptions;
+  return read_fields<G>(map, "GLUE option",
+                        {whole_field("points_per_manifold", &G::points_per_manifold), whole_field("n_t", &G::n_t),
+                         named_field("dichotomies", &G::dichotomies, parse_dichotomies),
+                         named_field("inactive", &G::inactive, parse_inactive_policy),
+                         named_field("preprocess", &G::preprocess, parse_preprocess),
+                         whole_field("repeats", &G::repeats), whole_field("glue_seed", &G::seed)},
+                        options);
 }
 
 Status validate(const GlueOptions& options) {

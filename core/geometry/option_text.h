@@ -4,8 +4,13 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <initializer_list>
 #include <limits>
+#include <map>
 #include <string>
+
+#include "core/common/result.h"
 
 namespace ms::geometry {
 
@@ -45,6 +50,46 @@ bool value_named(const NamedValue<E> (&table)[N], const std::string& name, E* ou
   for (const NamedValue<E>& entry : table)
     if (name == entry.name) return *out = entry.value, true;
   return false;
+}
+
+// One stored option of `Options`: its key and how its text is read into the options being filled (false: not valid).
+template <class Options>
+struct OptionField {
+  const char* key;
+  std::function<bool(const std::string& text, Options& into)> read;
+};
+
+// A field read as a whole number (parse_whole_number).
+template <class Options, class T>
+OptionField<Options> whole_field(const char* key, T Options::*member) {
+  return {key, [member](const std::string& text, Options& into) { return parse_whole_number(text, &(into.*member)); }};
+}
+
+// A field read as a real number (parse_real).
+template <class Options>
+OptionField<Options> real_field(const char* key, double Options::*member) {
+  return {key, [member](const std::string& text, Options& into) { return parse_real(text, &(into.*member)); }};
+}
+
+// A field read by `parse` (an enum's parser: true and *out set, or false).
+template <class Options, class T>
+OptionField<Options> named_field(const char* key, T Options::*member, bool (*parse)(const std::string&, T*)) {
+  return {key, [member, parse](const std::string& text, Options& into) { return parse(text, &(into.*member)); }};
+}
+
+// Reads every key of `map` that `fields` names into `options`; keys no field names are ignored. Takes a copy first,
+// so on an invalid text `options` is unchanged and the error is "<what> <key>: '<text>' is not a valid value" (the
+// first such key in map order).
+template <class Options>
+Status read_fields(const std::map<std::string, std::string>& map, const std::string& what,
+                   std::initializer_list<OptionField<Options>> fields, Options& options) {
+  Options read = options;
+  for (const auto& [key, text] : map)
+    for (const OptionField<Options>& field : fields)
+      if (key == field.key && !field.read(text, read))
+        return make_error(what + " " + key + ": '" + text + "' is not a valid value");
+  options = std::move(read);
+  return Ok{};
 }
 
 }  // namespace ms::geometry

@@ -19,13 +19,14 @@ Status from_map(const std::map<std::string, std::string>& map, AnalyseOptions& o
   AnalyseOptions read = options;
   if (Status glue = geometry::from_map(map, read.glue); !glue.ok()) return glue;
   if (Status baselines = geometry::from_map(map, read.baselines); !baselines.ok()) return baselines;
-  for (const auto& [key, text] : map) {
-    bool ok = true;
-    if (key == "sample_seed") ok = geometry::parse_whole_number(text, &read.seed);
-    else if (key == "project_dim") ok = geometry::parse_whole_number(text, &read.project_dim);
-    else if (key == "ood_limit") ok = geometry::parse_whole_number(text, &read.ood_limit);
-    if (!ok) return make_error("analysis option " + key + ": '" + text + "' is not a valid value");
-  }
+  using A = AnalyseOptions;
+  if (Status own = geometry::read_fields<A>(map, "analysis option",
+                                            {geometry::whole_field("sample_seed", &A::seed),
+                                             geometry::whole_field("project_dim", &A::project_dim),
+                                             geometry::whole_field("ood_limit", &A::ood_limit)},
+                                            read);
+      !own.ok())
+    return own;
   options = std::move(read);
   return Ok{};
 }
