@@ -9,6 +9,8 @@
 #include <map>
 #include <string>
 
+#include "tests/unit/option_map_checks.h"
+
 namespace ms::geometry {
 namespace {
 
@@ -29,10 +31,8 @@ TEST(BaselineOptions, EveryChangedOptionRoundTripsExactly) {
   options.covariance_exact_max_features = 0;
   options.covariance_pairs = 20000;
   options.covariance_seed = std::numeric_limits<unsigned long long>::max();
-  const std::map<std::string, std::string> map = to_map(options);
-  EXPECT_EQ(map.size(), 6u);
-  EXPECT_EQ(map.at("covariance_pairs"), "20000");
-  EXPECT_EQ(map.at("covariance_seed"), "18446744073709551615");
+  const std::map<std::string, std::string> map = option_checks::checked_map(
+      options, 6u, {{"covariance_pairs", "20000"}, {"covariance_seed", "18446744073709551615"}});
   BaselineOptions read;
   ASSERT_TRUE(from_map(map, read).ok());
   EXPECT_EQ(read.sparsity_threshold, options.sparsity_threshold);
@@ -82,13 +82,7 @@ TEST(BaselineOptions, ValidateNamesEachRefusedOption) {
       {"covariance_pairs", [](BaselineOptions& o) { o.covariance_pairs = 0; }},
       {"threads", [](BaselineOptions& o) { o.threads = -2; }},
   };
-  for (const auto& [name, spoil] : cases) {
-    BaselineOptions options;
-    spoil(options);
-    const Status status = validate(options);
-    ASSERT_FALSE(status.ok()) << name;
-    EXPECT_NE(status.error().find(name + " = "), std::string::npos) << status.error();
-  }
+  for (const auto& [name, spoil] : cases) option_checks::expect_refused<BaselineOptions>(name + " = ", spoil);
 }
 
 }  // namespace

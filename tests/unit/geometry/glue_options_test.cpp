@@ -5,6 +5,7 @@
 #include "core/geometry/glue_dichotomies.h"
 #include "core/geometry/glue_subsample.h"
 #include "tests/unit/geometry/glue_test_data.h"
+#include "tests/unit/option_map_checks.h"
 
 #include <gtest/gtest.h>
 
@@ -71,10 +72,8 @@ TEST(GlueOptions, StoredFormRoundTripsAndBadValuesAreNamed) {
   options.preprocess = Preprocess::center;
   options.repeats = 4;
   options.seed = 18446744073709551615ull;
-  const std::map<std::string, std::string> stored = to_map(options);
-  EXPECT_EQ(stored.size(), 7u);
-  EXPECT_EQ(stored.at("glue_seed"), "18446744073709551615");
-  EXPECT_EQ(stored.at("inactive"), "active_only");
+  const std::map<std::string, std::string> stored =
+      option_checks::checked_map(options, 7u, {{"glue_seed", "18446744073709551615"}, {"inactive", "active_only"}});
   GlueOptions read;
   ASSERT_TRUE(from_map(stored, read).ok());
   EXPECT_EQ(to_map(read), stored);

@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 
+#include "tests/unit/option_map_checks.h"
+
 namespace ms::pipeline {
 namespace {
 
@@ -80,13 +82,7 @@ TEST(AnalyseOptionsValidate, NamesEachRefusedOption) {
       {"project_dim = -2", [](AnalyseOptions& o) { o.project_dim = -2; }},
       {"memory_budget_bytes = -5", [](AnalyseOptions& o) { o.memory_budget_bytes = -5; }},
   };
-  for (const auto& [expected, spoil] : cases) {
-    AnalyseOptions options;
-    spoil(options);
-    const Status status = validate(options);
-    ASSERT_FALSE(status.ok()) << expected;
-    EXPECT_NE(status.error().find(expected), std::string::npos) << status.error();
-  }
+  for (const auto& [expected, spoil] : cases) option_checks::expect_refused<AnalyseOptions>(expected, spoil);
 }
 
 }  // namespace
