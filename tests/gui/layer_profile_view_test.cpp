@@ -7,8 +7,6 @@
 #include <vtkChartXY.h>
 #include <vtkTextProperty.h>
 #include <vtkDoubleArray.h>
-#include <vtkCallbackCommand.h>
-#include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 
 #include <algorithm>
@@ -190,20 +188,6 @@ TEST(LayerProfileView, TwoHundredLayersThinTheLabelsSoNoneOverlap) {
   EXPECT_EQ(view.layer_at(QPoint(x_of_7, 10)), 7);
 }
 
-// The plot area while an export renders at its page size: recorded at the end of each frame of that size.
-struct ExportLayout {
-  vtkChartXY* chart = nullptr;
-  int page_w = 0;
-  int plot_w = -1, window_w = 0;
-  static void record(vtkObject* caller, unsigned long, void* self, void*) {
-    auto* layout = static_cast<ExportLayout*>(self);
-    const int w = static_cast<vtkRenderWindow*>(caller)->GetSize()[0];
-    if (w != layout->page_w) return;
-    layout->window_w = w;
-    layout->plot_w = layout->chart->GetPoint2()[0] - layout->chart->GetPoint1()[0];
-  }
-};
-
 // Long checkpoint names at a column width: the legend goes under the plot, which keeps most of the width.
 TEST(LayerProfileView, LongNamesAtSingleColumnPutTheLegendBelowThePlot) {
   views::ProfileData data = three_checkpoints();
@@ -216,19 +200,19 @@ TEST(LayerProfileView, LongNamesAtSingleColumnPutTheLegendBelowThePlot) {
   EXPECT_TRUE(view.legend_beside()) << "900 px leave room beside the plot";
 
   const views::ExportSize column = views::ExportSize::physical_mm(views::kSingleColumnMm, 300);
-  ExportLayout layout;
-  layout.chart = view.chart();
-  layout.page_w = static_cast<int>(std::lround(views::kSingleColumnMm / 25.4 * 300));
-  vtkNew<vtkCallbackCommand> callback;
-  callback->SetCallback(&ExportLayout::record);
-  callback->SetClientData(&layout);
-  const unsigned long tag = view.render_window()->AddObserver(vtkCommand::EndEvent, callback);
+  // The plot's width in the frame the export draws at the page's width.
+  const int page_w = static_cast<int>(std::lround(views::kSingleColumnMm / 25.4 * 300));
+  int plot_w = -1, window_w = 0;
   const QString png = output_path("layer_profile_long_names_89mm.png");
-  ASSERT_TRUE(view.save_figure(png.toStdString(), column).ok());
-  view.render_window()->RemoveObserver(tag);
-  ASSERT_EQ(layout.window_w, layout.page_w) << "no frame at the page size";
-  EXPECT_GE(layout.plot_w * 2, layout.page_w) << "plot " << layout.plot_w << " of " << layout.page_w
-                                              << " px, see " << png.toStdString();
+  {
+    const test::PageFrameWatch watch(view.render_window(), page_w, [&] {
+      window_w = page_w;
+      plot_w = view.chart()->GetPoint2()[0] - view.chart()->GetPoint1()[0];
+    });
+    ASSERT_TRUE(view.save_figure(png.toStdString(), column).ok());
+  }
+  ASSERT_EQ(window_w, page_w) << "no frame at the page size";
+  EXPECT_GE(plot_w * 2, page_w) << "plot " << plot_w << " of " << page_w << " px, see " << png.toStdString();
 
   // The window at a narrow width follows the same rule.
   view.resize(340, 400);

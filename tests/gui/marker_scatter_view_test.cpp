@@ -5,9 +5,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <vtkAxis.h>
-#include <vtkCallbackCommand.h>
 #include <vtkChartXY.h>
-#include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 
 #include <cmath>
@@ -213,17 +211,9 @@ std::vector<int> covered_points(const views::MarkerScatterView& view) {
 
 // Recorded at the end of each frame an export renders at its page width.
 struct ExportFrame {
-  const views::MarkerScatterView* view = nullptr;
-  int page_w = 0, frames = 0;
+  int frames = 0;
   std::vector<int> covered;
   QRectF legend;
-  static void record(vtkObject* caller, unsigned long, void* self, void*) {
-    auto* frame = static_cast<ExportFrame*>(self);
-    if (static_cast<vtkRenderWindow*>(caller)->GetSize()[0] != frame->page_w) return;
-    ++frame->frames;
-    frame->covered = covered_points(*frame->view);
-    frame->legend = frame->view->legend_rect();
-  }
 };
 
 TEST(MarkerScatterView, LegendCoversNoPointInTheWindowNorAtSingleColumn) {
@@ -235,16 +225,18 @@ TEST(MarkerScatterView, LegendCoversNoPointInTheWindowNorAtSingleColumn) {
   EXPECT_TRUE(covered_points(view).empty()) << covered_points(view).size() << " points under the legend, see "
                                             << shot.toStdString();
 
+  // What the export draws at the page's width: the points under the legend, and the legend.
+  const int page_w = static_cast<int>(std::lround(views::kSingleColumnMm / 25.4 * 300));
   ExportFrame record;
-  record.view = &view;
-  record.page_w = static_cast<int>(std::lround(views::kSingleColumnMm / 25.4 * 300));
-  vtkNew<vtkCallbackCommand> callback;
-  callback->SetCallback(&ExportFrame::record);
-  callback->SetClientData(&record);
-  const unsigned long tag = view.render_window()->AddObserver(vtkCommand::EndEvent, callback);
   const QString png = output_path("marker_scatter_legend_89mm.png");
-  ASSERT_TRUE(view.save_figure(png.toStdString(), views::ExportSize::physical_mm(views::kSingleColumnMm, 300)).ok());
-  view.render_window()->RemoveObserver(tag);
+  {
+    const test::PageFrameWatch watch(view.render_window(), page_w, [&] {
+      ++record.frames;
+      record.covered = covered_points(view);
+      record.legend = view.legend_rect();
+    });
+    ASSERT_TRUE(view.save_figure(png.toStdString(), views::ExportSize::physical_mm(views::kSingleColumnMm, 300)).ok());
+  }
   ASSERT_GT(record.frames, 0) << "no frame at the page size";
   EXPECT_GT(record.legend.width(), 20.0);
   EXPECT_TRUE(record.covered.empty()) << record.covered.size() << " points under the legend, see " << png.toStdString();

@@ -3,6 +3,10 @@
 #include <QDir>
 #include <QFile>
 
+#include <vtkCallbackCommand.h>
+#include <vtkCommand.h>
+#include <vtkRenderWindow.h>
+
 #include <cmath>
 #include <cstdlib>
 
@@ -22,6 +26,19 @@ int count_near(const QImage& image, const std::array<double, 3>& colour, int tol
     for (int x = region.left(); x <= region.right(); ++x) count += is_near(image.pixel(x, y), colour, tolerance);
   return count;
 }
+
+PageFrameWatch::PageFrameWatch(vtkRenderWindow* window, int page_w, std::function<void()> on_frame)
+    : window_(window), page_w_(page_w), on_frame_(std::move(on_frame)) {
+  vtkNew<vtkCallbackCommand> callback;  // the window's observer list keeps it alive
+  callback->SetCallback([](vtkObject* caller, unsigned long, void* self, void*) {
+    auto* watch = static_cast<PageFrameWatch*>(self);
+    if (static_cast<vtkRenderWindow*>(caller)->GetSize()[0] == watch->page_w_) watch->on_frame_();
+  });
+  callback->SetClientData(this);
+  tag_ = window_->AddObserver(vtkCommand::EndEvent, callback);
+}
+
+PageFrameWatch::~PageFrameWatch() { window_->RemoveObserver(tag_); }
 
 QString output_path(const QString& folder, const QString& name) {
   const QString dir = QString(MS_TEST_OUTPUT_DIR) + "/" + folder;

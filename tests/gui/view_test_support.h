@@ -12,8 +12,11 @@
 #include <QStringList>
 
 #include <array>
+#include <functional>
 
 #include "tests/gui/gui_test_support.h"
+
+class vtkRenderWindow;
 
 namespace ms::test {
 
@@ -51,6 +54,22 @@ void show_and_draw(View& view, int width = 800, int height = 500) {
   ASSERT_TRUE(show_exposed(view, width, height));
   view.grab_frame();
 }
+
+// While alive, calls `on_frame` after each frame `window` draws at `page_w` pixels wide: a figure export at a page's
+// size lays its chart out there, so a test can look at that layout. Not copyable (it owns an observer of `window`).
+class PageFrameWatch {
+ public:
+  PageFrameWatch(vtkRenderWindow* window, int page_w, std::function<void()> on_frame);
+  ~PageFrameWatch();
+  PageFrameWatch(const PageFrameWatch&) = delete;
+  PageFrameWatch& operator=(const PageFrameWatch&) = delete;
+
+ private:
+  vtkRenderWindow* window_;
+  int page_w_;
+  std::function<void()> on_frame_;
+  unsigned long tag_ = 0;
+};
 
 // <build>/test-output/FOLDER/NAME, the folder made when missing; for files a test exports and leaves to look at.
 QString output_path(const QString& folder, const QString& name);
