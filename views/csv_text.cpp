@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include "core/common/atomic_write.h"
+
 namespace ms::views {
 
 std::string csv_field(const std::string& text) {
@@ -24,12 +26,14 @@ std::string csv_number(double value) {
 }
 
 ms::Status write_text_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return ms::make_error("cannot open " + path + " for writing");
-  out << text;
-  out.close();
-  if (!out) return ms::make_error("cannot write " + path);
-  return ms::Ok{};
+  return ms::write_atomically(path, [&](const std::string& temporary) -> ms::Status {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) return ms::make_error("cannot open " + path + " for writing");
+    out << text;
+    out.close();
+    if (!out) return ms::make_error("cannot write " + path);
+    return ms::Ok{};
+  });
 }
 
 }  // namespace ms::views

@@ -13,7 +13,8 @@ std::string csv_field(const std::string& text);
 // A number that reads back exactly (17 significant digits); NaN (a missing value) is an empty field.
 std::string csv_number(double value);
 
-// Writes `text` to `path` (replacing the file); Ok or an error naming the file.
+// Writes `text` to `path` through a temporary file renamed over it (core/common/atomic_write.h): a failed write
+// leaves an earlier file as it was. Ok or an error naming the file.
 ms::Status write_text_file(const std::string& path, const std::string& text);
 
 }  // namespace ms::views

@@ -7,7 +7,6 @@
 #include "app/gui/figure_pack_sections.h"
 #include "app/gui/ood_correlation.h"
 #include "app/gui/project_profile.h"
-#include "core/common/atomic_write.h"
 #ifdef MS_HAVE_MODEL
 #include "core/pipeline/layer_projection.h"
 #endif
@@ -240,9 +239,7 @@ Result<std::vector<std::string>> write_figure_pack(const store::Project& project
   if (!projected.ok()) writer.note("Projections", "Stopped: " + projected.error());
 
   const std::filesystem::path index = std::filesystem::path(out) / "index.md";
-  const std::string text = writer.index;
-  const Status written = ms::write_atomically(
-      index.string(), [&text](const std::string& temporary) { return views::write_text_file(temporary, text); });
+  const Status written = views::write_text_file(index.string(), writer.index);
   if (!written.ok()) return make_error(written.error());
   writer.files.push_back(index.string());
   if (!projected.ok())

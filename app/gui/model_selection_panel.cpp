@@ -14,7 +14,6 @@
 
 #include "app/gui/combo_keys.h"
 #include "app/gui/project_choices.h"
-#include "core/common/atomic_write.h"
 #include "views/figure_export.h"
 
 namespace ms::gui {
@@ -222,9 +221,7 @@ void ModelSelectionPanel::save_data() {
     return;
   }
   save_data_as("model_selection_" + key_of(targets_), [this](const std::string& path) {
-    const std::string csv = model_selection_csv(selection_, options());
-    return ms::write_atomically(
-        path, [&csv](const std::string& temporary) { return views::write_text_file(temporary, csv); });
+    return views::write_text_file(path, model_selection_csv(selection_, options()));
   });
 }
 
