@@ -19,6 +19,7 @@
 #include "app/gui/project_locations.h"
 #include "app/gui/project_profile.h"
 #include "core/model/layer_selection.h"
+#include "core/pipeline/analyse_options.h"
 #include "core/store/layer_arrays.h"
 #include "views/dataset_images.h"
 #include "views/point_tip.h"
@@ -49,15 +50,15 @@ void apply_analysis_options(const store::Project& project, const std::string& ch
                             pipeline::ProjectionRequest& request) {
   for (const auto& g : project.geometry) {
     if (g.checkpoint != checkpoint) continue;
-    // A stored value that does not parse leaves the defaults: the projection still draws, with its own options.
-    if (!geometry::from_map(g.options, request.glue).ok()) return;
-    if (g.options.count("points_per_manifold")) request.per_class = request.glue.points_per_manifold;
-    if (auto it = g.options.find("sample_seed"); it != g.options.end()) {
-      try {
-        request.seed = std::stoull(it->second);
-      } catch (...) {
-      }
-    }
+    // Read through the analysis' own stored form. A stored value that does not parse leaves the defaults: the
+    // projection still draws, with its own options.
+    pipeline::AnalyseOptions stored;
+    stored.glue = request.glue;
+    stored.seed = request.seed;
+    if (!pipeline::from_map(g.options, stored).ok()) return;
+    request.glue = stored.glue;
+    request.seed = stored.seed;
+    if (g.options.count("points_per_manifold")) request.per_class = stored.glue.points_per_manifold;
     return;
   }
 }
