@@ -8,16 +8,6 @@
 
 namespace ms::views {
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
-
 std::string csv_number(double value) {
   if (std::isnan(value)) return {};
   char buffer[40];

@@ -3,12 +3,13 @@
 
 #include <string>
 
+#include "core/common/csv_field.h"
 #include "core/common/result.h"
 
 namespace ms::views {
 
-// One CSV field: quoted (with doubled quotes) when it holds a comma, quote or line break.
-std::string csv_field(const std::string& text);
+// One CSV field: quoted (with doubled quotes) when it holds a comma, quote or line break (core/common/csv_field.h).
+using ms::csv_field;
 
 // A number that reads back exactly (17 significant digits); NaN (a missing value) is an empty field.
 std::string csv_number(double value);

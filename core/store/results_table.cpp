@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/common/atomic_write.h"
+#include "core/common/csv_field.h"
 #include "core/common/number_text.h"
 #include "core/store/ood_sets.h"
 
@@ -24,13 +25,6 @@ std::string evaluation_column(const std::string& id_dataset, const std::string& 
   if (dataset == id_dataset) return "id_" + metric;
   if (!ood_name.empty()) return ood_metric_column(ood_name, metric);
   return metric + "_" + dataset;
-}
-
-std::string quoted(const std::string& field) {
-  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace
@@ -101,7 +95,7 @@ Status write_csv(const Table& table, const std::string& path) {
     std::ofstream out(temporary);
     if (!out) return make_error(path + ": cannot write (" + std::strerror(errno) + ")");
     auto write_row = [&](const std::vector<std::string>& fields) {
-      for (size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << quoted(fields[i]);
+      for (size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csv_field(fields[i]);
       out << '\n';
     };
     write_row(table.columns);
