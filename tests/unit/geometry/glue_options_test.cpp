@@ -257,8 +257,9 @@ TEST(GlueOptions, KnownGramMatricesGiveTheSameResult) {
       // Anchor weights of ill-conditioned supports (150 points in 40 dimensions) move more than the measures.
       EXPECT_LT((direct->anchor_weights - shared->anchor_weights).cwiseAbs().maxCoeff(), 1e-6)
           << to_string(preprocess) << ", " << per_class << " per class";
-      if (preprocess == Preprocess::center)
+      if (preprocess == Preprocess::center) {
         EXPECT_LT((direct->mean_removed - shared->mean_removed).cwiseAbs().maxCoeff(), 1e-12);
+      }
     }
   }
   const SampleGram wrong = sample_gram(Xf.topRows(10).cast<double>());

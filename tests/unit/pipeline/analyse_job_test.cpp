@@ -95,9 +95,11 @@ TEST(AnalyseJob, EveryLayerEveryShiftAndTheTransferProbe) {
     if (evaluation.dataset == "uci-digits@28x28") {
       EXPECT_GT(evaluation.metrics.at("probe_accuracy"), 0.5);  // 10 digit classes: chance is 0.1
     } else {
-      for (const auto& [name, value] : evaluation.metrics)  // the ID set's logit markers are catalogued too
-        if (evaluation.dataset == "fashion-mnist:test" && name != "analysis_complete")
+      for (const auto& [name, value] : evaluation.metrics) {  // the ID set's logit markers are catalogued too
+        if (evaluation.dataset == "fashion-mnist:test" && name != "analysis_complete") {
           EXPECT_NE(store::find_marker(name), nullptr) << name;
+        }
+      }
       const double accuracy = evaluation.metrics.at("accuracy");
       EXPECT_GE(accuracy, 0.0);
       EXPECT_LE(accuracy, 1.0);

@@ -16,8 +16,12 @@ TEST(MarkerCatalogue, NamesAreUniqueAndNoMarkerIsBookkeeping) {
     EXPECT_TRUE(names.insert(info.name).second) << info.name << " twice";
     EXPECT_FALSE(is_bookkeeping(info.name)) << info.name;
     EXPECT_FALSE(info.label.empty() || info.meaning.empty()) << info.name;
-    if (info.paper_rank > 0) EXPECT_TRUE(ranks.insert(info.paper_rank).second) << info.name;
-    if (info.profile) EXPECT_GT(info.paper_rank, 0) << info.name << ": the profile's first markers are the paper's";
+    if (info.paper_rank > 0) {
+      EXPECT_TRUE(ranks.insert(info.paper_rank).second) << info.name;
+    }
+    if (info.profile) {
+      EXPECT_GT(info.paper_rank, 0) << info.name << ": the profile's first markers are the paper's";
+    }
   }
   EXPECT_EQ(ranks.size(), 9u);  // the rows of the paper's heat map
   EXPECT_EQ(find_marker("utility")->label, "Ψ_eff");
